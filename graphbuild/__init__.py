@@ -1,0 +1,14 @@
+"""graphbuild: turn news articles into an evidenced knowledge graph."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "build_graph"]
+
+
+def build_graph(paths, **settings):
+    """Build the merged graph for files or folders ``paths``; see :func:`graphbuild.pipeline.build_graph`."""
+    from graphbuild.pipeline import build_graph as _build_graph
+
+    return _build_graph(paths, **settings)

@@ -1,0 +1,229 @@
+"""Command line: ``graphbuild build | who-met | stats | load | html | export``.
+
+Exit status: 0 success, 1 nothing built or a failure the user can fix (server down, bad
+password), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from graphbuild import __version__
+from graphbuild.models import NEGATED, OCCURRED, PLANNED
+
+STATUS_CHOICES = {"occurred": (OCCURRED,), "planned": (PLANNED,), "negated": (NEGATED,),
+                  "all": (OCCURRED, PLANNED, NEGATED)}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from graphbuild.settings import Settings
+
+    defaults = Settings()
+    parser = argparse.ArgumentParser(prog="graphbuild", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"graphbuild {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the graph from articles and write the exports")
+    build.add_argument("inputs", nargs="+", help="files or folders (.txt .md .html .htm .jsonl)")
+    build.add_argument("--out", default="exports", help="export folder (default: exports)")
+    build.add_argument("--model", default=defaults.model, help=f"spaCy model (default: {defaults.model})")
+    build.add_argument("--workers", type=int, default=defaults.workers,
+                       help="spaCy processes (default: number of cores)")
+    build.add_argument("--batch-size", type=int, default=defaults.batch_size, help=argparse.SUPPRESS)
+    build.add_argument("--no-cache", action="store_true", help="ignore and rebuild the extraction cache")
+    build.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes,
+                       help=f"most connected nodes kept in graph.html (default: {defaults.html_max_nodes})")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    who = commands.add_parser("who-met", help="who did NAME meet, and which article says so")
+    who.add_argument("name")
+    source = who.add_mutually_exclusive_group()
+    source.add_argument("--graph", default=None, help="graph.json (default: exports/graph.json)")
+    source.add_argument("--neo4j", metavar="URI", default=None, help="ask a Neo4j server instead")
+    _add_neo4j_auth(who)
+    who.add_argument("--status", choices=sorted(STATUS_CHOICES), default="occurred",
+                     help="which meetings: occurred (default), planned, negated or all")
+    who.add_argument("--json", action="store_true", help="print JSON")
+
+    stats = commands.add_parser("stats", help="counts of nodes and edges by label and type")
+    stats.add_argument("--graph", default="exports/graph.json")
+
+    load = commands.add_parser("load", help="load exports/graph.json into Neo4j over Bolt")
+    load.add_argument("exports", nargs="?", default="exports", help="export folder or graph.json")
+    load.add_argument("--uri", default=None, help="bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
+    _add_neo4j_auth(load)
+    load.add_argument("--batch-size", type=int, default=1000)
+    load.add_argument("--quiet", action="store_true")
+
+    html = commands.add_parser("html", help="write an interactive HTML page of a graph or a neighbourhood")
+    html.add_argument("--graph", default="exports/graph.json")
+    html.add_argument("--out", default=None, help="output file (default: graph.html beside --graph)")
+    html.add_argument("--focus", default=None, help="only the neighbourhood of this person")
+    html.add_argument("--depth", type=int, default=2)
+    html.add_argument("--max-nodes", type=int, default=defaults.html_max_nodes)
+
+    export = commands.add_parser("export", help="extra export formats")
+    export.add_argument("format", choices=["neo4j-admin"])
+    export.add_argument("--graph", default="exports/graph.json")
+    export.add_argument("--out", required=True)
+    return parser
+
+
+def _add_neo4j_auth(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", default=None, help="default: $NEO4J_USER or neo4j")
+    parser.add_argument("--password", default=None, help="default: $NEO4J_PASSWORD")
+    parser.add_argument("--database", default=None, help="default: $NEO4J_DATABASE or the server's default")
+
+
+def neo4j_connection(args: argparse.Namespace, uri: str | None) -> dict:
+    return {
+        "uri": uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687",
+        "user": args.user or os.environ.get("NEO4J_USER") or "neo4j",
+        "password": args.password if args.password is not None else os.environ.get("NEO4J_PASSWORD"),
+        "database": args.database or os.environ.get("NEO4J_DATABASE") or None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    handler = {
+        "build": cmd_build,
+        "who-met": cmd_who_met,
+        "stats": cmd_stats,
+        "load": cmd_load,
+        "html": cmd_html,
+        "export": cmd_export,
+    }[args.command]
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"graphbuild: error: {exc}", file=sys.stderr)
+        return 2
+    except UserFacingError as exc:
+        print(f"graphbuild: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("graphbuild: interrupted; previous exports left intact", file=sys.stderr)
+        return 130
+
+
+class UsageError(Exception):
+    """Bad arguments: exit status 2."""
+
+
+class UserFacingError(Exception):
+    """A failure to report in one line: exit status 1."""
+
+
+def _graph_file(path: str) -> Path:
+    graph_path = Path(path)
+    if graph_path.is_dir():
+        graph_path = graph_path / "graph.json"
+    if not graph_path.is_file():
+        raise UsageError(f"no graph at {graph_path} (run 'graphbuild build' first)")
+    return graph_path
+
+
+def _read_graph(path: str):
+    from graphbuild.exporters.json_graph import read_json
+
+    graph_path = _graph_file(path)
+    try:
+        return read_json(graph_path)
+    except (ValueError, KeyError) as exc:
+        raise UserFacingError(f"{graph_path}: not a graphbuild graph.json ({exc})") from exc
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from graphbuild.pipeline import run_build
+    from graphbuild.settings import Settings
+
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    settings = Settings(
+        model=args.model,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        use_cache=not args.no_cache,
+        html_max_nodes=args.html_max_nodes,
+        progress=not args.quiet,
+    )
+    report = run_build(args.inputs, Path(args.out), settings)
+    for problem in report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.documents else 1
+
+
+def cmd_who_met(args: argparse.Namespace) -> int:
+    from graphbuild.query import answers_to_json, format_answers, who_met
+
+    statuses = STATUS_CHOICES[args.status]
+    if args.neo4j:
+        from graphbuild.neo4j_store import Neo4jStoreError, who_met_neo4j
+
+        try:
+            answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses)
+        except Neo4jStoreError as exc:
+            raise UserFacingError(str(exc)) from exc
+    else:
+        answers = who_met(_read_graph(args.graph or "exports/graph.json"), args.name, statuses)
+    sys.stdout.write(answers_to_json(answers) if args.json else format_answers(answers, args.name))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graphbuild.stats import format_stats
+
+    sys.stdout.write(format_stats(_read_graph(args.graph)))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from graphbuild.neo4j_store import Neo4jStoreError, load_graph
+
+    G = _read_graph(args.exports)
+    try:
+        summary = load_graph(G, neo4j_connection(args, args.uri), batch_size=args.batch_size,
+                             progress=not args.quiet)
+    except Neo4jStoreError as exc:
+        raise UserFacingError(str(exc)) from exc
+    print(summary, file=sys.stderr)
+    return 0
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    from graphbuild.exporters.html import neighbourhood, write_html
+
+    graph_path = _graph_file(args.graph)
+    G = _read_graph(args.graph)
+    if args.focus:
+        G = neighbourhood(G, args.focus, args.depth)
+        if G.number_of_nodes() == 0:
+            raise UserFacingError(f"no person matching {args.focus!r} in {graph_path}")
+    out = Path(args.out) if args.out else graph_path.with_name("graph.html")
+    write_html(G, out, max_nodes=args.max_nodes)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graphbuild.exporters.neo4j_admin import write_neo4j_admin
+
+    write_neo4j_admin(_read_graph(args.graph), Path(args.out))
+    print(f"wrote neo4j-admin import files to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

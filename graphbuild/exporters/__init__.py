@@ -1,0 +1,1 @@
+"""Exporters: each reads only the graph and writes one format, atomically."""

@@ -1,0 +1,177 @@
+"""Plain typed records passed between pipeline stages.
+
+No stage hands spaCy objects to the next one: everything that crosses a stage boundary
+is one of these dataclasses, which also makes them easy to cache as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Relation types, exactly as they appear in the graph.
+MET = "MET"
+VISITED = "VISITED"
+ATTENDED = "ATTENDED"
+HOLDS_POSITION = "HOLDS_POSITION"
+RELATION_TYPES = (MET, VISITED, ATTENDED, HOLDS_POSITION)
+
+# MET status values.
+OCCURRED = "occurred"
+PLANNED = "planned"
+NEGATED = "negated"
+
+# Node labels.
+PERSON = "Person"
+ORGANIZATION = "Organization"
+LOCATION = "Location"
+EVENT = "Event"
+NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk, before any cleaning."""
+
+    id: str
+    text: str
+    source: str  # file path (and line for jsonl) it came from
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date when known
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """An input that could not be read; reported, never fatal for the batch."""
+
+    source: str  # file, or "file:line" for a jsonl line
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class CleanDocument:
+    """Cleaned text plus a map from every cleaned character back to the original text.
+
+    ``offsets[i]`` is the position in ``original`` of cleaned character ``i``; it has one
+    extra entry (the end) so that span ends map too.
+    """
+
+    id: str
+    text: str
+    offsets: list[int]
+    original: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    removed: list[str] = field(default_factory=list)  # short reasons for what cleaning dropped
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to the original text."""
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # sentence text as in the original document
+    start: int  # character offsets into the original document text
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity mention found in one document."""
+
+    text: str  # surface form as written (after repair of glued words)
+    label: str  # one of NODE_LABELS
+    start: int  # offsets into the original document text
+    end: int
+    sentence: int  # index into DocExtraction.sentences
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation stated by one sentence, between two mentions of the same document."""
+
+    type: str  # one of RELATION_TYPES
+    subject: int  # index into DocExtraction.mentions
+    object: int  # index into DocExtraction.mentions
+    sentence: int  # index into DocExtraction.sentences
+    status: str | None = None  # MET only
+    title: str | None = None  # HOLDS_POSITION only
+    date: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class TitleClaim:
+    """A title attached to a person mention ("Gen.", "Defense Minister")."""
+
+    mention: int
+    title: str
+
+
+@dataclass
+class DocExtraction:
+    """Everything extraction found in one document: the per-document hand-off record."""
+
+    doc_id: str
+    date: str | None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    titles: list[TitleClaim] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DocExtraction:
+        return cls(
+            doc_id=data["doc_id"],
+            date=data.get("date"),
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            relations=[Relation(**r) for r in data.get("relations", [])],
+            titles=[TitleClaim(**t) for t in data.get("titles", [])],
+        )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """A resolved entity: one future graph node."""
+
+    id: str  # stable slug, e.g. "person:andrei-belousov"
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    mentions: int = 0
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Fact:
+    """A resolved relation between two entities, with its evidence."""
+
+    source: str  # entity id
+    type: str
+    target: str  # entity id
+    evidence: Evidence
+    status: str | None = None
+    title: str | None = None
+    date: str | None = None
+    place: str | None = None

