@@ -1,0 +1,351 @@
+"""Read articles from files and folders into :class:`Document` records.
+
+Supported inputs: ``.txt``, ``.md``, ``.html``/``.htm`` (main text extracted with trafilatura)
+and ``.jsonl`` (one article a line: ``id``, ``text``, optional ``title``, ``date``, ``url``).
+Folders are walked recursively; files inside them with other extensions are ignored, but a
+file named explicitly with an unsupported extension is reported.
+
+Nothing here raises for a bad input: each one becomes a :class:`ReadProblem` and the batch
+goes on.
+
+Duplicate ids (two files ``a/x.txt`` and ``b/x.txt``, or a repeated jsonl id) are made unique
+deterministically: inputs are read in sorted path order and a later duplicate gets the first
+free suffix ``-2``, ``-3``, ... (``x``, ``x-2``).
+
+>>> docs, problems = read_inputs([])
+>>> docs, problems
+([], [])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from graphbuild.models import Document, ReadProblem
+
+TEXT_EXTENSIONS = frozenset({".txt", ".md"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+JSONL_EXTENSIONS = frozenset({".jsonl"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSONL_EXTENSIONS
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Tried in order when there is no BOM; latin-1 decodes anything, so its result must also
+# pass the "looks like text" check.
+FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+MAX_CONTROL_RATIO = 0.02  # share of control characters above which a decoded text is "binary"
+
+DATELINE_SCAN_LINES = 30  # a dateline sits near the top of an article
+DATELINE_MAX_CHARS = 80
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DATE_FORMS = (
+    r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",  # 2024-10-15
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})",  # 14 November 2024
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",  # October 15, 2024
+)
+# What may surround the date on a dateline: a label before, a time and zone after.
+_LABEL = r"(?:(?:published|updated|posted|last\s+updated|date)(?:\s+on)?\s*:?\s*)?"
+_ZONE = r"(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2}|Z)?"
+_TIME = r"(?:[\s,|T-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?" + _ZONE + r")?"
+DATELINE_PATTERNS = tuple(
+    re.compile(r"^\s*" + _LABEL + _WEEKDAY + form + _TIME + r"\s*$", re.IGNORECASE) for form in _DATE_FORMS
+)
+
+
+def parse_dateline(line: str) -> str | None:
+    """ISO date of a line that is (mostly) just a date, else None.
+
+    >>> parse_dateline("Thursday 14 November 2024 05:47 GMT")
+    '2024-11-14'
+    >>> parse_dateline("October 15, 2024")
+    '2024-10-15'
+    >>> parse_dateline("The talks of October 15, 2024 failed.") is None
+    True
+    """
+    if len(line) > DATELINE_MAX_CHARS:
+        return None
+    for pattern in DATELINE_PATTERNS:
+        match = pattern.match(line)
+        if match:
+            return _iso(match)
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+    year, day = int(groups["year"]), int(groups["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def normalise_date(value: object) -> str | None:
+    """ISO ``YYYY-MM-DD`` from a metadata date value, else None.
+
+    >>> normalise_date("2024-10-15T08:00:00Z"), normalise_date("15 Oct 2024"), normalise_date(3)
+    ('2024-10-15', '2024-10-15', None)
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return parse_dateline("-".join(iso.groups()))
+    return parse_dateline(text)
+
+
+def find_dateline(text: str) -> str | None:
+    """ISO date of the first dateline near the top of ``text``.
+
+    >>> find_dateline("Headline\\nBy A. Writer\\n2024-10-15\\nBody text.")
+    '2024-10-15'
+    """
+    for line in text.split("\n")[:DATELINE_SCAN_LINES]:
+        date = parse_dateline(line)
+        if date:
+            return date
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str]:
+    """Decode file bytes to text, or return (None, reason).
+
+    >>> decode_bytes("café".encode("cp1252"))
+    ('café', 'cp1252')
+    >>> decode_bytes(b"\\x00\\x01\\x02binary")
+    (None, 'binary file (NUL bytes)')
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _decode_with(data, (encoding,))
+    if b"\x00" in data:
+        return None, "binary file (NUL bytes)"
+    return _decode_with(data, FALLBACK_ENCODINGS)
+
+
+def _decode_with(data: bytes, encodings: Iterable[str]) -> tuple[str | None, str]:
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, encoding
+        return None, f"not text (too many control characters as {encoding})"
+    return None, "cannot decode as " + ", ".join(encodings)
+
+
+def _looks_like_text(text: str) -> bool:
+    """Few control characters (C0 other than whitespace, and C1 as left by latin-1)."""
+    if not text:
+        return True
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    return controls / len(text) <= MAX_CONTROL_RATIO and "\x00" not in text
+
+
+def normalise_newlines(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` become ``\\n``; a BOM left inside is dropped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def text_title(text: str) -> str | None:
+    """A headline-like first line (short, no final full stop) or a Markdown ``# heading``.
+
+    >>> text_title("# Talks in Paris\\n\\nThe minister met...")
+    'Talks in Paris'
+    >>> text_title("The minister met the president on Tuesday.\\nMore.") is None
+    True
+    """
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        if len(line.split()) <= 20 and not line.endswith((".", ":", ",", ";")):
+            return line
+        return None
+    return None
+
+
+class Reader:
+    """Collects input files and turns them into documents and problems.
+
+    >>> Reader().run([])
+    ([], [])
+    """
+
+    def __init__(self) -> None:
+        self.documents: list[Document] = []
+        self.problems: list[ReadProblem] = []
+        self._ids: set[str] = set()
+
+    def run(self, paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
+        self.documents, self.problems, self._ids = [], [], set()
+        for path in self._collect(paths):
+            self._read_file(path)
+        return self.documents, self.problems
+
+    # -- collecting -------------------------------------------------------------------------
+
+    def _collect(self, paths: Iterable[str | Path]) -> list[Path]:
+        """All files to read, deduplicated, in sorted path order."""
+        files: dict[str, Path] = {}
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                for child in self._walk(path):
+                    files.setdefault(child.as_posix(), child)
+            elif not path.exists():
+                self._problem(str(path), "no such file or folder")
+            elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+                self._problem(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+            else:
+                files.setdefault(path.as_posix(), path)
+        return [files[key] for key in sorted(files)]
+
+    @staticmethod
+    def _walk(folder: Path) -> list[Path]:
+        """Supported, non-hidden files under ``folder``."""
+        found = []
+        for child in folder.rglob("*"):
+            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
+            if not hidden and child.suffix.lower() in SUPPORTED_EXTENSIONS and child.is_file():
+                found.append(child)
+        return found
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _read_file(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self._problem(str(path), f"cannot read: {error.strerror or error}")
+            return
+        if not data.strip():
+            self._problem(str(path), "empty file")
+            return
+        text, how = decode_bytes(data)
+        if text is None:
+            self._problem(str(path), how)
+            return
+        text = normalise_newlines(text)
+        suffix = path.suffix.lower()
+        if suffix in JSONL_EXTENSIONS:
+            self._read_jsonl(path, text)
+        elif suffix in HTML_EXTENSIONS:
+            self._read_html(path, text)
+        else:
+            self._read_text(path, text)
+
+    def _read_text(self, path: Path, text: str) -> None:
+        if not text.strip():
+            self._problem(str(path), "empty file (only whitespace)")
+            return
+        self._add(Document(path.stem, text, str(path), text_title(text), find_dateline(text)))
+
+    def _read_html(self, path: Path, html: str) -> None:
+        text, title, date, url = extract_html(html)
+        if not text:
+            self._problem(str(path), "no text found in HTML")
+            return
+        self._add(Document(path.stem, text, str(path), title, date or find_dateline(text), url))
+
+    def _read_jsonl(self, path: Path, text: str) -> None:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                self._read_jsonl_line(f"{path}:{number}", line)
+
+    def _read_jsonl_line(self, source: str, line: str) -> None:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            self._problem(source, f"bad JSON: {error.msg} at column {error.colno}")
+            return
+        if not isinstance(record, dict):
+            self._problem(source, "not a JSON object")
+            return
+        doc_id, body = record.get("id"), record.get("text")
+        if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or not str(doc_id).strip():
+            self._problem(source, "missing or empty 'id'")
+            return
+        if not isinstance(body, str) or not body.strip():
+            self._problem(source, "missing or empty 'text'")
+            return
+        body = normalise_newlines(body)
+        date = normalise_date(record.get("date")) or find_dateline(body)
+        self._add(Document(str(doc_id).strip(), body, source, _str(record.get("title")), date,
+                           _str(record.get("url"))))
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def _add(self, doc: Document) -> None:
+        doc_id, n = doc.id, 1
+        while doc_id in self._ids:
+            n += 1
+            doc_id = f"{doc.id}-{n}"
+        self._ids.add(doc_id)
+        self.documents.append(doc if doc_id == doc.id else replace(doc, id=doc_id))
+
+    def _problem(self, source: str, reason: str) -> None:
+        self.problems.append(ReadProblem(source, reason))
+
+
+def _str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
+    """Main text, title, ISO date and URL of an HTML page (text "" when none is found).
+
+    trafilatura finds the article body; when it finds nothing (tiny or unusual pages) its
+    plain-text baseline of the whole page is used instead.
+    """
+    import trafilatura  # slow to import: only when there is HTML to read
+
+    try:
+        result = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception:  # noqa: BLE001 - a parser failure on one page must not stop the batch
+        result = None
+    text = normalise_newlines(getattr(result, "text", None) or "").strip()
+    if not text:
+        try:
+            text = normalise_newlines(trafilatura.html2txt(html) or "").strip()
+        except Exception:  # noqa: BLE001
+            text = ""
+    title = _str(getattr(result, "title", None))
+    return text, title, normalise_date(getattr(result, "date", None)), _str(getattr(result, "url", None))
+
+
+def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
+    """Read every supported file in ``paths`` (files or folders, recursively).
+
+    >>> read_inputs(["/no/such/place.txt"])[1][0].reason
+    'no such file or folder'
+    """
+    return Reader().run(paths)
