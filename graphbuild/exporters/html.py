@@ -1,0 +1,352 @@
+"""graph.html: an interactive, self-contained page to browse the graph (pyvis / vis-network).
+
+The page makes no network request: vis-network's script and style, read from the pyvis
+package, and the graph data are inlined, and a Content-Security-Policy forbids every fetch.
+Article text is untrusted, so the data travels as JSON in a non-executed ``<script
+type="application/json">`` block (with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped) and the
+page's own script shows it with ``textContent`` only; the CSP runs no script but the two inlined
+ones, identified by their hashes. The same graph always gives the same bytes.
+
+>>> import tempfile, pathlib
+>>> G = nx.MultiDiGraph(documents=1)
+>>> G.add_node("person:a", name="<b>A</b>", label="Person")
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.html"
+>>> write_html(G, path)
+>>> "<b>A</b>" in path.read_text()
+False
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+from collections import deque
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from pyvis.edge import Edge
+from pyvis.network import Network
+
+from graphbuild.atomic import atomic_write_text
+from graphbuild.models import EVENT, LOCATION, MET, NEGATED, OCCURRED, ORGANIZATION, PERSON, PLANNED
+from graphbuild.models import RELATION_TYPES as KNOWN_TYPES
+from graphbuild.query import find_people, fold
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+
+# (colour, vis shape, legend symbol) per node label; unknown labels share the last style.
+NODE_STYLES = {
+    PERSON: ("#4e79a7", "dot", "\u25cf"),
+    ORGANIZATION: ("#f28e2b", "square", "\u25a0"),
+    LOCATION: ("#59a14f", "triangle", "\u25b2"),
+    EVENT: ("#b07aa1", "diamond", "\u25c6"),
+}
+OTHER_NODE_STYLE = ("#9c755f", "hexagon", "\u2b22")
+EDGE_COLOURS = {MET: "#d62728", "VISITED": "#2ca02c", "ATTENDED": "#9467bd", "HOLDS_POSITION": "#ff7f0e"}
+OTHER_EDGE_COLOUR = "#7f7f7f"
+STATUS_ORDER = (OCCURRED, PLANNED, NEGATED)
+# Planned and negated meetings are drawn dashed so they never read as meetings that happened.
+STATUS_DASHES = {PLANNED: [8, 5], NEGATED: [2, 5]}
+LABEL_MAX_CHARS = 40
+LAYOUT_SEED = 20240601  # fixed, so the layout (and the file) is the same on every run
+
+
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | None = None,
+               title: str = "graphbuild") -> None:
+    """Write the page for ``G``, keeping only the ``max_nodes`` most connected nodes when set."""
+    atomic_write_text(path, render_html(G, max_nodes=max_nodes, title=title))
+
+
+def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "graphbuild") -> str:
+    """The page as a string."""
+    shown = most_connected(G, max_nodes)
+    data = page_data(G, shown, title)
+    app_js = _template("graph.js")
+    vis_js = _vis_js()
+    values = {
+        "TITLE": html.escape(title),
+        "HEADER": _header_html(G, shown, title),
+        "CSP": _csp(vis_js, app_js),
+        "VIS_CSS": _vis_css(),
+        "APP_CSS": _template("graph.css"),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+        "DATA": json_for_script(data),
+    }
+    # One pass, so placeholder-like text inside a value is never substituted again.
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], _template("graph.html"))
+
+
+def neighbourhood(G: nx.MultiDiGraph, query: str, depth: int) -> nx.MultiDiGraph:
+    """Nodes within ``depth`` hops (either direction) of the people matching ``query``, and their edges.
+
+    Empty when nobody matches.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("person:a", name="Ann Lee", label="Person")
+    >>> G.add_node("person:b", name="Bo Chan", label="Person")
+    >>> G.add_node("location:c", name="Paris", label="Location")
+    >>> G.add_edge("person:a", "person:b", key="MET")
+    'MET'
+    >>> G.add_edge("person:b", "location:c", key="VISITED")
+    'VISITED'
+    >>> sorted(neighbourhood(G, "Lee", 1))
+    ['person:a', 'person:b']
+    >>> len(neighbourhood(G, "Nobody", 2))
+    0
+    """
+    people = find_people(G, query)
+    if not people:
+        return nx.MultiDiGraph()
+    undirected = G.to_undirected(as_view=True)
+    seen = {p: 0 for p in people}
+    queue = deque(people)
+    while queue:
+        node = queue.popleft()
+        if seen[node] >= depth:
+            continue
+        for other in sorted(undirected.neighbors(node)):
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                queue.append(other)
+    sub = G.subgraph(seen).copy()
+    sub.graph["focus"] = people
+    sub.graph["focus_query"] = query
+    sub.graph["focus_depth"] = depth
+    return sub
+
+
+def most_connected(G: nx.MultiDiGraph, max_nodes: int | None) -> nx.MultiDiGraph:
+    """``G`` itself, or its subgraph on the ``max_nodes`` nodes of highest degree (then mentions, id)."""
+    if max_nodes is None or G.number_of_nodes() <= max_nodes:
+        return G
+    ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), -int(G.nodes[n].get("mentions") or 0), str(n)))
+    return G.subgraph(ranked[: max(0, max_nodes)])
+
+
+def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
+    """Everything the page's script needs, as plain JSON-able data."""
+    net = Network(directed=True, cdn_resources="in_line")
+    node_info, people = {}, []
+    for node in sorted(shown.nodes, key=str):
+        attrs = shown.nodes[node]
+        colour, shape, _ = NODE_STYLES.get(attrs.get("label"), OTHER_NODE_STYLE)
+        name = str(attrs.get("name") or node)
+        net.add_node(str(node), label=_short(name), shape=shape, color=colour,
+                     value=shown.degree(node) + 1)
+        node_info[str(node)] = _node_info(attrs, name, shown.degree(node))
+        if attrs.get("label") == PERSON:
+            people.append([str(node), _search_key(name, attrs.get("aliases") or [])])
+    edge_info = {}
+    for i, (u, v, key, attrs) in enumerate(sorted(shown.edges(keys=True, data=True), key=_edge_sort_key)):
+        edge_id = f"e{i}"
+        rel = str(attrs.get("type") or key)
+        # Edge() directly: Network.add_edge checks node membership in a list, quadratic on big graphs.
+        options = _edge_options(edge_id, rel, attrs)
+        net.edges.append(Edge(str(u), str(v), directed=rel != MET, **options).options)
+        edge_info[edge_id] = _edge_info(rel, attrs, shown, u, v)
+    net.options = vis_options(shown.number_of_nodes())
+    nodes, edges, _, _, _, _ = net.get_network_data()
+    return {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "options": net.options,
+        "nodeInfo": node_info,
+        "edgeInfo": edge_info,
+        "people": people,
+        "focus": [str(n) for n in shown.graph.get("focus", []) if n in shown],
+        "legend": _legend(shown),
+        "counts": _counts(G, shown),
+    }
+
+
+def vis_options(n_nodes: int) -> dict:
+    """vis-network options: a seeded layout and physics that stabilises, then the page turns it off."""
+    return {
+        "autoResize": True,
+        # improvedLayout clusters big graphs first, which costs more than it gains past a few hundred.
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": n_nodes <= 200},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 120, "springConstant": 0.04,
+                          "damping": 0.2, "avoidOverlap": 0.1},
+            "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": _iterations(n_nodes), "updateInterval": 20,
+                              "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 1000,
+                        "hideEdgesOnZoom": n_nodes > 1000, "multiselect": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 8, "max": 32,
+                        "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 7}},
+        },
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "font": {"size": 10, "face": "sans-serif", "align": "middle", "color": "#444444",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        },
+    }
+
+
+def _iterations(n_nodes: int) -> int:
+    # Fewer layout steps on big graphs: each step costs O(n log n) and the page must settle in seconds.
+    return 1000 if n_nodes <= 300 else 400 if n_nodes <= 2000 else 200
+
+
+def json_for_script(data: object) -> str:
+    """JSON that is safe inside a ``<script>`` block: no ``</script>``, ``<!--`` or line separators.
+
+    >>> json_for_script({"a": "</script>&"})
+    '{"a":"\\\\u003c/script\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_MAX_CHARS else name[: LABEL_MAX_CHARS - 1] + "\u2026"
+
+
+def _search_key(name: str, aliases: list[str]) -> str:
+    # The page folds the query the same way (graphbuild.query.fold) and looks for it in this key.
+    return " | ".join(dict.fromkeys(fold(text) for text in [name, *aliases] if fold(text)))
+
+
+def _node_info(attrs: dict, name: str, degree: int) -> dict:
+    return {
+        "name": name,
+        "label": str(attrs.get("label") or ""),
+        "aliases": [str(a) for a in attrs.get("aliases") or [] if a != name],
+        "titles": [str(t) for t in attrs.get("titles") or []],
+        "mentions": attrs.get("mentions") or 0,
+        "sources": [str(s) for s in attrs.get("sources") or []],
+        "degree": degree,
+    }
+
+
+def _edge_sort_key(edge: tuple) -> tuple:
+    u, v, key, _ = edge
+    return str(u), str(v), str(key)
+
+
+def _edge_options(edge_id: str, rel: str, attrs: dict) -> dict:
+    status = attrs.get("status")
+    colour = EDGE_COLOURS.get(rel, OTHER_EDGE_COLOUR)
+    options = {
+        "id": edge_id,
+        "label": rel,
+        "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
+        "value": len(attrs.get("sources") or []) or 1,
+    }
+    if status in STATUS_DASHES:
+        options["dashes"] = STATUS_DASHES[status]
+    if rel == MET:
+        options["arrows"] = {"to": {"enabled": False}}
+    return options
+
+
+def _edge_info(rel: str, attrs: dict, G: nx.MultiDiGraph, u: str, v: str) -> dict:
+    info = {
+        "type": rel,
+        "from": str(G.nodes[u].get("name") or u),
+        "to": str(G.nodes[v].get("name") or v),
+        "count": attrs.get("count") or len(attrs.get("evidence") or []),
+        "sources": [str(s) for s in attrs.get("sources") or []],
+        "evidence": [{"doc": str(e.get("doc", "")), "sentence": str(e.get("sentence", ""))}
+                     for e in attrs.get("evidence") or []],
+    }
+    for name in ("status", "date", "place", "title"):
+        if attrs.get(name):
+            info[name] = str(attrs[name])
+    return info
+
+
+def _legend(G: nx.MultiDiGraph) -> dict:
+    labels = {str(d.get("label") or "") for _, d in G.nodes(data=True)}
+    types = {str(d.get("type") or k) for _, _, k, d in G.edges(keys=True, data=True)}
+    statuses = {d["status"] for _, _, d in G.edges(data=True) if d.get("status")}
+    ordered_labels = [x for x in NODE_STYLES if x in labels] + sorted(labels - set(NODE_STYLES))
+    return {
+        "labels": [[x, *NODE_STYLES.get(x, OTHER_NODE_STYLE)] for x in ordered_labels],
+        "types": [[t, EDGE_COLOURS.get(t, OTHER_EDGE_COLOUR)]
+                  for t in [t for t in KNOWN_TYPES if t in types] + sorted(types - set(KNOWN_TYPES))],
+        "statuses": [s for s in STATUS_ORDER if s in statuses] + sorted(statuses - set(STATUS_ORDER)),
+    }
+
+
+def _counts(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict:
+    return {
+        "documents": G.graph.get("documents", 0),
+        "nodes": shown.number_of_nodes(),
+        "edges": shown.number_of_edges(),
+        "totalNodes": G.number_of_nodes(),
+        "totalEdges": G.number_of_edges(),
+        "leftOutNodes": G.number_of_nodes() - shown.number_of_nodes(),
+        "leftOutEdges": G.number_of_edges() - shown.number_of_edges(),
+    }
+
+
+def _header_html(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> str:
+    """The page heading; every value from the graph is escaped."""
+    counts = _counts(G, shown)
+    facts = [
+        f"built {G.graph.get('built') or 'date unknown'}",
+        f"{counts['documents']} documents",
+        f"{counts['nodes']} nodes",
+        f"{counts['edges']} edges",
+    ]
+    parts = [f'<h1 id="page-title">{html.escape(title)}</h1>',
+             f'<p id="page-facts">{html.escape(" · ".join(facts))}</p>']
+    if G.graph.get("focus_query"):
+        parts.append(f'<p id="page-focus">Neighbourhood of {html.escape(str(G.graph["focus_query"]))}'
+                     f" (depth {int(G.graph.get('focus_depth') or 0)})</p>")
+    if counts["leftOutNodes"]:
+        parts.append(
+            f'<p id="page-left-out">Showing the {counts["nodes"]} most connected of'
+            f" {counts['totalNodes']} nodes: {counts['leftOutNodes']} nodes and"
+            f" {counts['leftOutEdges']} edges left out"
+            " (raise --html-max-nodes, or use graphbuild html --focus NAME).</p>"
+        )
+    return "\n".join(parts)
+
+
+def _csp(*scripts: str) -> str:
+    """Only the page's own inlined scripts may run, and nothing may be fetched from anywhere."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                      for s in scripts)
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+            "font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'")
+
+
+@cache
+def _template(name: str) -> str:
+    return (TEMPLATE_DIR / name).read_text(encoding="utf-8")
+
+
+@cache
+def _vis_js() -> str:
+    text = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    text = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", text)  # no map to fetch from disk
+    return text.replace("</script", "<\\/script")
+
+
+@cache
+def _vis_css() -> str:
+    return (VIS_DIR / "vis-network.css").read_text(encoding="utf-8").replace("</style", "<\\/style")

@@ -1,0 +1,299 @@
+/* graphbuild page script. Every text from the graph goes through textContent, never innerHTML:
+   names and sentences come from web articles and are untrusted. */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("graph-data").textContent);
+  var DIM = { background: "#e6e6e6", border: "#d0d0d0" };
+  var state = { stable: false, stableAt: null, focus: null, pinned: null };
+
+  // Copies: the DataSets change as the user filters and focuses; DATA keeps the original look.
+  function copy(item) { return JSON.parse(JSON.stringify(item)); }
+  var nodes = new vis.DataSet(DATA.nodes.map(copy));
+  var edges = new vis.DataSet(DATA.edges.map(copy));
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  var tooltip = document.getElementById("tooltip");
+  var details = document.getElementById("details");
+
+  function $(id) { return document.getElementById(id); }
+
+  /* Builds an element whose text is set with textContent only. */
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  /* The same folding as graphbuild.query.fold: no accents, lower case, words joined by one space. */
+  function fold(text) {
+    var plain = String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    return (plain.match(/[\p{L}\p{N}_]+/gu) || []).join(" ");
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  /* ---------- details: the same content for the hover tooltip and the pinned panel ---------- */
+
+  function addField(dl, term, value) {
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
+    dl.appendChild(el("dt", null, term));
+    dl.appendChild(el("dd", null, Array.isArray(value) ? value.join(", ") : value));
+  }
+
+  function nodeDetails(id) {
+    var info = DATA.nodeInfo[id];
+    var box = el("div", "node-details");
+    box.appendChild(el("strong", "name", info.name));
+    box.appendChild(el("span", "hint", " (" + info.label + ")"));
+    var dl = el("dl");
+    addField(dl, "Also known as", info.aliases);
+    addField(dl, "Titles", info.titles);
+    addField(dl, "Mentions", info.mentions);
+    addField(dl, "Connections", info.degree);
+    addField(dl, "Documents (" + info.sources.length + ")", info.sources);
+    box.appendChild(dl);
+    return box;
+  }
+
+  function edgeDetails(id, maxEvidence) {
+    var info = DATA.edgeInfo[id];
+    var box = el("div", "edge-details");
+    box.appendChild(el("strong", "relation", info.type));
+    box.appendChild(el("div", null, info.from + (info.type === "MET" ? " \u2014 " : " \u2192 ") + info.to));
+    var dl = el("dl");
+    addField(dl, "Status", info.status);
+    addField(dl, "Date", info.date);
+    addField(dl, "Place", info.place);
+    addField(dl, "Title", info.title);
+    addField(dl, "Sources", plural(info.sources.length, "document") + ": " + info.sources.join(", "));
+    box.appendChild(dl);
+    box.appendChild(el("dt", null, "Evidence (" + info.evidence.length + ")"));
+    var shown = maxEvidence ? info.evidence.slice(0, maxEvidence) : info.evidence;
+    shown.forEach(function (ev) {
+      var p = el("p", "evidence");
+      p.appendChild(el("span", "doc", ev.doc + ": "));
+      p.appendChild(el("span", "sentence", ev.sentence));
+      box.appendChild(p);
+    });
+    if (shown.length < info.evidence.length) {
+      box.appendChild(el("p", "more", "+" + (info.evidence.length - shown.length) + " more; click the edge"));
+    }
+    return box;
+  }
+
+  function showTooltip(content, pointer) {
+    tooltip.replaceChildren(content);
+    tooltip.hidden = false;
+    var main = $("main");
+    var x = Math.min(pointer.x + 14, Math.max(0, main.clientWidth - tooltip.offsetWidth - 4));
+    var y = Math.min(pointer.y + 14, Math.max(0, main.clientHeight - tooltip.offsetHeight - 4));
+    tooltip.style.left = x + "px";
+    tooltip.style.top = y + "px";
+  }
+
+  function hideTooltip() { tooltip.hidden = true; tooltip.replaceChildren(); }
+
+  function pin(content) {
+    details.replaceChildren(content || el("p", "hint", "Hover over or click a node or an edge."));
+  }
+
+  network.on("hoverNode", function (p) { showTooltip(nodeDetails(p.node), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTooltip(edgeDetails(p.edge, 3), p.pointer.DOM); });
+  network.on("blurNode", hideTooltip);
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  network.on("click", function (p) {
+    if (p.nodes.length) pin(nodeDetails(p.nodes[0]));
+    else if (p.edges.length) pin(edgeDetails(p.edges[0], 0));
+    else pin(null);
+  });
+
+  /* ---------- search and focus ---------- */
+
+  function search(query) {
+    var q = fold(query);
+    if (!q) return [];
+    var hits = [];
+    DATA.people.forEach(function (person) {
+      var id = person[0], key = person[1], name = fold(DATA.nodeInfo[id].name);
+      var rank = name === q ? 0 : name.indexOf(q) === 0 ? 1 : (" " + name).indexOf(" " + q) >= 0 ? 2
+        : key.indexOf(q) >= 0 ? 3 : -1;
+      if (rank >= 0) hits.push([rank, -DATA.nodeInfo[id].degree, DATA.nodeInfo[id].name, id]);
+    });
+    hits.sort(function (a, b) {
+      for (var i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+      return 0;
+    });
+    return hits.map(function (h) { return h[3]; });
+  }
+
+  function renderResults() {
+    var list = $("search-results");
+    var hits = search($("search").value).slice(0, 20);
+    list.replaceChildren();
+    hits.forEach(function (id) {
+      var info = DATA.nodeInfo[id];
+      var button = el("button", null, info.name);
+      button.type = "button";
+      button.dataset.id = id;
+      if (info.aliases.length) button.appendChild(el("span", "aka", info.aliases.slice(0, 3).join(", ")));
+      button.addEventListener("click", function () { focusPerson(id); });
+      var item = el("li");
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    if (!hits.length && $("search").value.trim()) list.appendChild(el("li", "hint", "No person matches."));
+  }
+
+  /* Selects a node, zooms to it, and dims everything but it and its neighbours. */
+  function focusPerson(id) {
+    if (!nodes.get(id)) return false;
+    state.focus = id;
+    var keep = new Set(network.getConnectedNodes(id).concat([id]));
+    nodes.update(DATA.nodes.map(function (n) {
+      return { id: n.id, color: keep.has(n.id) ? n.color : DIM, font: { color: keep.has(n.id) ? "#222222" : "#bbbbbb" } };
+    }));
+    network.selectNodes([id], true);
+    network.focus(id, { scale: 1.1, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    pin(nodeDetails(id));
+    $("clear-focus").hidden = false;
+    $("search-results").replaceChildren();
+    $("search").value = DATA.nodeInfo[id].name;
+    return true;
+  }
+
+  function clearFocus() {
+    state.focus = null;
+    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
+    network.unselectAll();
+    network.fit({ animation: { duration: 300 } });
+    $("clear-focus").hidden = true;
+    pin(null);
+  }
+
+  $("search").addEventListener("input", renderResults);
+  $("search").addEventListener("keydown", function (e) {
+    if (e.key === "Enter") {
+      var hits = search(this.value);
+      if (hits.length) focusPerson(hits[0]);
+    } else if (e.key === "Escape") {
+      this.value = "";
+      renderResults();
+    }
+  });
+  $("clear-focus").addEventListener("click", clearFocus);
+
+  /* ---------- filters ---------- */
+
+  function checkbox(parent, className, value, labelText, colour, lineClass) {
+    var label = el("label", "filter");
+    var box = el("input", className);
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = value;
+    box.addEventListener("change", applyFilters);
+    label.appendChild(box);
+    if (colour) {
+      var line = el("span", "line " + (lineClass || ""));
+      line.style.borderTopColor = colour;
+      label.appendChild(line);
+    }
+    label.appendChild(document.createTextNode(labelText));
+    parent.appendChild(label);
+  }
+
+  function checkedValues(className) {
+    var values = new Set();
+    document.querySelectorAll("input." + className).forEach(function (b) { if (b.checked) values.add(b.value); });
+    return values;
+  }
+
+  /* Hides the edges the filters exclude (and, if asked, the nodes left without an edge). */
+  function applyFilters() {
+    var types = checkedValues("type-filter"), statuses = checkedValues("status-filter");
+    var minSources = Math.max(1, parseInt($("min-sources").value, 10) || 1);
+    var visibleNodes = new Set(), changes = [], shown = 0;
+    DATA.edges.forEach(function (e) {
+      var info = DATA.edgeInfo[e.id];
+      var visible = types.has(info.type) && (!info.status || statuses.has(info.status)) &&
+        info.sources.length >= minSources;
+      if (visible) { shown++; visibleNodes.add(e.from); visibleNodes.add(e.to); }
+      changes.push({ id: e.id, hidden: !visible });
+    });
+    edges.update(changes);
+    var hideIsolated = $("hide-isolated").checked;
+    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, hidden: hideIsolated && !visibleNodes.has(n.id) }; }));
+    $("filter-summary").textContent = shown + " of " + plural(DATA.edges.length, "edge") + " shown";
+    return shown;
+  }
+
+  function buildControls() {
+    DATA.legend.types.forEach(function (t) { checkbox($("type-filters"), "type-filter", t[0], t[0], t[1]); });
+    DATA.legend.statuses.forEach(function (s) {
+      checkbox($("status-filters"), "status-filter", s, s, "#555555", s);
+    });
+    if (!DATA.legend.statuses.length) $("status-filters").appendChild(el("div", "hint", "no status in this graph"));
+    $("min-sources").addEventListener("input", applyFilters);
+    $("hide-isolated").addEventListener("change", applyFilters);
+    var legend = $("legend");
+    DATA.legend.labels.forEach(function (l) {
+      var item = el("li");
+      var swatch = el("span", "swatch", l[3]);
+      swatch.style.color = l[1];
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(l[0] || "(no label)"));
+      legend.appendChild(item);
+    });
+    DATA.legend.types.forEach(function (t) {
+      var item = el("li");
+      var line = el("span", "line");
+      line.style.borderTopColor = t[1];
+      item.appendChild(line);
+      item.appendChild(document.createTextNode(t[0]));
+      legend.appendChild(item);
+    });
+    DATA.legend.statuses.forEach(function (s) {
+      if (s === "occurred") return;
+      var item = el("li");
+      var line = el("span", "line " + s);
+      line.style.borderTopColor = "#555555";
+      item.appendChild(line);
+      item.appendChild(document.createTextNode("MET " + s));
+      legend.appendChild(item);
+    });
+    $("filter-summary").textContent = plural(DATA.edges.length, "edge") + " shown";
+  }
+
+  /* ---------- layout: let physics settle once, then switch it off so the page stays still ---------- */
+
+  function settled() {
+    if (state.stable) return;
+    network.setOptions({ physics: { enabled: false } });
+    state.stable = true;
+    state.stableAt = performance.now();
+    $("loading").hidden = true;
+    if (DATA.focus.length) focusPerson(DATA.focus[0]);
+    document.body.dataset.stable = "true";
+  }
+
+  network.on("stabilizationProgress", function (p) {
+    $("loading").textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", settled);
+  network.once("stabilized", settled);
+  if (!DATA.nodes.length) {
+    $("loading").textContent = "This graph is empty.";
+    settled();
+    $("loading").hidden = false;
+  }
+
+  buildControls();
+
+  /* For tests and for the curious, from the browser console. */
+  window.graphbuild = {
+    network: network, nodes: nodes, edges: edges, data: DATA, state: state,
+    search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters
+  };
+})();
