@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
@@ -62,11 +63,19 @@ def match_score(query: str, name: str, aliases: list[str]) -> int:
 
 def find_people(G: nx.MultiDiGraph, query: str) -> list[str]:
     """Ids of the Person nodes best matching ``query`` (all ties), sorted."""
+    people = ((node, data.get("name", ""), data.get("aliases", []))
+              for node, data in G.nodes(data=True) if data.get("label") == PERSON)
+    return best_matches(people, query)
+
+
+def best_matches(people: Iterable[tuple[str, str, list[str]]], query: str) -> list[str]:
+    """Ids among ``(id, name, aliases)`` best matching ``query`` (all ties), sorted.
+
+    Shared by the graph.json and the Neo4j answers so both match people the same way.
+    """
     scored = []
-    for node, data in G.nodes(data=True):
-        if data.get("label") != PERSON:
-            continue
-        score = match_score(query, data.get("name", ""), data.get("aliases", []))
+    for node, name, aliases in people:
+        score = match_score(query, name, aliases)
         if score:
             scored.append((score, node))
     if not scored:
@@ -90,7 +99,7 @@ def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRE
     answers = []
     for person in find_people(G, query):
         meetings = []
-        for u, v, key, data in _met_edges(G, person):
+        for u, v, _key, data in _met_edges(G, person):
             status = data.get("status") or OCCURRED
             if status not in statuses:
                 continue

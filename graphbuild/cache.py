@@ -1,0 +1,54 @@
+"""On-disk cache of per-document extraction results, for incremental builds.
+
+An entry is keyed by the document (id, date, text), the spaCy model name and version, and a
+fingerprint of the extraction code and rules, so a change to any of them invalidates it.
+Each entry is one JSON file written atomically: a killed run leaves only whole entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from graphbuild.atomic import atomic_write_text
+from graphbuild.models import CleanDocument, DocExtraction
+
+# Modules whose source decides what extraction produces.
+_RULE_MODULES = ("cleaner", "dates", "extract", "lexicon", "nlp", "patterns")
+
+
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for name in _RULE_MODULES:
+        path = package / f"{name}.py"
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ExtractionCache:
+    def __init__(self, folder: Path, model_version: str) -> None:
+        self.folder = folder
+        self.salt = f"{model_version}|{rules_fingerprint()}"
+
+    def key(self, doc: CleanDocument) -> str:
+        payload = json.dumps([self.salt, doc.id, doc.date, doc.original], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, doc: CleanDocument) -> DocExtraction | None:
+        path = self._path(self.key(doc))
+        try:
+            return DocExtraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged entries are simply rebuilt
+
+    def put(self, doc: CleanDocument, extraction: DocExtraction) -> None:
+        path = self._path(self.key(doc))
+        atomic_write_text(path, json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True))

