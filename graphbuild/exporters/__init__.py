@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
+from graphbuild.exporters.cypher import write_cypher, write_queries
 from graphbuild.exporters.graphml import write_graphml
 from graphbuild.exporters.json_graph import write_json
 
@@ -17,4 +18,6 @@ Writer = Callable[[nx.MultiDiGraph, str], None]
 EXPORTS: list[tuple[str, Writer]] = [
     ("graph.json", write_json),
     ("graph.graphml", write_graphml),
+    ("graph.cypher", write_cypher),
+    ("queries.cypher", lambda G, path: write_queries(path)),
 ]

@@ -1,0 +1,353 @@
+r"""graph.cypher (the graph as idempotent, batched Cypher) and queries.cypher (ready-made questions).
+
+graph.cypher runs as is with ``cypher-shell -f graph.cypher`` or pasted into Neo4j Browser:
+
+1. one uniqueness constraint per node label on ``id``;
+2. nodes, ``UNWIND [{id: ..., props: {...}}, ...] AS row MERGE (n:Label {id: row.id}) SET n = row.props``;
+3. relationships, grouped by (type, start label, end label) so every ``MATCH`` uses a constraint index.
+
+``MERGE`` on the key plus ``SET x = props`` (a full replacement) makes a second run leave the database
+exactly as the first one did. The node label becomes the Neo4j label and the edge type the relationship
+type; every other attribute is a property. Neo4j properties cannot hold maps, so a list of maps such as
+``evidence`` becomes parallel lists: ``evidence_docs``, ``evidence_sentences``, ``evidence_starts``,
+``evidence_ends`` (see :func:`flatten_property`). ``MET`` keeps the graph's single direction (smaller id
+to larger) and is meant to be matched undirected, ``(a)-[:MET]-(b)``.
+
+>>> print(cypher_string("O'Brien \\ \n"))
+'O\'Brien \\ \n'
+>>> cypher_name("Person"), cypher_name("odd`name")
+('`Person`', '`odd``name`')
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+from graphbuild.atomic import atomic_open
+
+BATCH_SIZE = 500
+DEFAULT_LABEL = "Entity"  # for a node without a label attribute
+# Attributes that become the label / relationship type rather than properties.
+NODE_SKIP = ("label",)
+EDGE_SKIP = ("type",)
+# The order of evidence fields in the parallel lists; other keys follow alphabetically.
+EVIDENCE_KEYS = ("doc", "sentence", "start", "end")
+
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+# Characters written as \\u escapes: controls, invisible formatting (bidi marks, zero-width joiners),
+# line/paragraph separators, surrogates and private use, so the file stays readable and no editor or
+# terminal reorders or hides them. Emoji and right-to-left letters are written as themselves (UTF-8).
+_ESCAPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+# ---------------------------------------------------------------- literals
+
+
+def cypher_string(text: str) -> str:
+    """A single-quoted Cypher string literal that reads back exactly as ``text``."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif unicodedata.category(ch) in _ESCAPED_CATEGORIES:
+            out.append(_unicode_escape(ch))
+        else:
+            out.append(ch)
+    return "'" + "".join(out) + "'"
+
+
+def _unicode_escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    # Neo4j strings are UTF-16: a supplementary character is written as its surrogate pair.
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def cypher_name(name: str) -> str:
+    """A backtick-quoted identifier (label, type, property key)."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def cypher_value(value: object) -> str:
+    """A Cypher literal for a property value (str, int, float, bool, None, list or map of those)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"Cypher has no literal for {value!r}")
+        return repr(value)
+    if isinstance(value, str):
+        return cypher_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(cypher_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{cypher_name(str(k))}: {cypher_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no Cypher literal for {type(value).__name__}")
+
+
+# ---------------------------------------------------------------- graph -> Neo4j properties
+
+
+def flatten_property(name: str, value: object) -> dict:
+    """Neo4j-storable properties for one attribute.
+
+    Scalars and lists of scalars pass through (None is dropped: Neo4j has no null property). A list
+    of maps becomes one list per key, ``{name}_{key}s``; when the maps do not all have the same keys
+    with non-null values (parallel lists could not say which is which), it is kept as ``{name}_json``.
+
+    >>> flatten_property("evidence", [{"doc": "d1", "sentence": "S.", "start": 0, "end": 2}])
+    {'evidence_docs': ['d1'], 'evidence_sentences': ['S.'], 'evidence_starts': [0], 'evidence_ends': [2]}
+    """
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {f"{name}_json": json.dumps(value, sort_keys=True, ensure_ascii=False)}
+    if isinstance(value, list | tuple) and any(isinstance(v, dict | list | tuple) for v in value):
+        keys = _common_keys(value)
+        if keys is None:
+            return {f"{name}_json": json.dumps(list(value), sort_keys=True, ensure_ascii=False)}
+        return {f"{name}_{key}s": [item[key] for item in value] for key in keys}
+    if isinstance(value, tuple):
+        return {name: list(value)}
+    return {name: value}
+
+
+def _common_keys(items: Iterable) -> list[str] | None:
+    """The shared keys of a list of flat maps whose values are all scalars, or None."""
+    keys: set[str] | None = None
+    for item in items:
+        if not isinstance(item, dict) or any(v is None or isinstance(v, dict | list) for v in item.values()):
+            return None
+        if keys is None:
+            keys = set(item)
+        elif set(item) != keys:
+            return None
+    keys = keys or set()
+    return [k for k in EVIDENCE_KEYS if k in keys] + sorted(keys - set(EVIDENCE_KEYS))
+
+
+def unflatten_list(props: dict, name: str) -> list[dict]:
+    """Inverse of :func:`flatten_property` for a list of maps read back from Neo4j."""
+    if f"{name}_json" in props:
+        return json.loads(props[f"{name}_json"])
+    prefix = f"{name}_"
+    columns = {k[len(prefix):-1]: v for k, v in props.items() if k.startswith(prefix) and k.endswith("s")}
+    if not columns:
+        return []
+    length = len(next(iter(columns.values())))
+    keys = [k for k in EVIDENCE_KEYS if k in columns] + sorted(set(columns) - set(EVIDENCE_KEYS))
+    return [{key: columns[key][i] for key in keys} for i in range(length)]
+
+
+def properties(data: dict, skip: tuple[str, ...]) -> dict:
+    """All storable properties of a node or edge attribute dict, keys sorted."""
+    props: dict = {}
+    for name in sorted(data):
+        if name not in skip:
+            props.update(flatten_property(name, data[name]))
+    return props
+
+
+def node_label(data: dict) -> str:
+    return data.get("label") or DEFAULT_LABEL
+
+
+def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
+    """Label -> sorted rows ``{id, props}``; ``props`` always holds ``id``."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for node, data in G.nodes(data=True):
+        props = properties(data, NODE_SKIP)
+        props["id"] = str(data.get("id", node))
+        groups[node_label(data)].append({"id": props["id"], "props": props})
+    return {label: sorted(rows, key=lambda r: r["id"]) for label, rows in sorted(groups.items())}
+
+
+def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
+    """(type, start label, end label) -> sorted rows ``{source, target, props}``."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, key, data in G.edges(keys=True, data=True):
+        rel_type = str(data.get("type") or key)
+        start, end = G.nodes[u], G.nodes[v]
+        row = {"source": str(start.get("id", u)), "target": str(end.get("id", v)),
+               "props": properties(data, EDGE_SKIP)}
+        groups[(rel_type, node_label(start), node_label(end))].append(row)
+    return {k: sorted(rows, key=lambda r: (r["source"], r["target"])) for k, rows in sorted(groups.items())}
+
+
+# ---------------------------------------------------------------- statements
+
+
+def constraint_statement(label: str) -> str:
+    name = cypher_name(f"graphbuild_{label}_id")
+    return f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.id IS UNIQUE"
+
+
+def node_statement(label: str, rows: str = "$rows") -> str:
+    """MERGE a batch of node rows; ``rows`` is a parameter or a literal list."""
+    return f"UNWIND {rows} AS row\nMERGE (n:{cypher_name(label)} {{id: row.id}})\nSET n = row.props"
+
+
+def relationship_statement(rel_type: str, start: str, end: str, rows: str = "$rows") -> str:
+    """MERGE a batch of relationship rows between existing nodes."""
+    return (
+        f"UNWIND {rows} AS row\n"
+        f"MATCH (a:{cypher_name(start)} {{id: row.source}})\n"
+        f"MATCH (b:{cypher_name(end)} {{id: row.target}})\n"
+        f"MERGE (a)-[r:{cypher_name(rel_type)}]->(b)\n"
+        f"SET r = row.props"
+    )
+
+
+def batches(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _literal_rows(rows: list[dict]) -> str:
+    return "[\n" + ",\n".join("  " + cypher_value(row) for row in rows) + "\n]"
+
+
+def cypher_statements(G: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> Iterator[str]:
+    """Every statement of graph.cypher, in order, without the trailing semicolon."""
+    nodes = node_rows(G)
+    for label in nodes:
+        yield constraint_statement(label)
+    for label, rows in nodes.items():
+        for batch in batches(rows, batch_size):
+            yield node_statement(label, _literal_rows(batch))
+    for (rel_type, start, end), rows in relationship_rows(G).items():
+        for batch in batches(rows, batch_size):
+            yield relationship_statement(rel_type, start, end, _literal_rows(batch))
+
+
+def write_cypher(G: nx.MultiDiGraph, path: str | os.PathLike, batch_size: int = BATCH_SIZE) -> None:
+    """Write graph.cypher: constraints, then batched idempotent MERGEs; byte-identical for the same graph."""
+    header = [
+        "// graph.cypher: written by graphbuild; run with `cypher-shell -f graph.cypher` or paste into Neo4j Browser.",
+        "// Idempotent: MERGE on id and SET of all properties, so running it twice changes nothing.",
+        f"// Graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships; "
+        + ", ".join(f"{k}={json.dumps(G.graph[k])}" for k in sorted(G.graph)),
+        "",
+    ]
+    with atomic_open(path) as handle:
+        handle.write("\n".join(line.rstrip() for line in header) + "\n")
+        for statement in cypher_statements(G, batch_size):
+            handle.write(statement + ";\n\n")
+
+
+# ---------------------------------------------------------------- queries.cypher
+
+# (title, explanation, query). Parameters are set at the top of queries.cypher with :param.
+PERSON_MATCH = (
+    "toLower({v}.name) = toLower(${p}) OR any(alias IN coalesce({v}.aliases, []) "
+    "WHERE toLower(alias) = toLower(${p}))"
+)
+
+QUERIES: list[tuple[str, str, str]] = [
+    (
+        "Who met whom",
+        "Every pair of people who met (MET is stored once per pair; read it undirected), with sources.",
+        "MATCH (a:Person)-[m:MET]->(b:Person)\n"
+        "RETURN a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status,\n"
+        "       m.date AS date, m.place AS place, m.count AS count, m.sources AS sources\n"
+        "ORDER BY person, met",
+    ),
+    (
+        "Everyone $person met",
+        "The people one person met, with the evidence sentences and their documents.",
+        "MATCH (p:Person)-[m:MET]-(other)\n"
+        f"WHERE {PERSON_MATCH.format(v='p', p='person')}\n"
+        "RETURN p.name AS person, other.name AS met, coalesce(m.status, 'occurred') AS status,\n"
+        "       m.date AS date, m.place AS place, m.sources AS sources,\n"
+        "       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences\n"
+        "ORDER BY person, met",
+    ),
+    (
+        "Meetings by place",
+        "Where meetings took place, busiest place first, with the pairs who met there.",
+        "MATCH (a)-[m:MET]->(b)\n"
+        "WHERE m.place IS NOT NULL\n"
+        "WITH m.place AS place, a.name + ' / ' + b.name AS pair\n"
+        "ORDER BY pair\n"
+        "RETURN place, count(*) AS meetings, collect(pair) AS pairs\n"
+        "ORDER BY meetings DESC, place",
+    ),
+    (
+        "People by title and organisation",
+        "Posts held (HOLDS_POSITION) and titles seen in the text, by organisation then person.",
+        "MATCH (p:Person)\n"
+        "OPTIONAL MATCH (p)-[h:HOLDS_POSITION]->(o)\n"
+        "WITH p, h, o\n"
+        "WHERE h IS NOT NULL OR size(coalesce(p.titles, [])) > 0\n"
+        "RETURN o.name AS organisation, h.title AS title, p.name AS person, p.titles AS titles,\n"
+        "       h.sources AS sources\n"
+        "ORDER BY organisation, person",
+    ),
+    (
+        "Claims resting on a single source",
+        "Every relationship that only one document states: the ones to check first.",
+        "MATCH (a)-[r]->(b)\n"
+        "WHERE size(r.sources) = 1\n"
+        "RETURN type(r) AS relation, a.name AS subject, b.name AS object, r.sources[0] AS source,\n"
+        "       r.evidence_sentences[0] AS sentence\n"
+        "ORDER BY relation, subject, object",
+    ),
+    (
+        "Shortest chain of meetings between $person and $other",
+        "The fewest meetings linking two people (up to 10), with the sources of each link.",
+        "MATCH (a:Person), (b:Person)\n"
+        f"WHERE ({PERSON_MATCH.format(v='a', p='person')})\n"
+        f"  AND ({PERSON_MATCH.format(v='b', p='other')}) AND a <> b\n"
+        "MATCH path = shortestPath((a)-[:MET*..10]-(b))\n"
+        "RETURN [n IN nodes(path) | n.name] AS chain, length(path) AS meetings,\n"
+        "       [r IN relationships(path) | r.sources] AS sources\n"
+        "ORDER BY meetings, chain\n"
+        "LIMIT 1",
+    ),
+]
+
+QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan"}
+
+
+def queries_text() -> str:
+    lines = [
+        "// queries.cypher: ready-made questions for a graph loaded with graph.cypher or `graphbuild load`.",
+        "// Run one at a time in Neo4j Browser, or all with `cypher-shell -f queries.cypher`.",
+        "// Change the names below first (`:param` works in cypher-shell and Neo4j Browser).",
+        "",
+    ]
+    lines += [f":param {name} => {cypher_string(value)}" for name, value in QUERY_PARAMS.items()]
+    for number, (title, explanation, query) in enumerate(QUERIES, 1):
+        lines += ["", f"// {number}. {title}", f"// {explanation}", query + ";"]
+    return "\n".join(lines) + "\n"
+
+
+def write_queries(path: str | os.PathLike) -> None:
+    """Write queries.cypher (the same text for every graph)."""
+    with atomic_open(path) as handle:
+        handle.write(queries_text())
+
+
+def read_queries(text: str) -> list[tuple[str, str]]:
+    """(title, query) for each query of a queries.cypher text, ``:param`` lines left out."""
+    found = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.splitlines() if line.strip()]
+        title_lines = [line for line in lines if line.startswith("// ") and line[3:4].isdigit()]
+        body = [line for line in lines if not line.startswith(("//", ":"))]
+        if title_lines and body:
+            found.append((title_lines[0][3:].split(". ", 1)[1], "\n".join(body).rstrip(";")))
+    return found
