@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from graphbuild.models import CleanDocument, Document
 from graphbuild.reader import parse_dateline
 
@@ -109,7 +111,8 @@ META_TOKEN = re.compile(r"^[\d:.,/+-]*\d[\d:.,/+-]*[a-z]{0,2}$|^\W+$")
 
 # Subscription, donation, notification, registration and log-in prompts.
 PROMPTS = re.compile(
-    r"your (?:support|donation|contribution|subscription)\b|\bsupport (?:our|us|independent)\b"
+    r"\byour (?:support|donation|contribution|subscription) (?:helps|makes|means|allows|keeps|enables)\b"
+    r"|\byour donation\b|\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bsupport us (?:by|today)\b"
     r"|\b(?:make a|please) don(?:ate|ation)|\bdonate (?:now|today|here)\b"
     r"|^(?:sign (?:up|in)|subscribe|log ?in|register|join us|become a (?:member|subscriber))\b"
     r"|\bsign up (?:for|to) (?:our|the|my)\b|\bsubscribe (?:to our|now|today|here)\b"
@@ -139,10 +142,11 @@ SELF_WORDS = frozenset(
 ADVERTS = re.compile(
     r"(?:^|[.!?]\s+)(?:learn (?:more|how)|find out (?:more|how)|discover (?:more|how)|shop now|buy now"
     r"|order now|click here|tap here|book now|get started|try it (?:free|now)|see (?:more|offer) at)\b"
-    r"|\b(?:sponsored|paid for|presented|brought to you) by\b|\bin partnership with\b|\bpromo code\b"
+    r"|^(?:sponsored|paid for|presented|brought to you) by\b|^in partnership with\b|\bpromo code\b"
     r"|\buse code\b|\bterms apply\b|\b(?:we|may) (?:may )?earn (?:a )?commission\b|\baffiliate links?\b",
     re.IGNORECASE,
 )
+DEDUPE_MIN_WORDS = 5  # short repeated lines ("Yes.", "No.") are normal in interviews
 TEASER_LENGTH_SPREAD = 2  # teaser lines cut to a fixed width differ by at most this many characters
 TERMINAL = tuple(".!?\"”’'»)]…:;")
 
@@ -150,6 +154,15 @@ TERMINAL = tuple(".!?\"”’'»)]…:;")
 KNOWN_WORD_ZIPF = 1.5  # a token at least this frequent is a real word: never split it
 COMMON_WORD_ZIPF = 4.0  # "met", "with": the lowercase tail glued to a name
 LOWER_HEAD_ZIPF = 3.0  # "in" of "inPlease"
+# Words that often start the next sentence or page element: a capitalised one glued to the end of
+# a word is most likely a lost space ("PrestonSunday", "JorgensenImage"); other CamelCase is a brand.
+GLUE_HEADS = frozenset(
+    {w.capitalize() for w in STOP_WORDS}
+    | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+       "April", "June", "July", "August", "September", "October", "November", "December", "Image", "Photo",
+       "Picture", "Video", "Advertisement", "Read", "Click", "Sign", "Share", "Subscribe", "Related", "Watch",
+       "Listen", "Updated", "Published", "Reporting", "Editing", "Source", "Credit", "Copyright"}
+)
 NAME_PARTICLES = frozenset({"Mac", "Mc", "De", "Di", "Da", "Du", "Del", "Della", "La", "Le", "Van", "Von",
                             "Fitz", "Al", "El", "Ben", "Abu", "Bin", "Ibn", "St", "San", "Santa"})
 PROTECTED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[@#]\w+|\b\w+(?:\.\w+)+/\S*", re.IGNORECASE)
@@ -278,8 +291,6 @@ def line_junk(line: Line) -> str | None:
         return "prompt"
     if len(words) <= PROMPT_MAX_WORDS and ADVERTS.search(text):
         return "advert"
-    if len(words) <= PROMPT_MAX_WORDS and _self_promotion(text, min_words=2):
-        return "prompt"
     return None
 
 
@@ -391,7 +402,7 @@ class Cleaner:
             if i in reasons:
                 continue
             key = _dedupe_key(line.text)
-            if key in seen:
+            if key in seen and len(line.words) >= DEDUPE_MIN_WORDS:
                 reasons[i] = "repeated paragraph"
             seen.add(key)
 
@@ -494,7 +505,7 @@ def _glued_pair(left: str, right: str) -> bool:
         return False  # "iOS", "macOS": the tail is not a capitalised word
     if left[0].islower():
         return len(left) >= 2 and left.isalpha() and zipf(left) >= LOWER_HEAD_ZIPF
-    return len(left) >= 3 and left not in NAME_PARTICLES and left[1:].islower()
+    return len(left) >= 3 and left not in NAME_PARTICLES and left[1:].islower() and right in GLUE_HEADS
 
 
 def _name_splits(token: str, names: set[str]) -> list[int]:
