@@ -58,7 +58,8 @@ def open_page(browser, path: Path, timeout_ms: float = 60_000):
     log = PageLog()
     log.attach(page)
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.graphbuild && window.graphbuild.state.stable", timeout=timeout_ms)
+    # A selector, not wait_for_function: the page's CSP forbids the eval that polling a function needs.
+    page.wait_for_selector("body[data-stable=true]", state="attached", timeout=timeout_ms)
     return page, log
 
 

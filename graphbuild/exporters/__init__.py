@@ -11,6 +11,7 @@ import networkx as nx
 
 from graphbuild.exporters.cypher import write_cypher, write_queries
 from graphbuild.exporters.graphml import write_graphml
+from graphbuild.exporters.html import write_html
 from graphbuild.exporters.json_graph import write_json
 
 Writer = Callable[[nx.MultiDiGraph, str], None]
@@ -20,4 +21,5 @@ EXPORTS: list[tuple[str, Writer]] = [
     ("graph.graphml", write_graphml),
     ("graph.cypher", write_cypher),
     ("queries.cypher", lambda G, path: write_queries(path)),
+    ("graph.html", write_html),
 ]

@@ -1,0 +1,122 @@
+"""How long graph.html takes to settle in headless Chromium, by graph size.
+
+    /work/venv/bin/python bench/html.py [--sizes 100 1000 5000] [--runs 1]
+
+For each size it builds a synthetic news-like graph (hub-heavy: a few people in many
+articles), writes the page, opens it in Debian's Chromium and reports: the write time, the file
+size, the time from navigation to the layout being stable (physics switched off), and the time of
+one search-and-focus and one filter change on the settled page. The default
+``--html-max-nodes`` is the largest size that settles within a few seconds; see docs/html.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path and "html" would shadow the standard
+# library's html module: replace that folder with the repository root and tests/ (for browser.py).
+_ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "bench"]
+sys.path[:0] = [str(_ROOT), str(_ROOT / "tests")]
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+import networkx as nx  # noqa: E402
+from browser import launch, missing_browser_reason, open_page  # noqa: E402
+
+from graphbuild.exporters.html import write_html  # noqa: E402
+
+LABELS = [("Person", 0.6), ("Organization", 0.15), ("Location", 0.15), ("Event", 0.1)]
+RELATION = {"Person": "MET", "Organization": "HOLDS_POSITION", "Location": "VISITED", "Event": "ATTENDED"}
+
+
+def synthetic_graph(n_nodes: int, seed: int = 1) -> nx.MultiDiGraph:
+    """A deterministic graph of ``n_nodes`` with about 1.6 edges per node, preferential attachment."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph(documents=n_nodes // 2, generator="bench", built="2024-01-01")
+    people: list[str] = []
+    weights: list[str] = []  # node ids repeated once per edge: picking from it favours hubs
+    for i in range(n_nodes):
+        label = rng.choices([x for x, _ in LABELS], [w for _, w in LABELS])[0] if i >= 2 else "Person"
+        node = f"{label.lower()}:n{i}"
+        G.add_node(node, id=node, name=f"{label} {i} {rng.choice(['Lee', 'Chan', 'Diaz', 'Putin', 'Ivanov'])}",
+                   label=label, aliases=[f"N{i}"], titles=["Minister"] if label == "Person" and i % 7 == 0 else [],
+                   mentions=rng.randint(1, 9), sources=[f"doc{rng.randrange(n_nodes)}"])
+        if label == "Person":
+            people.append(node)
+        for _ in range(1 if rng.random() < 0.5 else 2):
+            _link(G, rng, node, label, people, weights)
+    return G
+
+
+def _link(G: nx.MultiDiGraph, rng: random.Random, node: str, label: str, people: list[str],
+          weights: list[str]) -> None:
+    candidates = [w for w in weights[-4000:] if w.startswith("person:")] or people
+    person = rng.choice(candidates)
+    if person == node:
+        return
+    rel = RELATION[label]
+    source, target = (min(person, node), max(person, node)) if rel == "MET" else (person, node)
+    docs = sorted({f"doc{rng.randrange(10_000)}" for _ in range(rng.randint(1, 3))})
+    evidence = [{"doc": d, "sentence": f"{G.nodes[source]['name']} and {G.nodes[target]['name']} in {d}.",
+                 "start": 0, "end": 40} for d in docs]
+    attrs = {"type": rel, "count": len(evidence), "sources": docs, "evidence": evidence}
+    if rel == "MET":
+        attrs["status"] = rng.choice(["occurred", "occurred", "planned"])
+    G.add_edge(source, target, key=rel, **attrs)
+    weights.extend([person, node])
+
+
+def measure(browser, n_nodes: int, folder: Path) -> dict:
+    G = synthetic_graph(n_nodes)
+    path = folder / f"graph-{n_nodes}.html"
+    start = time.perf_counter()
+    write_html(G, path)
+    write_s = time.perf_counter() - start
+    page, log = open_page(browser, path, timeout_ms=600_000)
+    stable_ms = page.evaluate("graphbuild.state.stableAt")
+    focus_ms = page.evaluate(
+        "(() => { const t = performance.now(); graphbuild.focusPerson(graphbuild.data.people[0][0]);"
+        " return performance.now() - t; })()"
+    )
+    filter_ms = page.evaluate(
+        "(() => { const t = performance.now(); document.querySelector('input.type-filter').click();"
+        " return performance.now() - t; })()"
+    )
+    page.close()
+    return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "write_s": write_s,
+            "size_mb": path.stat().st_size / 1e6, "stable_s": stable_ms / 1000, "focus_ms": focus_ms,
+            "filter_ms": filter_ms, "errors": len(log.errors)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args(argv)
+    reason = missing_browser_reason()
+    if reason:
+        print(f"cannot run: {reason}", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    print("| nodes | edges | write (s) | file (MB) | stable (s) | focus (ms) | filter (ms) |")
+    print("|------:|------:|----------:|----------:|-----------:|-----------:|------------:|")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for size in args.sizes:
+            for _ in range(args.runs):
+                r = measure(browser, size, Path(tmp))
+                print(f"| {r['nodes']} | {r['edges']} | {r['write_s']:.2f} | {r['size_mb']:.1f} |"
+                      f" {r['stable_s']:.1f} | {r['focus_ms']:.0f} | {r['filter_ms']:.0f} |"
+                      + (f" {r['errors']} console errors" if r["errors"] else ""), flush=True)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+"""graph.html: a self-contained, deterministic, escaped page; checked as text and in headless Chromium.
+
+The browser tests use Debian's Chromium (see tests/browser.py). Outside CI they skip with a
+one-line reason when it is missing; with CI=true they fail instead.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from browser import coloured_fraction, launch, missing_browser_reason, open_page
+from sample_graph import NASTY_NAME, sample_graph
+
+from graphbuild.exporters.html import json_for_script, most_connected, neighbourhood, render_html, write_html
+from graphbuild.exporters.json_graph import read_json, write_json
+from graphbuild.query import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_GRAPH = ROOT / "exports" / "graph.json"
+PAYLOAD_ARTICLE = (
+    'President <script>window.__pwned=1</script> Ann Lee met with Bo Chan <img src=x onerror="window.__pwned=2">'
+    " in Paris on Monday. Ann Lee visited Berlin.\n"
+)
+
+
+# ---------- the page as text ----------
+
+
+def test_same_graph_gives_byte_identical_page(tmp_path):
+    write_html(sample_graph(), tmp_path / "a.html")
+    write_html(sample_graph(), tmp_path / "b.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_page_is_self_contained():
+    page = render_html(sample_graph())
+    assert "<link" not in page and "@import" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I)
+    assert "sourceMappingURL" not in page
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+
+
+def test_only_the_pages_own_scripts_may_run():
+    page = render_html(sample_graph())
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S)
+    assert [attrs for attrs, _ in scripts] == [' type="application/json" id="graph-data"', "", ""]
+    csp = re.search(r"script-src ([^;]+);", page).group(1).split()
+    expected = [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+                for attrs, body in scripts if not attrs]
+    assert csp == expected
+
+
+def test_untrusted_text_is_escaped_everywhere():
+    G = sample_graph()
+    G.graph["built"] = "<script>alert('built')</script>"
+    page = render_html(G, title="<img src=x onerror=alert(1)>")
+    for raw in ("<script>alert", "<img src=x", "<b>Chief</b>", "onerror=alert(1)>"):
+        assert raw not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page  # the title, as text
+    data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(data)["nodeInfo"]["person:nasty"]["name"] == NASTY_NAME
+
+
+def test_json_for_script_escapes_what_could_end_the_block():
+    text = json_for_script({"s": "</script><!-- & \u2028\u2029"})
+    assert not set("<>&\u2028\u2029") & set(text)
+    assert json.loads(text) == {"s": "</script><!-- & \u2028\u2029"}
+
+
+def test_max_nodes_keeps_the_most_connected_and_says_so():
+    G = sample_graph()
+    kept = most_connected(G, 3)
+    assert "person:ann-lee" in kept and kept.number_of_nodes() == 3
+    page = render_html(G, max_nodes=3)
+    assert "Showing the 3 most connected of 7 nodes: 4 nodes and" in page
+    assert "most connected" not in render_html(G, max_nodes=7)
+
+
+def test_header_counts_and_build_date():
+    G = sample_graph()
+    G.graph["built"] = "2024-10-20"
+    page = render_html(G, title="Seeds")
+    assert "built 2024-10-20 · 3 documents · 7 nodes · 6 edges" in page
+    assert '<h1 id="page-title">Seeds</h1>' in page
+
+
+def test_neighbourhood_by_depth():
+    G = sample_graph()
+    one = neighbourhood(G, "Cy Diaz", 1)
+    assert sorted(one) == ["event:brics-summit", "person:ann-lee", "person:cy-diaz"]
+    assert one.graph["focus"] == ["person:cy-diaz"] and one.graph["documents"] == 3
+    assert len(neighbourhood(G, "Cy Diaz", 2)) == 7
+    assert len(neighbourhood(G, "Nobody Known", 2)) == 0
+    assert "Neighbourhood of Cy Diaz (depth 1)" in render_html(one)
+
+
+def test_empty_graph_still_renders():
+    assert "0 nodes · 0 edges" in render_html(nx.MultiDiGraph())
+
+
+def test_cli_html_writes_a_neighbourhood(tmp_path):
+    from graphbuild.cli import main
+
+    write_json(sample_graph(), tmp_path / "graph.json")
+    out = tmp_path / "lee.html"
+    assert main(["html", "--graph", str(tmp_path / "graph.json"), "--out", str(out), "--focus", "Bo Chan",
+                 "--depth", "1"]) == 0
+    assert "Neighbourhood of Bo Chan (depth 1)" in out.read_text()
+    assert main(["html", "--graph", str(tmp_path / "graph.json"), "--focus", "Nobody"]) == 1
+
+
+def test_build_writes_graph_html():
+    from graphbuild.exporters import EXPORTS
+
+    assert ("graph.html", write_html) in EXPORTS
+
+
+# ---------- the page in headless Chromium ----------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = missing_browser_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, G: nx.MultiDiGraph, path: Path, **kwargs):
+    write_html(G, path, **kwargs)
+    page, log = open_page(browser, path)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    return page, log, dialogs
+
+
+def _vis_counts(page) -> list[int]:
+    return page.evaluate("[graphbuild.network.body.data.nodes.length, graphbuild.network.body.data.edges.length]")
+
+
+def _search_and_pick(page, query: str) -> str:
+    page.fill("#search", query)
+    page.locator("#search-results button").first.click()
+    return page.evaluate("graphbuild.network.getSelectedNodes()")[0]
+
+
+def _only_met(page) -> None:
+    for box in page.locator("input.type-filter").all():
+        if box.get_attribute("value") != "MET":
+            box.uncheck()
+    hidden = page.evaluate("graphbuild.edges.get().map(e => [graphbuild.data.edgeInfo[e.id].type, !!e.hidden])")
+    assert hidden and all(is_hidden == (rel != "MET") for rel, is_hidden in hidden)
+    # The network itself, not only the data set, must have hidden them.
+    drawn = page.evaluate("Object.values(graphbuild.network.body.edges).filter(e => !e.options.hidden).length")
+    assert drawn == sum(rel == "MET" for rel, _ in hidden)
+
+
+def _hover_an_edge_with_evidence(page) -> str:
+    """Move the mouse onto the middle of an edge that has evidence; returns the tooltip text."""
+    point = page.evaluate(
+        """() => {
+        const net = graphbuild.network, box = document.getElementById('network').getBoundingClientRect();
+        for (const e of graphbuild.edges.get()) {
+          if (e.hidden || !graphbuild.data.edgeInfo[e.id].evidence.length) continue;
+          const dom = net.canvasToDOM(net.body.edges[e.id].edgeType.getPoint(0.5));
+          if (dom.x < 5 || dom.y < 5 || dom.x > box.width - 5 || dom.y > box.height - 5) continue;
+          if (net.getEdgeAt(dom) === e.id && net.getNodeAt(dom) === undefined)
+            return {id: e.id, x: dom.x + box.left, y: dom.y + box.top};
+        }
+        return null;
+    }"""
+    )
+    assert point, "no edge with evidence could be hovered"
+    page.mouse.move(point["x"] - 3, point["y"] - 3)
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_selector("#tooltip:not([hidden])", timeout=5000)
+    text = page.inner_text("#tooltip")
+    sentence = page.evaluate(f"graphbuild.data.edgeInfo[{json.dumps(point['id'])}].evidence[0].sentence")
+    assert sentence.split()[0] in text
+    return text
+
+
+def _assert_clean(page, log, dialogs, path: Path) -> None:
+    assert log.errors == []
+    assert log.requests == [path.resolve().as_uri()]
+    assert dialogs == []
+    assert page.evaluate("window.__pwned === undefined && window.__xss === undefined")
+    # Only the page's three scripts exist, and no element came from the data.
+    assert page.evaluate("document.scripts.length") == 3
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, b').length") == 0
+
+
+@pytest.mark.browser
+def test_sample_page_in_chromium(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    G = sample_graph()
+    page, log, dialogs = _open(browser, G, path)
+    assert _vis_counts(page) == [7, 6]
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is False
+    tooltip = _hover_an_edge_with_evidence(page)
+    assert "Evidence" in tooltip
+    assert _search_and_pick(page, "lee") == "person:ann-lee"
+    dimmed = page.evaluate("graphbuild.nodes.get().filter(n => n.color.background === '#e6e6e6').map(n => n.id)")
+    assert dimmed == ["event:brics-summit"]  # the only node two hops from Ann Lee
+    assert "Defense Minister" in page.inner_text("#details")
+    _only_met(page)
+    # The nasty name shows as text in the details panel.
+    page.evaluate("graphbuild.focusPerson('person:nasty')")
+    assert "<script>alert(1)</script>" in page.inner_text("#details")
+    assert "<b>Chief</b>" in page.inner_text("#details")
+    page.wait_for_timeout(500)  # focus animation
+    shot = tmp_path / "graph.png"
+    page.locator("#network").screenshot(path=str(shot))
+    assert coloured_fraction(shot.read_bytes()) > 0.002, f"blank screenshot {shot}"
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_payloads_in_names_and_sentences_do_not_run(browser, tmp_path):
+    G = sample_graph()
+    script = "<script>window.__pwned=1</script>"
+    img = '<img src=x onerror="window.__pwned=2">'
+    svg = "<svg onload=window.__xss=1>"
+    G.add_node("person:evil", id="person:evil", name=f"Eve {script} {img}", label="Person",
+               aliases=[img, svg], titles=[script], mentions=1, sources=[f"doc{img}"])
+    G.add_edge("person:ann-lee", "person:evil", key="MET", type="MET", status="occurred", count=1,
+               sources=[f"doc{img}"], date=svg, place=script,
+               evidence=[{"doc": f"doc{img}", "sentence": f"Ann Lee met Eve {script} {img}.", "start": 0,
+                          "end": 10}])
+    G.graph["built"] = script
+    path = tmp_path / "evil.html"
+    page, log, dialogs = _open(browser, G, path, title=f"Evil {img}")
+    assert _vis_counts(page) == [8, 7]
+    page.fill("#search", "eve")
+    assert script in page.inner_text("#search-results")
+    page.evaluate("graphbuild.focusPerson('person:evil')")
+    details = page.inner_text("#details")
+    assert script in details and img in details and svg in details
+    edge = page.evaluate("graphbuild.edges.get().find(e => e.to === 'person:evil').id")
+    page.evaluate(f"graphbuild.network.selectEdges([{json.dumps(edge)}])")
+    page.evaluate(
+        f"graphbuild.network.body.emitter.emit('click', {{nodes: [], edges: [{json.dumps(edge)}]}})"
+    )
+    details = page.inner_text("#details")
+    assert f"Ann Lee met Eve {script} {img}." in details and svg in details
+    assert f"Evil {img}" in page.title()
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+def _seeds_graph() -> nx.MultiDiGraph:
+    if not SEEDS_GRAPH.is_file():
+        pytest.skip(f"{SEEDS_GRAPH.relative_to(ROOT)} is not committed yet")
+    return read_json(SEEDS_GRAPH)
+
+
+def _person_to_search(G: nx.MultiDiGraph) -> tuple[str, str]:
+    """(query, node) for "Putin" if a Person of that name is shown, else the most connected Person."""
+    people = [(n, d) for n, d in G.nodes(data=True) if d.get("label") == "Person"]
+    assert people, "the seeds graph has no Person"
+    putin = [n for n, d in people if "putin" in fold(d.get("name", "")).split()]
+    if putin:
+        return "Putin", max(putin, key=lambda n: (G.degree(n), n))
+    node = max((n for n, _ in people), key=lambda n: (G.degree(n), n))
+    return G.nodes[node]["name"], node
+
+
+@pytest.mark.browser
+def test_seeds_page_in_chromium(browser, tmp_path):
+    from graphbuild.settings import Settings
+
+    G = _seeds_graph()
+    max_nodes = Settings().html_max_nodes
+    shown = most_connected(G, max_nodes)
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, G, path, max_nodes=max_nodes)
+    assert _vis_counts(page) == [shown.number_of_nodes(), shown.number_of_edges()]
+    query, node = _person_to_search(shown)
+    if any(d.get("evidence") for _, _, d in shown.edges(data=True)):
+        _hover_an_edge_with_evidence(page)
+    selected = _search_and_pick(page, query)
+    assert selected == node or (query == "Putin" and "putin" in fold(shown.nodes[selected]["name"]).split())
+    neighbours = set(nx.all_neighbors(shown, selected)) | {selected}
+    dimmed = set(page.evaluate("graphbuild.nodes.get().filter(n => n.color.background === '#e6e6e6')"
+                               ".map(n => n.id)"))
+    assert dimmed == set(shown) - neighbours
+    if any(k == "MET" for _, _, k in shown.edges(keys=True)):
+        _only_met(page)
+    shot = tmp_path / "seeds.png"
+    page.locator("#network").screenshot(path=str(shot))
+    assert coloured_fraction(shot.read_bytes()) > 0.002, f"blank screenshot {shot}"
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_article_with_payloads_through_the_pipeline(browser, tmp_path):
+    try:
+        import graphbuild.pipeline  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"graphbuild.pipeline is not importable yet ({exc})")
+    import graphbuild
+
+    article = tmp_path / "evil.txt"
+    article.write_text(PAYLOAD_ARTICLE, encoding="utf-8")
+    G = graphbuild.build_graph([article])
+    path = tmp_path / "article.html"
+    page, log, dialogs = _open(browser, G, path)
+    assert _vis_counts(page) == [G.number_of_nodes(), G.number_of_edges()]
+    shown_text = page.evaluate(
+        "Object.keys(graphbuild.data.edgeInfo).map(id => { graphbuild.network.body.emitter.emit('click',"
+        " {nodes: [], edges: [id]}); return document.getElementById('details').innerText; }).join('\\n')"
+    )
+    shown_words = " ".join(shown_text.split())
+    for _, _, data in G.edges(data=True):
+        for ev in data.get("evidence", []):
+            assert " ".join(ev["sentence"].split()) in shown_words
+    _assert_clean(page, log, dialogs, path)
+    page.close()
