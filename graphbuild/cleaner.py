@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from graphbuild.models import CleanDocument, Document
-from graphbuild.reader import parse_dateline
+from graphbuild.reader import MONTHS, WEEKDAYS, parse_dateline
 
 # --- lexicons and patterns ----------------------------------------------------------------
 
@@ -106,7 +106,7 @@ META_WORDS = frozenset(
         "mins", "minute", "minutes", "read", "reads", "hour", "hours", "ago", "am", "pm", "gmt", "utc",
         "est", "edt", "bst", "cet", "published", "updated", "posted", "last", "on", "at",
     )
-)
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 META_TOKEN = re.compile(r"^[\d:.,/+-]*\d[\d:.,/+-]*[a-z]{0,2}$|^\W+$")
 
 # Subscription, donation, notification, registration and log-in prompts.
@@ -147,6 +147,11 @@ ADVERTS = re.compile(
     re.IGNORECASE,
 )
 DEDUPE_MIN_WORDS = 5  # short repeated lines ("Yes.", "No.") are normal in interviews
+# Short words that can end a cut line without being cut themselves; other 1-2 letter endings are cut words.
+SHORT_WORDS = frozenset(
+    ("a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+     "on", "or", "so", "to", "up", "us", "we", "ok")
+)
 TEASER_LENGTH_SPREAD = 2  # teaser lines cut to a fixed width differ by at most this many characters
 TERMINAL = tuple(".!?\"”’'»)]…:;")
 
@@ -324,8 +329,11 @@ def is_truncated(line: Line, min_words: int = 5) -> bool:
 
 def ends_mid_word(line: Line) -> bool:
     """The last word is not a word: "teams are beginning to s"."""
-    last = re.findall(r"[A-Za-z]+$", line.text)
-    return bool(last) and (len(last[0]) == 1 and last[0] not in "aAI" or zipf(last[0]) < LOWER_HEAD_ZIPF)
+    found = re.findall(r"[A-Za-z]+$", line.text)
+    if not found:
+        return False
+    last = found[0].lower()
+    return last not in SHORT_WORDS if len(last) <= 2 else zipf(last) < LOWER_HEAD_ZIPF
 
 
 def _dedupe_key(text: str) -> str:
@@ -420,7 +428,8 @@ class Cleaner:
         for run in runs:
             lengths = [len(lines[i].text) for i in run]
             same_length = len(run) >= 2 and max(lengths) - min(lengths) <= TEASER_LENGTH_SPREAD
-            at_end = bool(run) and run[-1] == kept[-1] and ends_mid_word(lines[run[-1]])
+            last = lines[run[-1]] if run else None
+            at_end = last is not None and run[-1] == kept[-1] and ends_mid_word(last)
             if same_length or at_end:
                 reasons.update((i, "truncated teaser") for i in run)
 

@@ -61,6 +61,10 @@ MONTHS = {
     )
     for name in names
 }
+WEEKDAYS = frozenset(
+    ("monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
+     "friday", "fri", "saturday", "sat", "sunday", "sun")
+)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DATE_FORMS = (
