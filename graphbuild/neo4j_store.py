@@ -11,6 +11,7 @@ Every failure the user can fix (server down, bad password, unknown database) is 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -201,46 +202,51 @@ def run_cypher(conn: dict, text: str) -> int:
     return len(statements)
 
 
+# Strings and quoted names (escapes inside), comments, the separator, and runs of anything else.
+_TOKEN = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/|;|[^'"`/;]+|/""", re.S)
+
+
 def split_statements(text: str) -> list[str]:
-    """Statements of a Cypher script: split on ``;`` outside strings, identifiers and comments.
+    """Statements of a Cypher script: split on ``;`` outside strings, quoted names and comments.
 
-    Client commands (``:param ...`` lines) are left out.
+    Client commands (``:param ...`` lines before a statement) are left out.
 
-    >>> split_statements("RETURN 'a;b' AS x; // c;\\n:param p => 1\\nRETURN `;` ;")
+    >>> split_statements("RETURN 'a;b' AS x; // c;\\n:param p => 'q;'\\nRETURN `;` ;")
     ["RETURN 'a;b' AS x", 'RETURN `;`']
     """
-    statements, current, i, quote = [], [], 0, None
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            current.append(ch)
-            if ch == "\\" and quote != "`" and i + 1 < len(text):
-                current.append(text[i + 1])
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif text.startswith("//", i):
-            i = _skip_to(text, "\n", i) - 1
-        elif text.startswith("/*", i):
-            i = _skip_to(text, "*/", i) + 1
-        elif ch in "'\"`":
-            quote = ch
-            current.append(ch)
-        elif ch == ":" and not "".join(current).strip():
-            i = _skip_to(text, "\n", i) - 1  # a client command such as :param
-        elif ch == ";":
+    statements: list[str] = []
+    current: list[str] = []
+    started = False  # has the current statement any text yet?
+    skipping = False  # inside a client command, up to the end of its line
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        quoted = token[0] in "'\"`"
+        if skipping:
+            if quoted or "\n" not in token:
+                continue
+            skipping, token = False, token.split("\n", 1)[1]
+        if token.startswith(("//", "/*")):
+            continue
+        if token == ";":
             statements.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-        i += 1
+            current, started = [], False
+            continue
+        if not quoted and not started:
+            token, skipping = _drop_commands(token)
+        current.append(token)
+        started = started or bool(token.strip())
     statements.append("".join(current).strip())
     return [s for s in statements if s]
 
 
-def _skip_to(text: str, marker: str, start: int) -> int:
-    end = text.find(marker, start)
-    return len(text) if end < 0 else end
+def _drop_commands(chunk: str) -> tuple[str, bool]:
+    """Remove leading ``:command`` lines from plain text at a statement start; (rest, still inside one)."""
+    while chunk.lstrip().startswith(":"):
+        rest = chunk.lstrip()
+        if "\n" not in rest:
+            return "", True
+        chunk = rest.split("\n", 1)[1]
+    return chunk, False
 
 
 # ---------------------------------------------------------------- who met
