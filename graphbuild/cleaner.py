@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from graphbuild.models import CleanDocument, Document
-from graphbuild.reader import MONTHS, WEEKDAYS, parse_dateline
+from graphbuild.reader import MONTHS, WEEKDAYS, parse_dateline, text_title
 
 # --- lexicons and patterns ----------------------------------------------------------------
 
@@ -37,15 +37,16 @@ PROMPT_MAX_WORDS = 90  # a prompt is one short-ish paragraph, not an article
 
 # Whole lines (case-insensitive, trailing ':' or '.' ignored) that open a teaser section:
 # they and everything after them are dropped.
+# "More from <Name>" needs a capitalised name, so that a heading like "More in common" is kept.
+_MORE_FROM = r"(?i:more (?:from|on|in|by|about))\s+(?:(?i:the|our)\s+)?[A-Z0-9][\w'’&.-]*(?:\s+[A-Z0-9&][\w'’&.-]*)*"
 SECTION_MARKERS = re.compile(
-    r"(?:more (?:from|on|in|by|about)\b.{0,60}|more (?:stories|news|coverage|like this|to explore)"
+    _MORE_FROM + r"|(?i:more on this (?:story|topic)|more (?:stories|news|coverage|like this|to explore)"
     r"|related(?: (?:articles?|stories|coverage|content|news|links|reading|topics))?"
     r"|read (?:more|next|also)|also read|see also|what to read next|up next|recommended(?: .{0,30})?"
     r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|don't miss"
     r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|popular now"
     r"|latest (?:news|stories)|editor'?s picks|around the web|from (?:our|the) partners?.{0,30}"
     r"|(?:sponsored|promoted|partner) (?:stories|content|links))",
-    re.IGNORECASE,
 )
 # Whole boilerplate lines that are dropped alone.
 BOILERPLATE_LINES = frozenset(
@@ -90,13 +91,13 @@ INLINE_CREDITS = (
                r"|(?:Photo|Image|Picture)(?: credit)?: [^\n.]{1,60})$"),
 )
 BYLINE_LINES = tuple(
-    re.compile(p, re.IGNORECASE)
+    re.compile(p)
     for p in (
-        r"^(?:by|written by|words by|story by)\s+[A-Z]",
-        r"^via\s+\S.{0,40}$",
-        r"^(?:reporting|additional reporting|editing|writing) by\b",
-        r"\bcontributed (?:reporting )?to this (?:report|story|article)\W*$",
-        r"^(?:staff|senior|chief)?\s*(?:writer|reporter|correspondent|editor)\W*$",
+        r"^(?i:by|written by|words by|story by)\s+[A-Z][\w.'’-]*\s+[A-Z]",  # By Jane Doe (not "By the end")
+        r"^(?i:via)\s+\S.{0,40}$",
+        r"^(?i:reporting|additional reporting|editing|writing) by\b",
+        r"\b(?i:contributed (?:reporting )?to this (?:report|story|article))\W*$",
+        r"^(?i:(?:staff|senior|chief)?\s*(?:writer|reporter|correspondent|editor))\W*$",
     )
 )
 # Words a timestamp / counter / reading-time line may consist of besides numbers.
@@ -352,8 +353,15 @@ class Cleaner:
         removed: list[str] = []
         mapped = self.remove_junk(mapped, removed)
         mapped = repair_glued(mapped)
-        return CleanDocument(doc.id, mapped.text, mapped.offsets, doc.text, doc.title, doc.date, doc.url,
-                             removed)
+        return CleanDocument(doc.id, mapped.text, mapped.offsets, doc.text, self._title(doc, mapped.text),
+                             doc.date, doc.url, removed)
+
+    @staticmethod
+    def _title(doc: Document, cleaned: str) -> str | None:
+        """A title guessed from a text's first line must not be a junk line the cleaner dropped."""
+        if doc.title is None or doc.title in cleaned or doc.title not in doc.text:
+            return doc.title
+        return text_title(cleaned)
 
     def remove_junk(self, mapped: Mapped, removed: list[str]) -> Mapped:
         lines = split_lines(mapped.text)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +9,12 @@ from hypothesis import strategies as st
 from graphbuild.cleaner import SPACE_LIKE, Mapped, clean
 from graphbuild.models import CleanDocument, Document
 
-HAS_WORDFREQ = importlib.util.find_spec("wordfreq") is not None
+try:
+    import wordfreq  # noqa: F401
+except ImportError:
+    HAS_WORDFREQ = False
+else:
+    HAS_WORDFREQ = True
 needs_wordfreq = pytest.mark.skipif(not HAS_WORDFREQ, reason="word frequencies come from wordfreq")
 
 BODY = (
@@ -109,13 +112,28 @@ def test_junk_line_is_removed(junk: str) -> None:
 
 
 @pytest.mark.parametrize("marker", ["More from Example News", "Related", "Read more", "Recommended for you",
-                                    "You may also like", "Most popular:"])
+                                    "You may also like", "Most popular:", "More on this story",
+                                    "MORE FROM THE WORLD DESK"])
 def test_teaser_section_is_cut_to_the_end(marker: str) -> None:
     teasers = "Another story about a summit in Rome.\n\nA third story about a visit to Delhi."
     doc = run(f"{BODY}\n\n{marker}\n\n{teasers}")
     assert paragraphs(doc) == paragraphs(run(BODY))
     assert doc.removed[0].startswith("teaser marker")
     assert all(r.startswith("teaser") for r in doc.removed)
+
+
+@pytest.mark.parametrize("heading", ["More in common than it seems", "By the numbers", "Related parties",
+                                     "Read the statement"])
+def test_headings_that_look_like_markers_are_kept(heading: str) -> None:
+    text = f"{BODY}\n\n{heading}\n\nThe ministers will meet again in June."
+    assert run(text).text == text
+
+
+def test_junk_first_line_is_not_the_title() -> None:
+    doc = clean(Document("t", "Sign up for our newsletter\nMinisters meet in Oslo\n\n" + BODY, "x",
+                         title="Sign up for our newsletter"))
+    assert doc.title == "Ministers meet in Oslo"
+    assert clean(Document("t", BODY, "x", title="Fisheries talks")).title == "Fisheries talks"
 
 
 def test_section_marker_before_any_article_drops_only_itself() -> None:
