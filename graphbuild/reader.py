@@ -43,6 +43,7 @@ BOMS = (
 # Tried in order when there is no BOM; latin-1 decodes anything, so its result must also
 # pass the "looks like text" check.
 FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+UTF16_ZERO_SHARE = 0.9  # share of NUL high bytes that marks BOM-less UTF-16 text
 MAX_CONTROL_RATIO = 0.02  # share of control characters above which a decoded text is "binary"
 
 DATELINE_SCAN_LINES = 30  # a dateline sits near the top of an article
@@ -149,8 +150,25 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
         if data.startswith(bom):
             return _decode_with(data, (encoding,))
     if b"\x00" in data:
-        return None, "binary file (NUL bytes)"
+        encoding = _bomless_utf16(data)
+        return _decode_with(data, (encoding,)) if encoding else (None, "binary file (NUL bytes)")
     return _decode_with(data, FALLBACK_ENCODINGS)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte.
+
+    >>> _bomless_utf16("News".encode("utf-16-le")), _bomless_utf16(b"\\x00\\x01\\x02\\x03")
+    ('utf-16-le', None)
+    """
+    if len(data) % 2:
+        return None
+    half = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= UTF16_ZERO_SHARE * half and low <= (1 - UTF16_ZERO_SHARE) * half:
+            return encoding
+    return None
 
 
 def _decode_with(data: bytes, encodings: Iterable[str]) -> tuple[str | None, str]:

@@ -155,11 +155,13 @@ def test_encodings(tmp_path: Path) -> None:
     write(tmp_path / "cp.txt", text, encoding="cp1252")
     write(tmp_path / "u16.txt", text, encoding="utf-16")  # Python writes a BOM
     write(tmp_path / "u8bom.txt", text, encoding="utf-8-sig")
+    write(tmp_path / "u16le.txt", text.encode("utf-16-le"))  # no BOM
+    write(tmp_path / "u16be.txt", text.encode("utf-16-be"))
     write(tmp_path / "crlf.txt", text.replace("\n", "\r\n") + "Second line.\r\n")
     docs, problems = read_inputs([tmp_path])
     assert problems == []
     by_id = {d.id: d.text for d in docs}
-    assert by_id["cp"] == by_id["u16"] == by_id["u8bom"] == text
+    assert by_id["cp"] == by_id["u16"] == by_id["u8bom"] == by_id["u16le"] == by_id["u16be"] == text
     assert by_id["crlf"] == text + "Second line.\n"
 
 
