@@ -35,9 +35,8 @@ SPACE_LIKE = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " "}
 SHORT_LINE_WORDS = 12  # credits, labels and section markers are short lines
 PROMPT_MAX_WORDS = 90  # a prompt is one short-ish paragraph, not an article
 
-# Whole lines (case-insensitive, trailing ':' or '.' ignored) that open a teaser section:
-# they and everything after them are dropped.
-# "More from <Name>" needs a capitalised name, so that a heading like "More in common" is kept.
+# Whole lines (trailing ':' or '.' ignored) that open a teaser section: they and everything after
+# them are dropped. "More from <Name>" needs a capitalised name, so "More in common" stays a heading.
 _MORE_FROM = r"(?i:more (?:from|on|in|by|about))\s+(?:(?i:the|our)\s+)?[A-Z0-9][\w'’&.-]*(?:\s+[A-Z0-9&][\w'’&.-]*)*"
 SECTION_MARKERS = re.compile(
     _MORE_FROM + r"|(?i:more on this (?:story|topic)|more (?:stories|news|coverage|like this|to explore)"
