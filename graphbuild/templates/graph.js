@@ -5,7 +5,8 @@
 
   var DATA = JSON.parse(document.getElementById("graph-data").textContent);
   var DIM = { background: "#e6e6e6", border: "#d0d0d0" };
-  var state = { stable: false, stableAt: null, focus: null, pinned: null };
+  // Times are performance.now() values (ms since navigation), kept for bench/html.py.
+  var state = { stable: false, scriptAt: performance.now(), stableAt: null, focus: null };
 
   // Copies: the DataSets change as the user filters and focuses; DATA keeps the original look.
   function copy(item) { return JSON.parse(JSON.stringify(item)); }
@@ -42,7 +43,7 @@
     dl.appendChild(el("dd", null, Array.isArray(value) ? value.join(", ") : value));
   }
 
-  function nodeDetails(id) {
+  function nodeDetails(id, maxDocs) {
     var info = DATA.nodeInfo[id];
     var box = el("div", "node-details");
     box.appendChild(el("strong", "name", info.name));
@@ -52,8 +53,12 @@
     addField(dl, "Titles", info.titles);
     addField(dl, "Mentions", info.mentions);
     addField(dl, "Connections", info.degree);
-    addField(dl, "Documents (" + info.sources.length + ")", info.sources);
+    var docs = maxDocs ? info.sources.slice(0, maxDocs) : info.sources;
+    addField(dl, "Documents (" + info.sources.length + ")", docs);
     box.appendChild(dl);
+    if (docs.length < info.sources.length) {
+      box.appendChild(el("p", "more", "+" + (info.sources.length - docs.length) + " more; click the node"));
+    }
     return box;
   }
 
@@ -99,7 +104,7 @@
     details.replaceChildren(content || el("p", "hint", "Hover over or click a node or an edge."));
   }
 
-  network.on("hoverNode", function (p) { showTooltip(nodeDetails(p.node), p.pointer.DOM); });
+  network.on("hoverNode", function (p) { showTooltip(nodeDetails(p.node, 12), p.pointer.DOM); });
   network.on("hoverEdge", function (p) { showTooltip(edgeDetails(p.edge, 3), p.pointer.DOM); });
   network.on("blurNode", hideTooltip);
   network.on("blurEdge", hideTooltip);
@@ -109,6 +114,7 @@
     else if (p.edges.length) pin(edgeDetails(p.edges[0], 0));
     else pin(null);
   });
+  network.on("doubleClick", function (p) { if (p.nodes.length) focusPerson(p.nodes[0]); });
 
   /* ---------- search and focus ---------- */
 
@@ -147,7 +153,8 @@
     if (!hits.length && $("search").value.trim()) list.appendChild(el("li", "hint", "No person matches."));
   }
 
-  /* Selects a node, zooms to it, and dims everything but it and its neighbours. */
+  /* Selects a node (a person found by search, or any double-clicked node), zooms to it, and dims
+     everything but it and its neighbours. */
   function focusPerson(id) {
     if (!nodes.get(id)) return false;
     state.focus = id;
