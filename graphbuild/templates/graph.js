@@ -5,6 +5,7 @@
 
   var DATA = JSON.parse(document.getElementById("graph-data").textContent);
   var DIM = { background: "#e6e6e6", border: "#d0d0d0" };
+  var DIM_EDGE = { color: "#e0e0e0", highlight: "#e0e0e0", hover: "#e0e0e0", opacity: 1 };
   // Times are performance.now() values (ms since navigation), kept for bench/html.py.
   var state = { stable: false, scriptAt: performance.now(), stableAt: null, focus: null };
 
@@ -109,6 +110,7 @@
   network.on("blurNode", hideTooltip);
   network.on("blurEdge", hideTooltip);
   network.on("dragStart", hideTooltip);
+  container.addEventListener("mouseleave", hideTooltip);
   network.on("click", function (p) {
     if (p.nodes.length) pin(nodeDetails(p.nodes[0]));
     else if (p.edges.length) pin(edgeDetails(p.edges[0], 0));
@@ -162,6 +164,10 @@
     nodes.update(DATA.nodes.map(function (n) {
       return { id: n.id, color: keep.has(n.id) ? n.color : DIM, font: { color: keep.has(n.id) ? "#222222" : "#bbbbbb" } };
     }));
+    edges.update(DATA.edges.map(function (e) {
+      var near = e.from === id || e.to === id;
+      return { id: e.id, color: near ? e.color : DIM_EDGE, font: { color: near ? "#444444" : "#cccccc" } };
+    }));
     network.selectNodes([id], true);
     network.focus(id, { scale: 1.1, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     pin(nodeDetails(id));
@@ -174,6 +180,7 @@
   function clearFocus() {
     state.focus = null;
     nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
+    edges.update(DATA.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#444444" } }; }));
     network.unselectAll();
     network.fit({ animation: { duration: 300 } });
     $("clear-focus").hidden = true;
