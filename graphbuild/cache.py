@@ -16,17 +16,18 @@ from graphbuild.atomic import atomic_write_text
 from graphbuild.models import CleanDocument, DocExtraction
 
 # Modules whose source decides what extraction produces.
-_RULE_MODULES = ("cleaner", "dates", "extract", "lexicon", "nlp", "patterns")
+_RULE_FILES = ("cleaner.py", "dates.py", "extract.py", "lexicon.py", "nlp.py", "patterns.py", "reader.py",
+               "titles.py")
 
 
 @lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for name in _RULE_MODULES:
-        path = package / f"{name}.py"
-        if path.exists():
-            digest.update(path.read_bytes())
+    paths = [package / name for name in _RULE_FILES] + sorted((package / "data").glob("*"))
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -35,6 +35,7 @@ from graphbuild.models import (
     Sentence,
     TitleClaim,
 )
+from graphbuild.titles import PostFinder
 
 ENTITY_LABELS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION,
                  "EVENT": EVENT}
@@ -67,9 +68,10 @@ class Extractor:
         state = _DocState(clean, doc)
         for slots in self._match(doc):
             state.add_relations(slots)
+        finder = state.post_finder()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and state.mention_of(ent.root, {PERSON}) is not None:
-                state.add_titles(ent)
+                state.add_titles(ent, finder)
         return state.result()
 
     def _match(self, doc: Doc) -> list[_Slots]:
@@ -84,6 +86,9 @@ class Extractor:
                 slots.verb = doc[bound["verb"]]
             for name, i in bound.items():
                 slots.names[name].add(i)
+        for slots in grouped.values():
+            if not slots.names.get("subject"):
+                slots.names["subject"].update(t.i for t in inherited_subjects(slots.verb or slots.trigger))
         return [grouped[key] for key in sorted(grouped)]
 
 
@@ -305,99 +310,21 @@ class _DocState:
         return None
 
     # --- titles and posts -----------------------------------------------------------------
-    def add_titles(self, ent: Span) -> None:
+    def add_titles(self, ent: Span, finder: PostFinder) -> None:
         person = self.mention_of(ent.root, {PERSON})
-        for phrase in _title_phrases(ent):
-            post = self._post(phrase)
-            if post is None:
-                continue
-            title, org = post
-            if _is_former(phrase):
+        for post in finder.run(ent):
+            if post.former:
                 continue  # a post no longer held is neither a title nor a position
+            title = normalize_title(post.title)
             self.extraction.titles.append(TitleClaim(person, title))
-            if org is not None:
-                self._relate(HOLDS_POSITION, person, org, ent.root, title=title)
+            if post.org is not None:
+                self._relate(HOLDS_POSITION, person, post.org, ent.root, title=title)
 
-    def _post(self, phrase: list[Token]) -> tuple[str, int | None] | None:
-        """Split a title phrase into the title words and the organisation or country it names."""
-        org: int | None = None
-        words: list[Token] = []
-        for token in phrase:
-            lower = token.lower_
-            entity = self.mention_of(token, {ORGANIZATION, LOCATION})
-            if token.dep_ == "poss" or token.tag_ == "POS" or lower in ("'s", "’s"):
-                if entity is not None:
-                    org = entity
-                continue
-            if lower in lexicon.DEMONYMS and token.tag_ in ("JJ", "NNP", "NNPS") and not words:
-                org = self.derived_mention(lexicon.DEMONYMS[lower], LOCATION, token)
-                continue
-            if entity is not None and _multiword_entity(self.doc, token):
-                org = entity
-                continue
-            if lower in lexicon.TITLE_STOP or token.is_punct or token.dep_ in ("det", "prep", "pobj"):
-                continue
-            words.append(token)
-        while words and words[-1].lower_ not in lexicon.TITLE_HEADS:
-            words.pop()
-        if not words:
-            return None
-        org = self._of_organisation(phrase) if org is None else org
-        return normalize_title(" ".join(w.text for w in words)), org
-
-    def _of_organisation(self, phrase: list[Token]) -> int | None:
-        """"Vice Chairman of China's Central Military Commission": the organisation after "of"."""
-        for token in phrase:
-            if token.dep_ == "pobj" and token.head.lower_ == "of":
-                index = self.mention_of(token, {ORGANIZATION, LOCATION})
-                if index is not None:
-                    return index
-        return None
-
-
-def _title_phrases(ent: Span) -> list[list[Token]]:
-    """Title words before a name ("Russian Defense Minister X") and in an apposition ("X, secretary of Y")."""
-    phrases = []
-    root = ent.root
-    modifiers = {t.i for child in root.lefts if child.i < ent.start and child.dep_ in ("compound", "amod", "nmod")
-                 for t in child.subtree}
-    before = []
-    i = ent.start - 1
-    # Only the words right before the name, up to a conjunction, a comma or another person.
-    while i >= 0 and i in modifiers and ent.doc[i].dep_ != "cc" and ent.doc[i].text != "," and (
-            ent.doc[i].ent_type_ != "PERSON"):
-        before.insert(0, ent.doc[i])
-        i -= 1
-    if ent[0].lower_ in lexicon.HONORIFICS:
-        before.append(ent[0])
-    if before:
-        phrases.append(before)
-    for child in root.children:
-        if child.dep_ == "appos" and child.lower_ in lexicon.TITLE_HEADS:
-            phrases.append(_apposition_phrase(child))
-    if root.dep_ == "appos" and root.head.lower_ in lexicon.TITLE_HEADS:
-        phrases.append(_apposition_phrase(root.head, stop=ent.start))
-    return phrases
-
-
-def _apposition_phrase(head: Token, stop: int | None = None) -> list[Token]:
-    tokens = [t for t in head.subtree if stop is None or t.i < stop]
-    # Stop at a comma or relative clause closing the apposition.
-    kept = []
-    for token in tokens:
-        if token.i > head.i and token.dep_ in ("punct", "relcl", "acl") and token.text != "-":
-            break
-        kept.append(token)
-    return kept
-
-
-def _is_former(phrase: list[Token]) -> bool:
-    return any(t.lower_ in ("former", "ex", "late", "then", "outgoing") for t in phrase)
-
-
-def _multiword_entity(doc: Doc, token: Token) -> bool:
-    return token.ent_type_ in ("ORG", "GPE") and (token.ent_iob_ == "I" or (
-        token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"))
+    def post_finder(self) -> PostFinder:
+        return PostFinder(
+            lambda token: self.mention_of(token, {ORGANIZATION, LOCATION}),
+            lambda country, token: self.derived_mention(country, LOCATION, token),
+        )
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -407,6 +334,29 @@ def _coordinated(token: Token) -> list[Token]:
         if child.dep_ in ("nmod", "compound", "npadvmod") and any(c.dep_ == "cc" for c in child.children):
             tokens += [child, *child.conjuncts]
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def inherited_subjects(head: Token) -> list[Token]:
+    """The subject a trigger shares with the clause it hangs from.
+
+    "Putin arrived in Beijing and met Xi" (conjunct), "started the month visiting Kenosha"
+    (participle), "Zelensky said in a meeting with Honcharuk" (a trigger noun inside a time or
+    place phrase of the verb).
+    """
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("xcomp", "advcl", "conj", "pcomp") and token.tag_.startswith("VB"):
+            token = token.head
+        elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "npadvmod"):
+            token = token.head.head  # "started the month visiting Kenosha"
+        elif token.dep_ == "pobj" and token.head.lower_ in patterns.SITUATING_PREPOSITIONS:
+            token = token.head.head
+        else:
+            return []
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
 
 
 def _all_pairs(items: list[int]) -> list[tuple[int, int]]:
@@ -506,9 +456,11 @@ def clean_name(text: str, label: str | None) -> str | None:
         return None
     if label in (LOCATION, ORGANIZATION):
         lowered = " ".join(text.split()).lower().removeprefix("the ").rstrip(",;:")
+        alias = lexicon.NAME_ALIASES.get(lowered) or lexicon.NAME_ALIASES.get(name.lower())
+        if alias:
+            return alias
         if lowered in lexicon.DEMONYMS or name.lower() in lexicon.PORTFOLIOS:
             return None  # "Ukrainian", "Defense": an adjective or a ministry's portfolio, not a name
-        name = lexicon.NAME_ALIASES.get(lowered, lexicon.NAME_ALIASES.get(name.lower(), name))
     return name
 
 

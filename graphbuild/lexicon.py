@@ -61,7 +61,9 @@ DEMONYMS = {
     "cypriot": "Cyprus", "czech": "Czech Republic", "danish": "Denmark", "dutch": "Netherlands",
     "ecuadorian": "Ecuador", "egyptian": "Egypt", "emirati": "United Arab Emirates", "english": "England",
     "eritrean": "Eritrea", "estonian": "Estonia", "ethiopian": "Ethiopia", "european": "European Union",
-    "filipino": "Philippines", "finnish": "Finland", "french": "France", "georgian": "Georgia",
+    "filipino": "Philippines",
+    "philippine": "Philippines", "south sudanese": "South Sudan", "finnish": "Finland", "french": "France",
+    "georgian": "Georgia",
     "german": "Germany", "ghanaian": "Ghana", "greek": "Greece", "guatemalan": "Guatemala",
     "haitian": "Haiti", "honduran": "Honduras", "hungarian": "Hungary", "icelandic": "Iceland",
     "indian": "India", "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland",
@@ -108,5 +110,15 @@ PORTFOLIOS = {
     "defense", "defence", "foreign", "interior", "finance", "justice", "health", "trade", "economy",
     "education", "energy", "transport", "agriculture", "labour", "labor", "environment", "culture",
     "treasury", "home", "commerce", "industry", "tourism", "communications", "security", "foreign affairs",
-    "home affairs", "internal affairs", "defense ministry", "defence ministry",
+    "home affairs", "internal affairs", "defense ministry", "defence ministry", "state", "war",
+}
+
+# Words that qualify a title head inside a title: "Vice Chairman", "Chief Executive Officer", "Secretary of State".
+TITLE_MODIFIERS = {
+    "vice", "deputy", "first", "prime", "chief", "executive", "general", "assistant", "associate", "managing",
+    "supreme", "lord", "national", "principal", "special", "high", "grand", "under", "permanent", "state",
+    "affairs", "technical", "operating", "financial", "divisional", "regional", "federal", "provincial",
+    "attorney", "press", "secretary-general", "director-general", "military", "civilian", "defense", "defence",
+    "foreign", "senior", "junior", "lieutenant", "rear", "field", "majority", "minority", "opposition",
+    "party", "commanding", "presiding", "executive-director", "co", "top",
 }

@@ -67,6 +67,7 @@ class PeopleFinder:
         found = [doc[start + 1 : end] for _, start, end in self.matcher(doc)]
         found += self._repeated_names(doc, found)
         people = [Span(doc, s.start, s.end, label="PERSON") for s in found if self._is_free(s)]
+        people += self._mislabelled_names(doc, people)
         if people:
             kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in people)]
             doc.ents = filter_spans(kept + people)
@@ -75,9 +76,24 @@ class PeopleFinder:
     @staticmethod
     def _is_free(span: Span) -> bool:
         """Only claim tokens that carry no entity, or are already part of a PERSON."""
-        return all(t.ent_type_ in ("", "PERSON") for t in span) and not (
-            span[0].ent_iob_ == "I" and span[0].ent_type_ == "PERSON"
-        )
+        if all(not t.ent_type_ for t in span):
+            return True
+        # Extend a PERSON the NER found only in part ("Xi" of "Xi Jinping"), never cut one short.
+        people = {t.ent_iob_ == "B" for t in span if t.ent_type_ == "PERSON"}
+        return all(t.ent_type_ in ("", "PERSON") for t in span) and people == {True} and (
+            span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
+
+    @staticmethod
+    def _mislabelled_names(doc: Doc, extra: list[Span]) -> list[Span]:
+        """A person's full or family name tagged as a place or organisation elsewhere in the document."""
+        names = {e.text for e in list(doc.ents) + extra if e.label_ == "PERSON" and len(e) >= 2}
+        family_names = {name.split()[-1] for name in names}
+        return [
+            Span(doc, e.start, e.end, label="PERSON")
+            for e in doc.ents
+            if e.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC")
+            and (e.text in names or (len(e) == 1 and e.text in family_names))
+        ]
 
     @staticmethod
     def _repeated_names(doc: Doc, extra: list[Span]) -> list[Span]:

@@ -49,6 +49,9 @@ EVENT_NOUNS = {"summit", "conference", "forum", "meeting", "meetings", "airshow"
                "congress", "convention", "session", "assembly", "rally", "talks", "gathering", "celebration",
                "celebrations", "championship", "tournament", "cup", "dialogue", "showcase", "fair", "event"}
 
+# A trigger noun inside one of these phrases shares the subject of the verb: "said in a meeting with B".
+SITUATING_PREPOSITIONS = {"in", "during", "at", "after", "before", "following", "on", "upon", "from", "since"}
+
 # --- status cues ---------------------------------------------------------------------------
 PLANNED_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must", "can", "wo"}
 PLANNED_GOVERNORS = {"plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule",
@@ -110,6 +113,8 @@ RULES: list[tuple[str, str, list[dict]]] = [
     (MET, "meet-subject", [_trigger(_verb(MEET_VERBS)), _child("trigger", "subject", SUBJECT_DEPS)]),
     (MET, "meet-object", [_trigger(_verb(MEET_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),
     (MET, "meet-with", [_trigger(_verb(MEET_VERBS)), *_prep_object("trigger", ["with"])]),
+    # "A was met by B" (passive)
+    (MET, "meet-by", [_trigger(_verb(MEET_VERBS)), _child("trigger", "by", "agent"), _child("by", "object", "pobj")]),
     # "A hosted B", "A received B" (B must be a person, checked when slots are expanded)
     (MET, "host-subject", [_trigger(_verb(HOST_VERBS)), _child("trigger", "subject", ["nsubj"])]),
     (MET, "host-object", [_trigger(_verb(HOST_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),

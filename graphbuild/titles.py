@@ -1,0 +1,269 @@
+"""Posts people hold, read from the words around a person's name.
+
+Four general English shapes, read from the tokens themselves rather than the parse (which
+small models often get wrong around titles):
+
+- before the name:   "Russian Defense Minister Andrei Belousov", "Egypt's President Abdel Fattah al-Sisi"
+- after the name:    "Zhang Youxia, Vice Chairman of China's Central Military Commission"
+- title first:       "The governor of Ohio, Mike DeWine", "a State Department spokesperson, Morgan Ortagus"
+- predicate:         "Soleimani was head of Iran's Quds Force"
+
+Each gives a title and, where stated, the organisation or country (a name, a possessive, or a
+demonym such as "Russian"). Former posts ("former", "ex-", "then-") are not posts held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild import lexicon
+
+# Words that may stand inside a title phrase besides its head: "Vice", "Deputy", "Foreign", "State".
+TITLE_WORDS = lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS | lexicon.PORTFOLIOS
+FORMER_WORDS = {"former", "formerly", "ex", "then", "late", "previous", "erstwhile", "outgoing", "one-time"}
+SKIPPABLE = {"current", "currently", "incumbent", "new", "top", "senior", "sitting", "acting", "interim",
+             "longtime", "long-time", "veteran", "newly", "appointed", "elected", "serving"} | FORMER_WORDS
+DETERMINERS = {"the", "a", "an"}
+COPULAS = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served", "been"}
+LINKS = {"of", "for", "at"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+_MAX_TITLE_TOKENS = 7
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    org: int | None  # mention index of the organisation or country, when stated
+    former: bool = False
+
+
+# How the scanner asks about entities: (token) -> mention index of an ORG/GPE/LOC mention or None,
+# and (text, token) -> a mention index for a country named by a demonym.
+OrgLookup = Callable[[Token], int | None]
+DemonymLookup = Callable[[str, Token], int]
+
+
+class PostFinder:
+    def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup) -> None:
+        self.org_at = org_at
+        self.demonym_mention = demonym_mention
+
+    def run(self, ent: Span) -> list[Post]:
+        posts = []
+        for finder in (self._before, self._after, self._title_first, self._predicate):
+            posts += finder(ent)
+        return posts
+
+    # --- the four shapes ------------------------------------------------------------------
+    def _before(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        start = _title_run_start(doc, ent.start)
+        if start is None:
+            return []
+        return self._posts(doc, start, ent.start, *self._org_before(doc, start))
+
+    def _after(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        i = ent.end
+        if i >= len(doc) or doc[i].text != ",":
+            return []
+        return self._apposition(doc, i + 1)
+
+    def _predicate(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        i = ent.end
+        if i < len(doc) and doc[i].lower_ in ("has", "had") and i + 1 < len(doc) and doc[i + 1].lower_ == "been":
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in COPULAS:
+            return []
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "as":
+            i += 1
+        return self._apposition(doc, i, require_head_first=True)
+
+    def _title_first(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        k = ent.start - 1
+        if k < 1 or doc[k].text != ",":
+            return []
+        k -= 1
+        org = self.org_at(doc[k])
+        if org is not None:  # "The governor of Ohio, Mike DeWine"
+            while k >= 0 and self.org_at(doc[k]) == org:
+                k -= 1
+            if k >= 0 and doc[k].lower_ in DETERMINERS:
+                k -= 1
+            if k >= 0 and doc[k].lower_ in POSSESSIVE:  # "the director of Argentina's Amnesty International"
+                k -= 2 if k >= 1 and self.org_at(doc[k - 1]) is not None else 1
+            if k < 0 or doc[k].lower_ not in LINKS:
+                return []
+            k -= 1
+        end = k + 1
+        start = _title_run_start(doc, end)
+        if start is None:
+            return []
+        before_org, former = self._org_before(doc, start)
+        return self._posts(doc, start, end, org if org is not None else before_org, former)
+
+    # --- pieces ---------------------------------------------------------------------------
+    def _apposition(self, doc: Doc, i: int, require_head_first: bool = False) -> list[Post]:
+        """Read "[a|the] [former] [org|demonym|X's] title [of|for|at [the] org]" from token ``i``."""
+        former = False
+        org: int | None = None
+        while i < len(doc) and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in SKIPPABLE):
+            former = former or doc[i].lower_ in FORMER_WORDS
+            i += 1
+        if not require_head_first:
+            org, i = self._org_prefix(doc, i)
+        start = i
+        while i < len(doc) and i - start < _MAX_TITLE_TOKENS and _is_title_token(doc[i]):
+            i += 1
+        end = _trim_to_head(doc, start, i)
+        if end is None:
+            return []
+        after_org = self._org_after(doc, end)
+        if after_org is not None:
+            org = after_org
+        return self._posts(doc, start, end, org, former)
+
+    def _org_prefix(self, doc: Doc, i: int) -> tuple[int | None, int]:
+        """An organisation before the title inside an apposition: "Russia's", "the Russian", "Pentagon"."""
+        demonym, length = _demonym_at(doc, i)
+        if demonym:
+            return self.demonym_mention(demonym, doc[i]), i + length
+        org = self.org_at(doc[i]) if i < len(doc) else None
+        if org is None:
+            return None, i
+        j = i
+        while j < len(doc) and self.org_at(doc[j]) == org:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in POSSESSIVE:
+            j += 1
+        return org, j
+
+    def _org_after(self, doc: Doc, i: int) -> int | None:
+        """ "of China's Central Military Commission", "for the PMF", "of global news for AFP"."""
+        words = 0
+        while i < len(doc) and doc[i].lower_ in LINKS and words < 5:
+            i += 1
+            while i < len(doc) and doc[i].lower_ in DETERMINERS:
+                i += 1
+            org = None
+            while i < len(doc):
+                found = self.org_at(doc[i])
+                if found is None:
+                    break
+                org = found
+                while i < len(doc) and self.org_at(doc[i]) == found:
+                    i += 1
+                if i < len(doc) and doc[i].lower_ in POSSESSIVE:
+                    i += 1  # "China's Central Military Commission": the last name wins
+            if org is not None:
+                return org
+            demonym, _ = _demonym_at(doc, i)
+            if demonym:
+                return self.demonym_mention(demonym, doc[i])
+            while i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LINKS and words < 5:
+                i += 1  # "director of global news for AFP"
+                words += 1
+        return None
+
+    def _org_before(self, doc: Doc, start: int) -> tuple[int | None, bool]:
+        """The organisation and former-ness stated just before a title run."""
+        i = start - 1
+        former = False
+        adjectives = 0
+        # "former", "current", and up to two adjectives: "Chinese paramount leader", "Atlanta's Democratic mayor"
+        while i >= 0 and (doc[i].lower_ in SKIPPABLE | {"-"} or (
+                doc[i].tag_ == "JJ" and not doc[i].ent_type_ and doc[i].lower_ not in lexicon.DEMONYMS
+                and adjectives < 2)):
+            adjectives += doc[i].tag_ == "JJ"
+            former = former or doc[i].lower_ in FORMER_WORDS
+            i -= 1
+        # "former US Vice President": former-ness may also stand before the organisation.
+        former = former or any(t.lower_ in FORMER_WORDS for t in doc[max(0, i - 3) : i + 1])
+        if i < 0:
+            return None, former
+        if doc[i].lower_ in POSSESSIVE and i >= 1:
+            return self.org_at(doc[i - 1]), former
+        for length in (2, 1):
+            words = " ".join(t.lower_ for t in doc[max(0, i - length + 1) : i + 1])
+            if words in lexicon.DEMONYMS and doc[i].text[:1].isupper():
+                return self.demonym_mention(lexicon.DEMONYMS[words], doc[i]), former
+        return self.org_at(doc[i]), former
+
+    def _posts(self, doc: Doc, start: int, end: int, org: int | None, former: bool) -> list[Post]:
+        if any(t.lower_ in FORMER_WORDS for t in doc[start:end]):
+            former = True
+        return [Post(title, org, former) for title in _split_titles(doc[start:end])]
+
+
+def _is_title_token(token: Token) -> bool:
+    if token.lower_ in TITLE_WORDS or token.text in ("-", "&"):
+        return True
+    # Capitalised words inside a title ("Divisional Railway Manager") that name nothing themselves.
+    return token.is_title and token.tag_ in ("NNP", "NN", "JJ") and not token.ent_type_
+
+
+def _title_run_start(doc: Doc, end: int) -> int | None:
+    """Start of the title words ending right before ``end``, whose last word is a title head."""
+    if end == 0:
+        return None
+    i = end - 1
+    if doc[i].lower_ in lexicon.PORTFOLIOS and i >= 2 and doc[i - 1].lower_ == "of" and (
+            doc[i - 2].lower_ in lexicon.TITLE_HEADS):
+        i -= 2  # "Secretary of State", "Minister of Defence"
+    if doc[i].lower_ not in lexicon.TITLE_HEADS:
+        return None
+    while i - 1 >= 0 and end - i < _MAX_TITLE_TOKENS:
+        token = doc[i - 1]
+        if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "ORG") and token.lower_ not in TITLE_WORDS:
+            break
+        if token.lower_ in lexicon.DEMONYMS or token.lower_ in SKIPPABLE or token.lower_ in POSSESSIVE:
+            break
+        if _is_title_token(token) or (token.lower_ in ("and", "of") and doc[i].lower_ in TITLE_WORDS
+                                      and i - 2 >= 0 and doc[i - 2].lower_ in TITLE_WORDS):
+            i -= 1
+            continue
+        break
+    while i < end and (doc[i].lower_ in ("and", "of", "-", "&") or doc[i].lower_ in lexicon.TITLE_STOP):
+        i += 1
+    return i if i < end else None
+
+
+def _trim_to_head(doc: Doc, start: int, end: int) -> int | None:
+    """Cut a title run back so it ends on a title head; None when there is none."""
+    while end > start and doc[end - 1].lower_ not in lexicon.TITLE_HEADS:
+        end -= 1
+    return end if end > start else None
+
+
+def _demonym_at(doc: Doc, i: int) -> tuple[str | None, int]:
+    for length in (2, 1):
+        if i + length <= len(doc):
+            words = " ".join(t.lower_ for t in doc[i : i + length])
+            if words in lexicon.DEMONYMS and doc[i].text[:1].isupper():
+                return lexicon.DEMONYMS[words], length
+    return None, 0
+
+
+def _split_titles(span: Span) -> list[str]:
+    """ "President and CEO" holds two titles."""
+    titles, current = [], []
+    for token in span:
+        if token.lower_ in ("and", "&") and current and current[-1].lower_ in lexicon.TITLE_HEADS:
+            titles.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        titles.append(current)
+    out = []
+    for words in titles:
+        text = "".join(t.text_with_ws for t in words).strip()
+        if text and any(w.lower_ in lexicon.TITLE_HEADS for w in words):
+            out.append(text)
+    return out
