@@ -11,6 +11,7 @@ Every failure the user can fix (server down, bad password, unknown database) is 
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,9 @@ from graphbuild.exporters.cypher import (
 )
 from graphbuild.models import MET, OCCURRED, PERSON
 from graphbuild.query import Meeting, WhoMetAnswer, best_matches, sort_meetings
+
+# The driver logs retries as warnings; the CLI reports failures itself, in one line.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStoreError(Exception):
@@ -70,9 +74,15 @@ class LoadSummary:
 # ---------------------------------------------------------------- connection
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def _driver(conn: dict):
     import neo4j
 
+    scheme = conn["uri"].split("://", 1)[0] if "://" in conn["uri"] else ""
+    if scheme not in BOLT_SCHEMES:
+        raise Neo4jStoreError(f"bad Neo4j URI {conn['uri']!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
     auth = None if conn.get("password") is None else (conn.get("user") or "neo4j", conn["password"])
     try:
         return neo4j.GraphDatabase.driver(conn["uri"], auth=auth, connection_timeout=10,
@@ -112,6 +122,7 @@ def session(conn: dict) -> Iterator:
 
     driver = _driver(conn)
     try:
+        driver.verify_connectivity()  # fails at once, without retries, when the server is down or says no
         with driver.session(database=conn.get("database")) as sess:
             yield sess
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:

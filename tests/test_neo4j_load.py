@@ -1,0 +1,172 @@
+"""graph.cypher and `graphbuild load` against a real Neo4j server: same state, idempotent, clear errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from neo4j_fixtures import ROOT, connection, database_state, expected_state, graph_named
+
+import graphbuild.neo4j_store as store
+from graphbuild.exporters.cypher import write_cypher
+from graphbuild.exporters.json_graph import write_json
+from graphbuild.neo4j_store import load_graph, run_cypher
+
+
+def _constraints(conn: dict) -> set[str]:
+    with store.session(conn) as sess:
+        return {r["name"] for r in sess.run("SHOW CONSTRAINTS YIELD name RETURN name")}
+
+
+@pytest.mark.parametrize("name", ["sample", "seeds"])
+def test_graph_cypher_twice_equals_once(neo4j_conn: dict, tmp_path: Path, name: str) -> None:
+    G = graph_named(name)
+    path = tmp_path / "graph.cypher"
+    write_cypher(G, path)
+    run_cypher(neo4j_conn, path.read_text(encoding="utf-8"))
+    once = database_state(neo4j_conn)
+    assert once == expected_state(G)
+    labels = {d.get("label") for _, d in G.nodes(data=True)}
+    assert {f"graphbuild_{label}_id" for label in labels} <= _constraints(neo4j_conn)
+    run_cypher(neo4j_conn, path.read_text(encoding="utf-8"))
+    assert database_state(neo4j_conn) == once
+
+
+@pytest.mark.parametrize("name", ["sample", "seeds"])
+def test_load_twice_equals_once_and_equals_graph_cypher(neo4j_conn: dict, tmp_path: Path, name: str) -> None:
+    G = graph_named(name)
+    first = load_graph(G, neo4j_conn, batch_size=2, progress=False)
+    assert (first.nodes_created, first.relationships_created) == (G.number_of_nodes(), G.number_of_edges())
+    state = database_state(neo4j_conn)
+    assert state == expected_state(G)
+    second = load_graph(G, neo4j_conn, batch_size=3, progress=False)
+    assert second.nodes_unchanged == G.number_of_nodes()
+    assert second.relationships_unchanged == G.number_of_edges()
+    assert second.nodes_created == second.relationships_created == 0
+    assert database_state(neo4j_conn) == state
+    # graph.cypher over the loaded database changes nothing either: both write the same thing.
+    write_cypher(G, tmp_path / "graph.cypher")
+    run_cypher(neo4j_conn, (tmp_path / "graph.cypher").read_text(encoding="utf-8"))
+    assert database_state(neo4j_conn) == state
+
+
+def _edited(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` with every name and relationship count changed and one property added."""
+    H = G.copy()
+    for _, data in H.nodes(data=True):
+        data["name"] = data["name"] + " (old)"
+        data["stale"] = True
+    for _, _, data in H.edges(data=True):
+        data["count"] = data.get("count", 0) + 10
+    return H
+
+
+def test_load_after_a_load_killed_half_way(neo4j_conn: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    G = graph_named("sample")
+    load_graph(_edited(G), neo4j_conn, progress=False)  # an older version of the graph is in the database
+    calls = {"n": 0}
+    real_batch = store._relationship_batch
+
+    def dying_batch(tx, *args):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # the process is stopped between two batches
+        return real_batch(tx, *args)
+
+    monkeypatch.setattr(store, "_relationship_batch", dying_batch)
+    with pytest.raises(KeyboardInterrupt):
+        load_graph(G, neo4j_conn, batch_size=1, progress=False)
+    monkeypatch.undo()
+    summary = load_graph(G, neo4j_conn, batch_size=1, progress=False)
+    assert database_state(neo4j_conn) == expected_state(G)
+    assert summary.nodes_unchanged == G.number_of_nodes()  # the killed run had already fixed the nodes
+    assert summary.relationships_unchanged == 1 and summary.relationships_updated == G.number_of_edges() - 1
+
+
+def _big_graph(nodes: int) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for i in range(nodes):
+        G.add_node(f"person:{i}", id=f"person:{i}", name=f"Person {i}", label="Person", aliases=[f"P{i}"],
+                   titles=[], mentions=1, sources=[f"d{i}"])
+    for i in range(nodes):
+        for j in (1, 7):
+            if i + j < nodes:
+                G.add_edge(f"person:{i}", f"person:{i + j}", key="MET", type="MET", count=1, sources=[f"d{i}"],
+                           status="occurred",
+                           evidence=[{"doc": f"d{i}", "sentence": f"{i} met {i + j}.", "start": 0, "end": 9}])
+    return G
+
+
+def _cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graphbuild", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def test_cli_load_killed_with_sigkill_then_reloaded(neo4j_conn: dict, tmp_path: Path) -> None:
+    G = _big_graph(3000)
+    write_json(G, tmp_path / "graph.json")
+    args = ["load", str(tmp_path), "--uri", neo4j_conn["uri"], "--password", neo4j_conn["password"],
+            "--batch-size", "200"]
+    process = subprocess.Popen([sys.executable, "-m", "graphbuild", *args], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with store.session(neo4j_conn) as sess:  # kill it once some relationships are in
+        for _ in range(600):
+            if process.poll() is not None or sess.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"]:
+                break
+            subprocess.run(["sleep", "0.05"])
+    process.kill()
+    process.wait()
+    with store.session(neo4j_conn) as sess:
+        partial = sess.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"]
+    assert 0 < partial < G.number_of_edges()  # really killed half-way
+    result = _cli(*args, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "loaded 3000 nodes" in result.stderr
+    assert database_state(neo4j_conn) == expected_state(G)
+
+
+def test_cli_load_prints_a_summary(neo4j_conn: dict, tmp_path: Path) -> None:
+    G = graph_named("sample")
+    write_json(G, tmp_path / "graph.json")
+    env = {"NEO4J_URI": neo4j_conn["uri"], "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": neo4j_conn["password"]}
+    result = _cli("load", str(tmp_path / "graph.json"), "--quiet", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        f"loaded {G.number_of_nodes()} nodes ({G.number_of_nodes()} created, 0 updated, 0 unchanged) and "
+        f"{G.number_of_edges()} relationships ({G.number_of_edges()} created")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("problem", ["server down", "wrong password", "wrong database", "bad uri"])
+def test_cli_errors_are_one_line(neo4j_server: dict, tmp_path: Path, problem: str) -> None:
+    write_json(graph_named("sample"), tmp_path / "graph.json")
+    conn = connection(neo4j_server)
+    uri, password, extra = conn["uri"], conn["password"], []
+    if problem == "server down":
+        uri = f"bolt://127.0.0.1:{_free_port()}"
+    elif problem == "wrong password":
+        password = "not-the-password"
+    elif problem == "wrong database":
+        extra = ["--database", "nosuchdb"]
+    else:
+        uri = "http://127.0.0.1:1"
+    for command in (["load", str(tmp_path), "--uri", uri, "--quiet"], ["who-met", "Ann Lee", "--neo4j", uri]):
+        result = _cli(*command, "--password", password, *extra)
+        assert result.returncode == 1, (problem, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("graphbuild: "), (problem, result.stderr)
+        expected = {"server down": "cannot reach Neo4j", "wrong password": "refused the credentials",
+                    "wrong database": "no database 'nosuchdb'", "bad uri": "bad Neo4j URI"}[problem]
+        assert expected in lines[0]
