@@ -216,9 +216,25 @@ class _DocState:
                 index = self.mention_of(token, {PERSON})
                 if index is None and token.lower_ in lexicon.ROLE_NOUNS:
                     index = self._apposed_person(token)
+                if index is None:
+                    index = self._untagged_name(token)
                 if index is not None and index not in found:
                     found.append(index)
         return found
+
+    def _untagged_name(self, token: Token) -> int | None:
+        """A two- or three-word proper name the NER missed, standing where only a person can meet."""
+        if token.ent_type_ or token.tag_ != "NNP" or not token.is_title:
+            return None
+        words = [token]
+        for left in reversed(list(token.lefts)):
+            if (left.i == words[0].i - 1 and left.dep_ == "compound" and left.tag_ == "NNP" and left.is_title
+                    and not left.ent_type_):
+                words.insert(0, left)
+        if not 2 <= len(words) <= 3 or any(w.lower_ in lexicon.HONORIFICS for w in words):
+            return None
+        span = token.doc[words[0].i : token.i + 1]
+        return self.derived_mention(span.text, PERSON, span)
 
     def _apposed_person(self, token: Token) -> int | None:
         """"his counterpart, Dong Zhuo": a role noun named by apposition."""

@@ -3,7 +3,9 @@
 Components, registered as spaCy factories:
 - ``graphbuild_paragraphs`` (before the parser): a line break always ends a sentence, so
   headlines, captions and paragraphs never run into each other.
-- ``graphbuild_people`` (after NER): a capitalised name after a personal title is a person
+- ``graphbuild_places`` (after NER): well-known countries and cities (a word list) are places,
+  whatever the NER guessed for them.
+- ``graphbuild_people`` (after that): a capitalised name after a personal title is a person
   ("Presidents Xi Jinping and ..."), and a person's name or part of it tagged once in a
   document is a person wherever else it stands untagged.
 
@@ -13,10 +15,11 @@ Only the components extraction needs are run; the lemmatizer is not (rules match
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -49,6 +52,43 @@ def split_at_line_breaks(doc: Doc) -> Doc:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     return doc
+
+
+PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
+
+
+@Language.factory("graphbuild_places")
+def make_place_finder(nlp: Language, name: str):
+    return PlaceFinder(nlp, load_places())
+
+
+@lru_cache(maxsize=1)
+def load_places() -> tuple[str, ...]:
+    lines = PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(sorted({line.strip() for line in lines if line.strip() and not line.startswith("#")}))
+
+
+class PlaceFinder:
+    """Well-known countries and cities the NER left untagged or tagged as a person or organisation."""
+
+    def __init__(self, nlp: Language, places: tuple[str, ...]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(places)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if all(not t.ent_type_ for t in span) or _is_whole_entity(span, ("PERSON", "ORG", "NORP")):
+                places.append(Span(doc, start, end, label="GPE"))
+        if places:
+            kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in places)]
+            doc.ents = filter_spans(kept + places)
+        return doc
+
+
+def _is_whole_entity(span: Span, labels: tuple[str, ...]) -> bool:
+    return any(e.start == span.start and e.end == span.end and e.label_ in labels for e in span.doc.ents)
 
 
 @Language.factory("graphbuild_people")
@@ -133,7 +173,8 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphbuild_paragraphs", before="parser")
-    nlp.add_pipe("graphbuild_people", after="ner" if "ner" in nlp.pipe_names else None)
+    nlp.add_pipe("graphbuild_places", after="ner" if "ner" in nlp.pipe_names else None)
+    nlp.add_pipe("graphbuild_people", after="graphbuild_places")
     return nlp
 
 

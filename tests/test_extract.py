@@ -1,0 +1,161 @@
+"""Relation rules on sentences written for these tests (not taken from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import extract, facts, relation_details, titles
+
+MET = "MET"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Angela Merkel met Emmanuel Macron in Paris on Monday.", ("Angela Merkel", "Emmanuel Macron")),
+        ("Finance Minister Boris Johnson met with Janet Yellen in Washington.", ("Boris Johnson", "Janet Yellen")),
+        ("Narendra Modi held talks with Shinzo Abe in Tokyo.", ("Narendra Modi", "Shinzo Abe")),
+        ("Recep Erdogan hosted Viktor Orban at the presidential palace.", ("Recep Erdogan", "Viktor Orban")),
+        ("Pope Francis received Joe Biden at the Vatican.", ("Francis", "Joe Biden")),
+        ("Mark Rutte attends a meeting with Jens Stoltenberg in Brussels.", ("Jens Stoltenberg", "Mark Rutte")),
+        ("The meeting between Kim Jong Un and Moon Jae-in lasted two hours.", ("Kim Jong Un", "Moon Jae-in")),
+        ("Boris Johnson and Leo Varadkar met in Dublin.", ("Boris Johnson", "Leo Varadkar")),
+        ("Justin Trudeau and Emmanuel Macron have met over 20 times.", ("Emmanuel Macron", "Justin Trudeau")),
+    ],
+)
+def test_meeting_patterns(sentence: str, pair: tuple[str, str]) -> None:
+    assert (MET, *pair) in facts(sentence)
+
+
+def test_coordinated_subjects_each_meet_the_object_but_not_each_other() -> None:
+    found = facts("Emmanuel Macron and Boris Johnson met with Volodymyr Zelensky in Kyiv.")
+    assert (MET, "Emmanuel Macron", "Volodymyr Zelensky") in found
+    assert (MET, "Boris Johnson", "Volodymyr Zelensky") in found
+    assert (MET, "Emmanuel Macron", "Boris Johnson") not in found
+
+
+def test_counterpart_named_by_apposition() -> None:
+    text = "The talks between French Foreign Minister Anne Leclerc and her German counterpart, Hans Vogel, ended."
+    assert (MET, "Anne Leclerc", "Hans Vogel") in facts(text)
+
+
+def test_possessive_talks_with_counterpart() -> None:
+    text = "Anne Leclerc's talks with her German counterpart, Hans Vogel, were productive."
+    assert (MET, "Anne Leclerc", "Hans Vogel") in facts(text)
+
+
+def test_unnamed_counterpart_gives_no_meeting_and_no_person() -> None:
+    result = extract("Canadian Prime Minister Justin Trudeau met with Japan's defense minister on Sunday.")
+    assert not [r for r in result.relations if r.type == MET]
+    assert {m.text for m in result.mentions if m.label == "Person"} == {"Justin Trudeau"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Joe Biden met Xi Jinping in Bali.", "occurred"),
+        ("Joe Biden will meet Xi Jinping in Bali next week.", "planned"),
+        ("Joe Biden is to meet Xi Jinping in Bali.", "planned"),
+        ("Joe Biden is expected to meet Xi Jinping in Bali.", "planned"),
+        ("Joe Biden was set to meet Xi Jinping in Bali.", "planned"),
+        ("Joe Biden did not meet Xi Jinping in Bali.", "negated"),
+        ("Joe Biden refused to meet Xi Jinping in Bali.", "negated"),
+        ("Joe Biden never met Xi Jinping.", "negated"),
+    ],
+)
+def test_meeting_status(sentence: str, status: str) -> None:
+    details = relation_details(sentence, MET)
+    assert [d["status"] for d in details] == [status]
+
+
+def test_meeting_place_and_date_are_read() -> None:
+    details = relation_details("Joe Biden met Xi Jinping in Bali on Tuesday.", MET, date="2022-11-17")
+    assert details[0]["place"] == "Bali"
+    assert details[0]["date"] == "2022-11-15"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The proposal by Rishi Sunak was met with applause from Keir Starmer.",
+        "Keir Starmer received 9% of the vote, ahead of Rishi Sunak.",
+        "The deadline set by Rishi Sunak was not met, Keir Starmer said.",
+        "Rishi Sunak spoke on the phone with Keir Starmer on Monday.",
+        "Rishi Sunak and Keir Starmer both criticised the budget.",
+        "Rishi Sunak praised Keir Starmer in a speech in London.",
+        "Rishi Sunak held a video call with Keir Starmer.",
+        "The plan met the requirements, according to Rishi Sunak and Keir Starmer.",
+        "Rishi Sunak and Keir Starmer hosted the Olympic committee.",
+    ],
+)
+def test_no_meeting_from_look_alikes_or_co_occurrence(sentence: str) -> None:
+    assert not [f for f in facts(sentence) if f[0] == MET]
+
+
+def test_two_people_sharing_a_first_name_stay_apart() -> None:
+    result = extract("Andrei Petrov met Andrei Sokolov in Minsk.")
+    people = {m.text for m in result.mentions if m.label == "Person"}
+    assert people == {"Andrei Petrov", "Andrei Sokolov"}
+    assert (MET, "Andrei Petrov", "Andrei Sokolov") in facts("Andrei Petrov met Andrei Sokolov in Minsk.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        ("Boris Johnson visited Kyiv on Friday.", ("VISITED", "Boris Johnson", "Kyiv")),
+        ("Boris Johnson arrived in Kyiv on Friday.", ("VISITED", "Boris Johnson", "Kyiv")),
+        ("Boris Johnson made a state visit to Poland.", ("VISITED", "Boris Johnson", "Poland")),
+        ("Boris Johnson's trip to Japan lasted three days.", ("VISITED", "Boris Johnson", "Japan")),
+        ("Boris Johnson travelled to Brazil to sign the agreement.", ("VISITED", "Boris Johnson", "Brazil")),
+        ("Boris Johnson was in Madrid to sign the treaty.", ("VISITED", "Boris Johnson", "Madrid")),
+        ("Boris Johnson attended the G20 summit in Rome.", ("ATTENDED", "Boris Johnson", "G20 summit")),
+    ],
+)
+def test_visit_and_attendance_patterns(sentence: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(sentence)
+
+
+def test_planned_visit_is_not_a_visit() -> None:
+    assert not [f for f in facts("Boris Johnson will visit Kyiv next month.") if f[0] == "VISITED"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "org", "title"),
+    [
+        ("Russian Defense Minister Ivan Petrov spoke.", "Ivan Petrov", "Russia", "Defense Minister"),
+        ("Ivan Petrov, Russia's Defence Minister, spoke.", "Ivan Petrov", "Russia", "Defence Minister"),
+        ("Ivan Petrov, secretary of the National Security Council, spoke.", "Ivan Petrov",
+         "National Security Council", "secretary"),
+        ("The governor of Ohio, Mike Walsh, spoke.", "Mike Walsh", "Ohio", "governor"),
+        ("The Pentagon's spokesman John Kirby spoke.", "John Kirby", "Pentagon", "spokesman"),
+        ("Chinese leader Xi Jinping spoke.", "Xi Jinping", "China", "leader"),
+    ],
+)
+def test_holds_position(sentence: str, person: str, org: str, title: str) -> None:
+    details = relation_details(sentence, "HOLDS_POSITION")
+    assert {"subject": person, "object": org, "title": title} in [
+        {k: d[k] for k in ("subject", "object", "title")} for d in details
+    ]
+
+
+def test_former_post_is_not_held() -> None:
+    assert not relation_details("Former Russian Defense Minister Ivan Petrov spoke.", "HOLDS_POSITION")
+    assert not relation_details("Ivan Petrov, a former defense minister of Russia, spoke.", "HOLDS_POSITION")
+
+
+def test_title_without_organisation_is_kept_on_the_person() -> None:
+    assert ("Li Wei", "General") in titles("Gen. Li Wei inspected the troops.")
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "Intro line.\nJoe Biden met Xi Jinping in Bali."
+    result = extract(text)
+    relation = next(r for r in result.relations if r.type == MET)
+    sentence = result.sentences[relation.sentence]
+    assert text[sentence.start : sentence.end] == sentence.text == "Joe Biden met Xi Jinping in Bali."
+    for mention in result.mentions:
+        assert text[mention.start : mention.end].startswith(mention.text.split()[0])
+
+
+def test_line_breaks_end_sentences() -> None:
+    result = extract("Joe Biden met leaders\nXi Jinping spoke in Bali.")
+    assert not [r for r in result.relations if r.type == MET]
