@@ -23,7 +23,7 @@ from graphbuild.exporters.json_graph import read_json, write_json
 from graphbuild.query import fold
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS_GRAPH = ROOT / "exports" / "graph.json"
+SEEDS_GRAPH = Path(os.environ.get("GRAPHBUILD_SEEDS_GRAPH") or ROOT / "exports" / "graph.json")
 PAYLOAD_ARTICLE = (
     'President <script>window.__pwned=1</script> Ann Lee met with Bo Chan <img src=x onerror="window.__pwned=2">'
     " in Paris on Monday. Ann Lee visited Berlin.\n"
@@ -266,7 +266,7 @@ def test_payloads_in_names_and_sentences_do_not_run(browser, tmp_path):
 
 def _seeds_graph() -> nx.MultiDiGraph:
     if not SEEDS_GRAPH.is_file():
-        pytest.skip(f"{SEEDS_GRAPH.relative_to(ROOT)} is not committed yet")
+        pytest.skip(f"no seeds graph at {SEEDS_GRAPH} yet (the build commits exports/graph.json)")
     return read_json(SEEDS_GRAPH)
 
 
