@@ -270,11 +270,16 @@ def who_met_neo4j(conn: dict, query: str, statuses: tuple[str, ...] = (OCCURRED,
     cannot be reproduced exactly in Cypher); only their names and aliases are fetched for that.
     """
     with session(conn) as sess:
-        people = sess.execute_read(_people)
-        answers = []
-        for person_id in best_matches(people, query):
-            name, meetings = sess.execute_read(_meetings, person_id, statuses)
-            answers.append(WhoMetAnswer(person_id, name, sort_meetings(meetings)))
+        return who_met_session(sess, query, statuses)
+
+
+def who_met_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+    """:func:`who_met_neo4j` on an open driver session (to ask many questions over one connection)."""
+    people = sess.execute_read(_people)
+    answers = []
+    for person_id in best_matches(people, query):
+        name, meetings = sess.execute_read(_meetings, person_id, statuses)
+        answers.append(WhoMetAnswer(person_id, name, sort_meetings(meetings)))
     return answers
 
 

@@ -85,7 +85,7 @@ def clear_database(conn: dict) -> None:
     from graphbuild.neo4j_store import session
 
     with session(conn) as sess:
-        sess.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        sess.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def database_state(conn: dict) -> tuple[list, list]:

@@ -1,0 +1,193 @@
+"""Questions asked of Neo4j give the graph's answers: who-met parity and every query of queries.cypher.
+
+Runs on tests/sample_graph.py and on the seeds graph (exports/graph.json) when it is built; the checks
+are computed from the graph in Python, never from hard-coded names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from neo4j_fixtures import graph_named
+
+from graphbuild import cli
+from graphbuild.exporters.cypher import QUERY_PARAMS, queries_text, read_queries
+from graphbuild.exporters.json_graph import write_json
+from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED
+from graphbuild.neo4j_store import load_graph, session, who_met_neo4j, who_met_session
+from graphbuild.query import who_met
+
+GRAPHS = ["sample", "seeds"]
+ALL = (OCCURRED, PLANNED, NEGATED)
+
+
+@pytest.fixture(params=GRAPHS)
+def loaded(request: pytest.FixtureRequest, neo4j_conn: dict) -> tuple[nx.MultiDiGraph, dict]:
+    G = graph_named(request.param)
+    load_graph(G, neo4j_conn, progress=False)
+    return G, neo4j_conn
+
+
+def _people(G: nx.MultiDiGraph) -> list[tuple[str, dict]]:
+    return sorted((n, d) for n, d in G.nodes(data=True) if d.get("label") == PERSON)
+
+
+def test_who_met_agrees_for_every_person(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
+    G, conn = loaded
+    people = _people(G)
+    assert people
+    asked = 0
+    with session(conn) as sess:
+        for _, data in people:
+            for query in (data["name"], *data.get("aliases", [])[:2]):
+                for statuses in ((OCCURRED,), ALL):
+                    assert who_met_session(sess, query, statuses) == who_met(G, query, statuses), query
+                    asked += 1
+    assert asked >= 2 * len(people)
+    # The public function (one connection per call) too, including a miss.
+    name = people[0][1]["name"]
+    assert who_met_neo4j(conn, name, ALL) == who_met(G, name, ALL)
+    assert who_met_neo4j(conn, "Nobody Of That Name Zzz", ALL) == []
+
+
+def test_cli_who_met_neo4j_prints_what_the_file_gives(loaded: tuple[nx.MultiDiGraph, dict], tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    G, conn = loaded
+    write_json(G, tmp_path / "graph.json")
+    busiest = sorted(_people(G), key=lambda p: (-G.degree(p[0]), p[0]))[:5]
+    for person, data in busiest:
+        for extra in ([], ["--json"], ["--status", "all"]):
+            auth = ["--password", conn["password"]]
+            assert cli.main(["who-met", data["name"], "--neo4j", conn["uri"], *auth, *extra]) == 0
+            from_neo4j = capsys.readouterr().out
+            assert cli.main(["who-met", data["name"], "--graph", str(tmp_path / "graph.json"), *extra]) == 0
+            assert capsys.readouterr().out == from_neo4j
+            assert person in from_neo4j
+
+
+# ---------------------------------------------------------------- queries.cypher
+
+
+def _matches(data: dict, value: str) -> bool:
+    """The queries' person test: name or an alias, case-insensitively."""
+    names = [data.get("name") or "", *(data.get("aliases") or [])]
+    return any(name.lower() == value.lower() for name in names)
+
+
+def _met_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    H = nx.Graph()
+    H.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k == MET)
+    return H
+
+
+def _params(G: nx.MultiDiGraph) -> dict:
+    """The busiest person and the person farthest from them by meetings (or anyone else)."""
+    met = _met_graph(G)
+    people = [n for n, _ in _people(G)]
+    person = min(people, key=lambda n: (-(met.degree(n) if n in met else 0), n))
+    reachable = nx.single_source_shortest_path_length(met, person) if person in met else {}
+    far = sorted((d, n) for n, d in reachable.items() if n != person and G.nodes[n].get("label") == PERSON)
+    other = far[-1][1] if far else next(n for n in people if n != person)
+    return {"person": G.nodes[person]["name"], "other": G.nodes[other]["name"]}
+
+
+def _run(conn: dict, query: str, params: dict) -> list[dict]:
+    with session(conn) as sess:
+        return [record.data() for record in sess.run(query, params)]
+
+
+def _key(row: dict) -> str:
+    return repr(sorted(row.items()))
+
+
+def _same_rows(actual: list[dict], expected: list[dict]) -> None:
+    assert sorted(map(_key, actual)) == sorted(map(_key, expected))
+
+
+def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
+    name = lambda n: G.nodes[n].get("name")  # noqa: E731
+    met = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == MET]
+    if title == "Who met whom":
+        return [{"person": name(u), "met": name(v), "status": d.get("status") or OCCURRED, "date": d.get("date"),
+                 "place": d.get("place"), "count": d.get("count"), "sources": d.get("sources")}
+                for u, v, d in met if G.nodes[u].get("label") == PERSON and G.nodes[v].get("label") == PERSON]
+    if title.startswith("Everyone"):
+        rows = []
+        for u, v, d in met:
+            for p, other in ((u, v), (v, u)):
+                if G.nodes[p].get("label") == PERSON and _matches(G.nodes[p], params["person"]):
+                    ev = d.get("evidence", [])
+                    rows.append({"person": name(p), "met": name(other), "status": d.get("status") or OCCURRED,
+                                 "date": d.get("date"), "place": d.get("place"), "sources": d.get("sources"),
+                                 "evidence_docs": [e["doc"] for e in ev] if ev else None,
+                                 "evidence_sentences": [e["sentence"] for e in ev] if ev else None})
+        return rows
+    if title == "Meetings by place":
+        pairs: dict[str, list[str]] = {}
+        for u, v, d in met:
+            if d.get("place"):
+                pairs.setdefault(d["place"], []).append(f"{name(u)} / {name(v)}")
+        return [{"place": p, "meetings": len(v), "pairs": sorted(v)} for p, v in pairs.items()]
+    if title == "People by title and organisation":
+        rows = []
+        for p, data in _people(G):
+            held = [(v, d) for _, v, k, d in G.out_edges(p, keys=True, data=True) if k == "HOLDS_POSITION"]
+            titles = data.get("titles") or None  # an empty list may be absent (neo4j-admin)
+            for v, d in held:
+                rows.append({"organisation": name(v), "title": d.get("title"), "person": name(p),
+                             "titles": titles, "sources": d.get("sources")})
+            if not held and data.get("titles"):
+                rows.append({"organisation": None, "title": None, "person": name(p), "titles": titles,
+                             "sources": None})
+        return rows
+    if title == "Claims resting on a single source":
+        return [{"relation": k, "subject": name(u), "object": name(v), "source": d["sources"][0],
+                 "sentence": d["evidence"][0]["sentence"] if d.get("evidence") else None}
+                for u, v, k, d in G.edges(keys=True, data=True) if len(d.get("sources", [])) == 1]
+    raise AssertionError(f"no check for query {title!r}")
+
+
+def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) -> None:
+    met = _met_graph(G)
+    starts = [n for n, d in _people(G) if _matches(d, params["person"])]
+    ends = [n for n, d in _people(G) if _matches(d, params["other"])]
+    lengths = [nx.shortest_path_length(met, a, b) for a in starts for b in ends
+               if a != b and a in met and b in met and nx.has_path(met, a, b)]
+    lengths = [n for n in lengths if n <= 10]
+    if not lengths:
+        assert rows == []
+        return
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["meetings"] == min(lengths) and len(row["chain"]) == row["meetings"] + 1
+    assert row["chain"][0] in {G.nodes[n]["name"] for n in starts}
+    assert row["chain"][-1] in {G.nodes[n]["name"] for n in ends}
+    assert len(row["sources"]) == row["meetings"] and all(row["sources"])
+
+
+def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
+    G, conn = loaded
+    queries = read_queries(queries_text())
+    assert len(queries) == 6
+    params = _params(G)
+    for title, query in queries:
+        rows = _run(conn, query, params)
+        if title.startswith("Shortest chain"):
+            _check_shortest_chain(G, rows, params)
+            continue
+        if title == "Meetings by place":
+            rows = [{**r, "pairs": sorted(r["pairs"])} for r in rows]
+            assert [r["meetings"] for r in rows] == sorted((r["meetings"] for r in rows), reverse=True)
+        _same_rows(rows, _expected(G, title, params))
+    # The sample graph has an answer for every query, so none of the checks above is vacuous there.
+    if G.graph.get("documents") == 3 and "person:nasty" in G:
+        assert all(_run(conn, query, params) for _, query in queries)
+
+
+def test_queries_with_the_files_own_params(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
+    """The :param values written in queries.cypher are accepted as they are."""
+    _, conn = loaded
+    for _title, query in read_queries(queries_text()):
+        _run(conn, query, QUERY_PARAMS)
