@@ -143,7 +143,7 @@ def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
                     meeting.status,
                     f"on {meeting.date}" if meeting.date else "",
                     f"in {meeting.place}" if meeting.place else "",
-                    f"{meeting.count} source{'s' if meeting.count != 1 else ''}",
+                    _plural(meeting.count, "sentence") + " in " + _plural(len(meeting.sources), "article"),
                 )
                 if part
             )
@@ -151,6 +151,10 @@ def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
             for ev in meeting.evidence:
                 lines.append(f"      {ev['doc']} [{ev['start']}:{ev['end']}]: {ev['sentence']}")
     return "\n".join(lines) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def answers_to_json(answers: list[WhoMetAnswer]) -> str:

@@ -1,0 +1,60 @@
+// queries.cypher: ready-made questions for a graph loaded with graph.cypher or `graphbuild load`.
+// Run one at a time in Neo4j Browser, or all with `cypher-shell -f queries.cypher`.
+// Change the names below first (`:param` works in cypher-shell and Neo4j Browser).
+
+:param person => 'Ann Lee'
+:param other => 'Bo Chan'
+
+// 1. Who met whom
+// Every pair of people who met (MET is stored once per pair; read it undirected), with sources.
+MATCH (a:Person)-[m:MET]->(b:Person)
+RETURN a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status,
+       m.date AS date, m.place AS place, m.count AS count, m.sources AS sources
+ORDER BY person, met;
+
+// 2. Everyone $person met
+// The people one person met, with the evidence sentences and their documents.
+MATCH (p:Person)-[m:MET]-(other)
+WHERE toLower(p.name) = toLower($person) OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) = toLower($person))
+RETURN p.name AS person, other.name AS met, coalesce(m.status, 'occurred') AS status,
+       m.date AS date, m.place AS place, m.sources AS sources,
+       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences
+ORDER BY person, met;
+
+// 3. Meetings by place
+// Where meetings took place, busiest place first, with the pairs who met there.
+MATCH (a)-[m:MET]->(b)
+WHERE m.place IS NOT NULL
+WITH m.place AS place, a.name + ' / ' + b.name AS pair
+ORDER BY pair
+RETURN place, count(*) AS meetings, collect(pair) AS pairs
+ORDER BY meetings DESC, place;
+
+// 4. People by title and organisation
+// Posts held (HOLDS_POSITION) and titles seen in the text, by organisation then person.
+MATCH (p:Person)
+OPTIONAL MATCH (p)-[h:HOLDS_POSITION]->(o)
+WITH p, h, o
+WHERE h IS NOT NULL OR size(coalesce(p.titles, [])) > 0
+RETURN o.name AS organisation, h.title AS title, p.name AS person, p.titles AS titles,
+       h.sources AS sources
+ORDER BY organisation, person;
+
+// 5. Claims resting on a single source
+// Every relationship that only one document states: the ones to check first.
+MATCH (a)-[r]->(b)
+WHERE size(r.sources) = 1
+RETURN type(r) AS relation, a.name AS subject, b.name AS object, r.sources[0] AS source,
+       r.evidence_sentences[0] AS sentence
+ORDER BY relation, subject, object;
+
+// 6. Shortest chain of meetings between $person and $other
+// The fewest meetings linking two people (up to 10), with the sources of each link.
+MATCH (a:Person), (b:Person)
+WHERE (toLower(a.name) = toLower($person) OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($person)))
+  AND (toLower(b.name) = toLower($other) OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($other))) AND a <> b
+MATCH path = shortestPath((a)-[:MET*..10]-(b))
+RETURN [n IN nodes(path) | n.name] AS chain, length(path) AS meetings,
+       [r IN relationships(path) | r.sources] AS sources
+ORDER BY meetings, chain
+LIMIT 1;

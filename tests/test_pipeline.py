@@ -1,0 +1,129 @@
+"""The whole build through the CLI: bad input, exit codes, determinism, cache, atomic exports."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import graphbuild
+from graphbuild.cli import main
+from graphbuild.exporters.json_graph import read_json
+from graphbuild.pipeline import read_triples
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = """Leaders meet in Vienna
+Friday 3 May 2024
+
+Austrian Chancellor Karl Nehammer met with Boris Johnson in Vienna on Thursday.
+Johnson later visited Salzburg. Nehammer said the talks had been useful.
+"""
+
+
+def _write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    _write(folder, "vienna.txt", ARTICLE)
+    _write(folder, "empty.txt", "")
+    _write(folder, "binary.txt", b"\x00\x01\x02\x89PNG" * 20)
+    _write(folder, "feed.jsonl", '{"id": "j1", "text": "Kamala Harris met Emmanuel Macron in Paris."}\n{oops\n')
+    return folder
+
+
+def test_bad_files_are_reported_and_the_rest_is_built(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "binary.txt" in err and "feed.jsonl:2" in err
+    G = read_json(out / "graph.json")
+    assert G.graph["documents"] == 2
+    assert {"person:karl-nehammer", "person:boris-johnson", "person:kamala-harris"} <= set(G.nodes)
+    edge = G.edges["person:boris-johnson", "person:karl-nehammer", "MET"]
+    assert edge["status"] == "occurred" and edge["place"] == "Vienna" and edge["date"] == "2024-05-02"
+    evidence = edge["evidence"][0]
+    assert ARTICLE[evidence["start"] : evidence["end"]] == evidence["sentence"]
+    assert G.nodes["person:boris-johnson"]["aliases"] == ["Boris Johnson", "Johnson"]
+
+
+def test_exit_status_one_when_nothing_was_built(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _write(folder, "empty.txt", "")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def test_usage_errors_exit_two(tmp_path: Path) -> None:
+    assert main(["build", str(tmp_path / "missing"), "--quiet"]) == 2
+    assert main(["no-such-command"]) == 2
+    assert main(["who-met", "X", "--graph", str(tmp_path / "none.json")]) == 2
+
+
+def test_same_input_gives_byte_identical_exports_whatever_the_workers(corpus: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["build", str(corpus), "--out", str(one), "--quiet", "--workers", "1", "--no-cache"]) == 0
+    assert main(["build", str(corpus), "--out", str(two), "--quiet", "--workers", "2", "--batch-size", "1",
+                 "--no-cache"]) == 0
+    names = sorted(p.name for p in one.iterdir() if p.is_file())
+    assert "graph.json" in names and "graph.graphml" in names and "triples.jsonl" in names
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_cached_rebuild_processes_only_the_new_article(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    main(["build", str(corpus), "--out", str(out), "--quiet"])
+    capsys.readouterr()
+    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+    main(["build", str(corpus), "--out", str(out), "--quiet"])
+    assert "built 3 documents (2 from cache)" in capsys.readouterr().err
+    triples = read_triples(out / "triples.jsonl")
+    assert [t.doc_id for t in triples] == ["j1", "new", "vienna"]
+
+
+def test_failed_export_leaves_previous_exports_intact(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    main(["build", str(corpus), "--out", str(out), "--quiet"])
+    before = (out / "graph.json").read_bytes()
+    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+
+    def explode(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(json, "dumps", explode)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--no-cache"]) == 130
+    assert (out / "graph.json").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_python_api_and_who_met(corpus: Path, tmp_path: Path, capsys) -> None:
+    G = graphbuild.build_graph(corpus)
+    assert G.has_edge("person:boris-johnson", "person:karl-nehammer", "MET")
+    out = tmp_path / "out"
+    main(["build", str(corpus), "--out", str(out), "--quiet"])
+    capsys.readouterr()
+    assert main(["who-met", "Nehammer", "--graph", str(out / "graph.json")]) == 0
+    printed = capsys.readouterr().out
+    assert "Boris Johnson" in printed and "vienna" in printed
+    assert main(["stats", "--graph", str(out / "graph.json")]) == 0
+    assert "MET: 2" in capsys.readouterr().out
+
+
+def test_module_entry_point_works(corpus: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "graphbuild", "--version"], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0 and "graphbuild" in result.stdout

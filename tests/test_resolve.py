@@ -1,0 +1,94 @@
+"""Entity resolution on hand-made extraction records (no spaCy needed)."""
+
+from __future__ import annotations
+
+from graphbuild.graph import build_graph_from_facts
+from graphbuild.models import DocExtraction, Mention, Relation, Sentence, TitleClaim
+from graphbuild.resolve import Resolver, unique_full_name
+
+
+def _doc(doc_id: str, mentions: list[tuple[str, str]], relations=(), titles=()) -> DocExtraction:
+    sentence = Sentence("A sentence.", 0, 11)
+    return DocExtraction(
+        doc_id=doc_id,
+        date=None,
+        sentences=[sentence],
+        mentions=[Mention(text, label, 0, len(text), 0) for text, label in mentions],
+        relations=[Relation(*r) for r in relations],
+        titles=[TitleClaim(*t) for t in titles],
+    )
+
+
+def _resolve(*docs: DocExtraction):
+    corpus = Resolver().run(docs)
+    return {e.id: e for e in corpus.entities}, corpus.facts
+
+
+def test_short_name_resolves_to_full_name_in_same_document() -> None:
+    entities, facts = _resolve(_doc("d1", [("Andrei Belousov", "Person"), ("Belousov", "Person"),
+                                           ("Zhang Wei", "Person")], [("MET", 1, 2, 0, "occurred")]))
+    assert "person:belousov" not in entities
+    assert entities["person:andrei-belousov"].aliases == {"Andrei Belousov", "Belousov"}
+    assert entities["person:andrei-belousov"].mentions == 2
+    assert [(f.source, f.target) for f in facts] == [("person:andrei-belousov", "person:zhang-wei")]
+
+
+def test_family_name_first_short_form() -> None:
+    assert unique_full_name("Xi", ["Xi Jinping", "Li Shangfu"]) == "Xi Jinping"
+    assert unique_full_name("Li", ["Xi Jinping", "Li Shangfu"]) == "Li Shangfu"
+
+
+def test_people_sharing_a_first_name_are_never_merged() -> None:
+    entities, _ = _resolve(
+        _doc("d1", [("Andrei Belousov", "Person")]),
+        _doc("d2", [("Andrei Bozhovsky", "Person"), ("Bozhovsky", "Person")]),
+        _doc("d3", [("Andrei", "Person")]),  # which Andrei? it stays on its own
+    )
+    people = sorted(e for e in entities if e.startswith("person:"))
+    assert people == ["person:andrei", "person:andrei-belousov", "person:andrei-bozhovsky"]
+
+
+def test_lone_short_name_merges_across_documents_only_when_unambiguous() -> None:
+    entities, _ = _resolve(_doc("d1", [("Vladimir Putin", "Person")]), _doc("d2", [("Putin", "Person")]))
+    assert entities["person:vladimir-putin"].sources == {"d1", "d2"}
+    entities, _ = _resolve(
+        _doc("d1", [("Anna Smith", "Person")]),
+        _doc("d2", [("John Smith", "Person")]),
+        _doc("d3", [("Smith", "Person")]),
+    )
+    assert "person:smith" in entities
+
+
+def test_label_is_decided_by_vote() -> None:
+    entities, _ = _resolve(
+        _doc("d1", [("Kazan", "Location")]), _doc("d2", [("Kazan", "Location")]), _doc("d3", [("Kazan", "Person")])
+    )
+    assert list(entities) == ["location:kazan"]
+    assert entities["location:kazan"].mentions == 3
+
+
+def test_relation_with_wrong_labels_after_vote_is_dropped() -> None:
+    # "Kazan" was tagged as a person in the sentence, but it is a place everywhere else.
+    entities, facts = _resolve(
+        _doc("d1", [("Kazan", "Location")]),
+        _doc("d2", [("Kazan", "Location")]),
+        _doc("d3", [("Boris Petrov", "Person"), ("Kazan", "Person")], [("MET", 0, 1, 0, "occurred")]),
+    )
+    assert facts == []
+
+
+def test_titles_collected_on_person() -> None:
+    entities, _ = _resolve(_doc("d1", [("Li Shangfu", "Person")], titles=[(0, "General")]))
+    assert entities["person:li-shangfu"].titles == {"General"}
+
+
+def test_met_stored_once_per_pair_with_merged_evidence() -> None:
+    d1 = _doc("d1", [("Ann Lee", "Person"), ("Bo Chan", "Person")], [("MET", 0, 1, 0, "occurred")])
+    d2 = _doc("d2", [("Bo Chan", "Person"), ("Ann Lee", "Person")], [("MET", 0, 1, 0, "planned")])
+    corpus = Resolver().run([d1, d2])
+    G = build_graph_from_facts(corpus.entities, corpus.facts, corpus.documents)
+    edges = list(G.edges(keys=True, data=True))
+    assert len(edges) == 1
+    u, v, key, data = edges[0]
+    assert (u, v, key) == ("person:ann-lee", "person:bo-chan", "MET")
+    assert data["count"] == 2 and data["sources"] == ["d1", "d2"] and data["status"] == "occurred"

@@ -1,0 +1,99 @@
+"""End to end on the five seed articles: who met whom, what must not be there, and that the
+committed exports/ are exactly what ``graphbuild build seeds --out exports`` writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.exporters.json_graph import read_json
+from graphbuild.query import who_met
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+EXPORTS = REPO / "exports"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seeds-exports")
+    assert main(["build", str(SEEDS), "--out", str(out), "--quiet", "--no-cache"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph(built: Path):
+    return read_json(built / "graph.json")
+
+
+def _met(graph, status: str = "occurred") -> set[frozenset[str]]:
+    return {frozenset((graph.nodes[u]["name"], graph.nodes[v]["name"]))
+            for u, v, key, data in graph.edges(keys=True, data=True) if key == "MET" and data["status"] == status}
+
+
+def test_committed_exports_are_what_the_build_writes(built: Path) -> None:
+    committed = sorted(p.name for p in EXPORTS.iterdir() if p.is_file())
+    assert {"graph.json", "graph.graphml", "triples.jsonl"} <= set(committed)
+    assert committed == sorted(p.name for p in built.iterdir() if p.is_file())
+    for name in committed:
+        assert (EXPORTS / name).read_bytes() == (built / name).read_bytes(), f"exports/{name} is stale"
+
+
+def test_who_met_whom(graph) -> None:
+    met = _met(graph)
+    for pair in [
+        ("Andrei Belousov", "Zhang Youxia"),   # "attends a meeting with", "met with" (glued "Belousovmet")
+        ("Andrei Bozhovsky", "Dong Zhuo"),     # "meeting between A and his Chinese counterpart, B"
+        ("Vladimir Putin", "Li Shangfu"),      # "Putin and ... Shoigu met with Gen. Li Shangfu"
+        ("Sergei Shoigu", "Li Shangfu"),
+        ("Vladimir Putin", "Xi Jinping"),      # "Putin and Xi have met over 40 times"
+    ]:
+        assert frozenset(pair) in met, pair
+
+
+def test_what_the_graph_must_not_contain(graph) -> None:
+    names = {data["name"] for _, data in graph.nodes(data=True)}
+    # Two Andreis are two people; nobody is called by a glued word or a credit line.
+    assert {"Andrei Belousov", "Andrei Bozhovsky"} <= names
+    assert not [n for n in names if "Belousovmet" in n or "PrestonSunday" in n or "REUTERS" in n.upper()]
+    # Teaser and prompt sections are gone: none of their people or outlets are nodes.
+    for junk in ("Taylor Swift", "Bianka Bryant", "Ian Bremmer", "GZERO Media", "The Independent", "Elon Musk"):
+        assert junk not in names
+    # Meetings never come from co-occurrence, and an unnamed counterpart is nobody.
+    met = _met(graph) | _met(graph, "planned")
+    assert frozenset(("Vladimir Putin", "Zhang Youxia")) not in met
+    assert frozenset(("Andrei Belousov", "Andrei Bozhovsky")) not in met
+    assert not [n for n in names if "defense minister" in n.lower()]
+
+
+def test_evidence_points_into_the_articles(graph) -> None:
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for _, _, data in graph.edges(data=True):
+        for ev in data["evidence"]:
+            assert texts[ev["doc"]][ev["start"] : ev["end"]] == ev["sentence"]
+    for _, data in graph.nodes(data=True):
+        assert data["sources"] and set(data["sources"]) <= set(texts)
+
+
+def test_who_met_belousov_cites_the_article(graph) -> None:
+    (answer,) = who_met(graph, "Belousov")
+    assert [m.name for m in answer.meetings] == ["Zhang Youxia"]
+    assert answer.meetings[0].place == "Beijing"
+    assert all("Zhang Youxia" in ev["sentence"] for ev in answer.meetings[0].evidence)
+
+
+def test_planned_meeting_is_kept_apart(graph) -> None:
+    xi_putin = graph.edges["person:vladimir-putin", "person:xi-jinping", "MET"]
+    assert xi_putin["status"] == "occurred"
+    assert any("will meet" in ev["sentence"] for ev in xi_putin["evidence"])
+
+
+def test_positions(graph) -> None:
+    posts = {(graph.nodes[u]["name"], graph.nodes[v]["name"])
+             for u, v, key in graph.edges(keys=True) if key == "HOLDS_POSITION"}
+    assert ("Andrei Belousov", "Russia") in posts
+    assert ("Zhang Youxia", "Central Military Commission") in posts
+    assert ("Sergei Shoigu", "Russian Federation Security Council") in posts
+    assert "General" in graph.nodes["person:li-shangfu"]["titles"]
