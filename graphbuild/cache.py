@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.atomic import atomic_write_text
-from graphbuild.models import CleanDocument, DocExtraction
+from graphbuild.models import DocExtraction, Document
 
 # Modules whose source decides what extraction produces.
 _RULE_FILES = ("cleaner.py", "dates.py", "extract.py", "lexicon.py", "nlp.py", "patterns.py", "reader.py",
@@ -36,20 +36,20 @@ class ExtractionCache:
         self.folder = folder
         self.salt = f"{model_version}|{rules_fingerprint()}"
 
-    def key(self, doc: CleanDocument) -> str:
-        payload = json.dumps([self.salt, doc.id, doc.date, doc.original], ensure_ascii=False)
+    def key(self, doc: Document) -> str:
+        payload = json.dumps([self.salt, doc.id, doc.date, doc.text], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, doc: CleanDocument) -> DocExtraction | None:
+    def get(self, doc: Document) -> DocExtraction | None:
         path = self._path(self.key(doc))
         try:
             return DocExtraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged entries are simply rebuilt
 
-    def put(self, doc: CleanDocument, extraction: DocExtraction) -> None:
+    def put(self, doc: Document, extraction: DocExtraction) -> None:
         path = self._path(self.key(doc))
         atomic_write_text(path, json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True))

@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphbuild.cleaner import clean
 from graphbuild.models import HOLDS_POSITION, MET, RELATION_TYPES, Document
 from graphbuild.pipeline import extract_all
 from graphbuild.query import fold
@@ -78,7 +77,7 @@ def system_facts(gold: list[dict], corpus: Path, settings: Settings) -> dict[tup
             if record["id"] in wanted:
                 documents.append(Document(record["id"], record["text"], str(corpus), record.get("title"),
                                           (record.get("date") or "")[:10] or None, record.get("url")))
-    extractions, _ = extract_all([clean(d) for d in documents], settings, cache_dir=None)
+    extractions, _ = extract_all(documents, settings, cache_dir=None)
     corpus_result = Resolver().run(extractions)
     names = {e.id: e.name for e in corpus_result.entities}
     spans = defaultdict(list)

@@ -185,5 +185,13 @@ def _all_components(model: str) -> list[str]:
         return []
 
 
-def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+@lru_cache(maxsize=4)
+def installed_model_version(model: str) -> str:
+    """The model's version from its package metadata, without loading it."""
+    try:
+        return str(spacy.util.get_model_meta(spacy.util.get_package_path(model)).get("version", "?"))
+    except Exception:  # a model given by path: its meta.json
+        try:
+            return str(spacy.util.get_model_meta(Path(model)).get("version", "?"))
+        except Exception:
+            return "unknown"

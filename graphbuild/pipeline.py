@@ -10,6 +10,7 @@ import json
 import multiprocessing
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from graphbuild.atomic import atomic_write_text
 from graphbuild.cache import ExtractionCache
 from graphbuild.cleaner import clean
 from graphbuild.graph import build_graph_from_facts
-from graphbuild.models import CleanDocument, DocExtraction, ReadProblem
+from graphbuild.models import DocExtraction, Document, ReadProblem
 from graphbuild.reader import read_inputs
 from graphbuild.resolve import Resolver
 from graphbuild.settings import Settings
@@ -86,37 +87,37 @@ def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path
     started = time.perf_counter()
     documents, problems = read_inputs(paths)
     report = BuildReport(problems=list(problems))
-    cleaned = [clean(doc) for doc in documents]
-    extractions, report.cached = extract_all(cleaned, settings, cache_dir)
+    extractions, report.cached = extract_all(documents, settings, cache_dir)
     if triples_path is not None and extractions:
         write_triples(extractions, triples_path)
     corpus = Resolver().run(extractions)
     graph = build_graph_from_facts(corpus.entities, corpus.facts, documents=corpus.documents,
-                                   built=_built_date(cleaned))
+                                   built=_built_date(documents))
     report.documents = len(extractions)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     report.seconds = time.perf_counter() - started
     return graph, report
 
 
-def _built_date(documents: list[CleanDocument]) -> str | None:
+def _built_date(documents: list[Document]) -> str | None:
     """The graph's date: the newest article date, so the same input always gives the same exports."""
     dates = [d.date for d in documents if d.date]
     return max(dates) if dates else None
 
 
-def extract_all(documents: list[CleanDocument], settings: Settings,
+def extract_all(documents: list[Document], settings: Settings,
                 cache_dir: Path | None) -> tuple[list[DocExtraction], int]:
-    """Extraction results in input order, from the cache where possible."""
-    from graphbuild.nlp import load_pipeline, model_version
+    """Extraction results in input order; cached documents are neither cleaned nor parsed again."""
+    from graphbuild.nlp import installed_model_version
 
     if not documents:
         return [], 0
-    nlp = load_pipeline(settings.model)
-    cache = ExtractionCache(cache_dir, model_version(nlp)) if cache_dir and settings.use_cache else None
+    cache = None
+    if cache_dir and settings.use_cache:
+        cache = ExtractionCache(cache_dir, f"{settings.model}-{installed_model_version(settings.model)}")
     results: list[DocExtraction | None] = [cache.get(d) if cache else None for d in documents]
     todo = [d for d, r in zip(documents, results, strict=True) if r is None]
-    fresh = iter(_run_extraction(todo, settings))
+    fresh = _run_extraction(todo, settings)
     with _progress(len(documents), settings.progress) as bar:
         bar.update(len(documents) - len(todo))
         for n, result in enumerate(results):
@@ -129,31 +130,39 @@ def extract_all(documents: list[CleanDocument], settings: Settings,
     return [r for r in results if r is not None], len(documents) - len(todo)
 
 
-def _run_extraction(documents: list[CleanDocument], settings: Settings) -> Iterator[DocExtraction]:
+def _run_extraction(documents: list[Document], settings: Settings) -> Iterator[DocExtraction]:
+    """Clean, parse and extract, in input order; in worker processes when there is enough work."""
     if not documents:
         return
-    workers = min(settings.workers, max(1, len(documents) // settings.batch_size))
-    if workers <= 1:
-        yield from _extract_chunk(documents, settings.model, settings.batch_size)
-        return
     chunks = [documents[i : i + settings.batch_size] for i in range(0, len(documents), settings.batch_size)]
+    workers = min(settings.workers, len(chunks))
+    if workers <= 1:
+        for chunk in chunks:
+            yield from _extract_chunk(chunk, settings.model, settings.batch_size)
+        return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        # map() keeps input order, so the output does not depend on the number of workers.
-        for chunk_result in pool.map(_extract_chunk, chunks, [settings.model] * len(chunks),
-                                     [settings.batch_size] * len(chunks)):
-            yield from chunk_result
+        # A bounded window of chunks in flight, read back in input order: memory stays flat and the
+        # output does not depend on the number of workers.
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_extract_chunk, chunk, settings.model, settings.batch_size))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
-def _extract_chunk(documents: list[CleanDocument], model: str, batch_size: int) -> list[DocExtraction]:
+def _extract_chunk(documents: list[Document], model: str, batch_size: int) -> list[DocExtraction]:
     from graphbuild.extract import Extractor
     from graphbuild.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     extractor = _extractor_for(nlp, Extractor)
-    docs = nlp.pipe((d.text for d in documents), batch_size=batch_size)
-    # Docs are dropped as soon as they are extracted: memory does not grow with the corpus.
-    return [extractor.run(clean_doc, doc) for clean_doc, doc in zip(documents, docs, strict=True)]
+    cleaned = [clean(d) for d in documents]
+    docs = nlp.pipe((d.text for d in cleaned), batch_size=batch_size)
+    # Each spaCy Doc is dropped as soon as it is extracted: memory does not grow with the corpus.
+    return [extractor.run(clean_doc, doc) for clean_doc, doc in zip(cleaned, docs, strict=True)]
 
 
 _EXTRACTORS: dict[int, object] = {}
