@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -264,6 +264,7 @@ def _zipf_function() -> Callable[[str], float]:
 
 
 @cache
+@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common an English word is (0 unknown .. 7 "the"), case-insensitive."""
     return _zipf_function()(word.lower())
@@ -504,9 +505,9 @@ def _camel_splits(token: str) -> list[int]:
     >>> _camel_splits("inPlease"), _camel_splits("YouTube"), _camel_splits("DeSantis")
     ([2], [], [])
     """
-    if token in camelcase_words() or zipf(token) >= KNOWN_WORD_ZIPF:
-        return []
     bounds = [k for k in range(1, len(token)) if token[k - 1].islower() and token[k].isupper()]
+    if not bounds or token in camelcase_words() or zipf(token) >= KNOWN_WORD_ZIPF:
+        return []
     cuts = [0, *bounds, len(token)]
     splits = []
     for n, k in enumerate(bounds, start=1):
@@ -532,10 +533,11 @@ def _name_splits(token: str, names: set[str]) -> list[int]:
     """
     if len(token) < 5 or not token[0].isupper() or not token[1:].islower():
         return []
-    if token in camelcase_words() or zipf(token) >= KNOWN_WORD_ZIPF:
+    prefixes = [k for k in range(len(token) - 2, 2, -1) if token[:k] in names]  # longest name first
+    if not prefixes or token in camelcase_words() or zipf(token) >= KNOWN_WORD_ZIPF:
         return []
-    for k in range(len(token) - 2, 2, -1):  # longest name first
-        if token[:k] in names and zipf(token[k:]) >= COMMON_WORD_ZIPF:
+    for k in prefixes:
+        if zipf(token[k:]) >= COMMON_WORD_ZIPF:
             return [k]
     return []
 

@@ -74,9 +74,20 @@ class Extractor:
                 state.add_titles(ent, finder)
         return state.result()
 
+    def _matches(self, doc: Doc):
+        """Dependency matches, in doc token indices, from the sentences holding a trigger word only.
+
+        Most sentences hold none; matching sentence by sentence keeps the matcher's cost there.
+        """
+        for sent in doc.sents:
+            if not patterns.may_match({t.lower_ for t in sent}):
+                continue
+            for match_id, token_ids in self.matcher(sent.as_doc()):
+                yield match_id, [sent.start + i for i in token_ids]
+
     def _match(self, doc: Doc) -> list[_Slots]:
         grouped: dict[tuple[str, int], _Slots] = {}
-        for match_id, token_ids in self.matcher(doc):
+        for match_id, token_ids in self._matches(doc):
             relation, rule = doc.vocab.strings[match_id].split("|", 1)
             names = [node["RIGHT_ID"] for node in self.matcher.get(match_id)[1][0]]
             bound = dict(zip(names, token_ids, strict=True))
@@ -188,7 +199,11 @@ class _DocState:
     def _meeting_pairs(self, slots: _Slots) -> list[tuple[int, int]]:
         subjects = self._people(slots.names.get("subject", ()))
         if slots.names.get("object"):
-            objects = self._people(slots.names["object"])
+            tokens = set(slots.names["object"])
+            direct = {i for i in tokens if self.doc[i].dep_ in patterns.OBJECT_DEPS}
+            if any(not self._people([i]) for i in direct):
+                tokens -= direct  # "received the nomination ... Perkins": a thing received is no meeting
+            objects = self._people(tokens)
             return [(s, o) for s in subjects for o in objects if s != o]
         if slots.names.get("between"):
             return _all_pairs(self._people(slots.names["between"]))

@@ -164,3 +164,16 @@ RULES: list[tuple[str, str, list[dict]]] = [
 PERSON_OBJECT_RELATIONS = {MET}
 # MET rules whose trigger is a noun: their participants may be listed by "between A and B".
 PAIRWISE_SLOTS = {"between"}
+
+# Every word a rule can be anchored on: sentences without one are not matched at all.
+# (Noun triggers cover their support verbs; "was in X to ..." needs all of "in", "to" and a form of "be".)
+TRIGGER_WORDS = frozenset(
+    MEET_VERBS + HOST_VERBS + TALK_NOUNS + VISIT_VERBS + ARRIVE_VERBS + TRAVEL_VERBS + VISIT_NOUNS
+    + ATTEND_VERBS + PARTICIPATE_VERBS + TAKE_PART
+)
+PRESENCE_WORDS = (frozenset(BE_VERBS), frozenset({"in"}), frozenset({"to"}))
+
+
+def may_match(words: set[str]) -> bool:
+    """Whether a sentence with these lower-cased words can match any rule at all."""
+    return bool(words & TRIGGER_WORDS) or all(words & group for group in PRESENCE_WORDS)
