@@ -478,6 +478,8 @@ def clean_name(text: str, label: str | None) -> str | None:
         words = name.split()
         while len(words) > 1 and words[0].lower() in lexicon.HONORIFICS:
             words.pop(0)
+        while len(words) > 1 and words[-1].lower() in lexicon.CAPTION_WORDS:
+            words.pop()  # "Markham Robinson Image: ..." in a photo caption
         name = " ".join(words)
         if any(ch.isdigit() for ch in name) or name.lower() in lexicon.HONORIFICS:
             return None

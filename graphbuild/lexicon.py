@@ -122,3 +122,6 @@ TITLE_MODIFIERS = {
     "foreign", "senior", "junior", "lieutenant", "rear", "field", "majority", "minority", "opposition",
     "party", "commanding", "presiding", "executive-director", "co", "top",
 }
+
+# Caption words a scraped name can run into: "Jane Doe Image: Jane Doe".
+CAPTION_WORDS = {"image", "images", "photo", "photos", "picture", "pictured", "credit", "video", "file"}

@@ -122,8 +122,8 @@ class PostFinder:
         while i < len(doc) and i - start < _MAX_TITLE_TOKENS and _is_title_token(doc[i]):
             i += 1
         end = _trim_to_head(doc, start, i)
-        if end is None:
-            return []
+        if end is None or (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            return []  # "X, Greek prime minister Y": the title is Y's, not X's
         after_org = self._org_after(doc, end)
         if after_org is not None:
             org = after_org
