@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"most connected nodes kept in graph.html (default: {defaults.html_max_nodes})")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    merge = commands.add_parser("merge", help="merge triples.jsonl files (per-document results) into exports")
+    merge.add_argument("triples", nargs="+", help="triples.jsonl files written by 'graphbuild build'")
+    merge.add_argument("--out", default="exports")
+    merge.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes)
+
     who = commands.add_parser("who-met", help="who did NAME meet, and which article says so")
     who.add_argument("name")
     source = who.add_mutually_exclusive_group()
@@ -95,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     handler = {
         "build": cmd_build,
+        "merge": cmd_merge,
         "who-met": cmd_who_met,
         "stats": cmd_stats,
         "load": cmd_load,
@@ -161,6 +167,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     report = run_build(args.inputs, Path(args.out), settings)
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.documents else 1
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from graphbuild.pipeline import run_merge
+    from graphbuild.settings import Settings
+
+    missing = [p for p in args.triples if not Path(p).is_file()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
+    try:
+        report = run_merge(args.triples, Path(args.out), Settings(html_max_nodes=args.html_max_nodes))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserFacingError(f"not a graphbuild triples.jsonl: {exc}") from exc
     print(report.summary(), file=sys.stderr)
     return 0 if report.documents else 1
 

@@ -70,17 +70,49 @@ def build_graph(paths: str | Path | Iterable[str | Path], **settings) -> nx.Mult
 
 def run_build(paths: Sequence[str | Path], out_dir: Path, settings: Settings) -> BuildReport:
     """Build and write every export into ``out_dir``."""
+    graph, report = _build(paths, settings, out_dir / ".cache", triples_path=out_dir / TRIPLES_FILE)
+    _write_exports(graph, out_dir, settings, report)
+    return report
+
+
+def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Settings) -> BuildReport:
+    """Merge per-document results (``triples.jsonl`` files, e.g. from several machines) into exports.
+
+    A document id seen in more than one file is taken from the first file that has it.
+    """
+    started = time.perf_counter()
+    extractions: dict[str, DocExtraction] = {}
+    for path in triples_files:
+        for extraction in read_triples(Path(path)):
+            extractions.setdefault(extraction.doc_id, extraction)
+    graph, report = _merge(list(extractions.values()), BuildReport(), dates=[e.date for e in extractions.values()])
+    _write_exports(graph, out_dir, settings, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _merge(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None]):
+    """The merge step: it reads only per-document extraction results."""
+    corpus = Resolver().run(extractions)
+    valid_dates = [d for d in dates if d]
+    graph = build_graph_from_facts(corpus.entities, corpus.facts, documents=corpus.documents,
+                                   built=max(valid_dates) if valid_dates else None)
+    report.documents = len(extractions)
+    report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
+    return graph, report
+
+
+def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, report: BuildReport) -> None:
     from graphbuild.exporters import EXPORTS
 
-    graph, report = _build(paths, settings, out_dir / ".cache", triples_path=out_dir / TRIPLES_FILE)
-    if report.documents:
-        for filename, writer in EXPORTS:
-            if filename == "graph.html":
-                writer(graph, out_dir / filename, max_nodes=settings.html_max_nodes)
-            else:
-                writer(graph, out_dir / filename)
-            report.outputs.append(str(out_dir / filename))
-    return report
+    if not report.documents:
+        return
+    for filename, writer in EXPORTS:
+        if filename == "graph.html":
+            writer(graph, out_dir / filename, max_nodes=settings.html_max_nodes)
+        else:
+            writer(graph, out_dir / filename)
+        report.outputs.append(str(out_dir / filename))
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path | None = None):
@@ -90,19 +122,9 @@ def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path
     extractions, report.cached = extract_all(documents, settings, cache_dir)
     if triples_path is not None and extractions:
         write_triples(extractions, triples_path)
-    corpus = Resolver().run(extractions)
-    graph = build_graph_from_facts(corpus.entities, corpus.facts, documents=corpus.documents,
-                                   built=_built_date(documents))
-    report.documents = len(extractions)
-    report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
+    graph, report = _merge(extractions, report, dates=[d.date for d in documents])
     report.seconds = time.perf_counter() - started
     return graph, report
-
-
-def _built_date(documents: list[Document]) -> str | None:
-    """The graph's date: the newest article date, so the same input always gives the same exports."""
-    dates = [d.date for d in documents if d.date]
-    return max(dates) if dates else None
 
 
 def extract_all(documents: list[Document], settings: Settings,

@@ -127,3 +127,15 @@ def test_module_entry_point_works(corpus: Path, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "graphbuild", "--version"], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0 and "graphbuild" in result.stdout
+
+
+def test_merge_of_per_document_results_gives_the_same_graph(corpus: Path, tmp_path: Path) -> None:
+    """triples.jsonl is the hand-off point: merging split results equals building the whole."""
+    whole, merged = tmp_path / "whole", tmp_path / "merged"
+    assert main(["build", str(corpus), "--out", str(whole), "--quiet"]) == 0
+    lines = (whole / "triples.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    part_a, part_b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    part_a.write_text("".join(lines[:1]), encoding="utf-8")
+    part_b.write_text("".join(lines[1:]), encoding="utf-8")
+    assert main(["merge", str(part_b), str(part_a), "--out", str(merged)]) == 0
+    assert (whole / "graph.json").read_bytes() == (merged / "graph.json").read_bytes()
