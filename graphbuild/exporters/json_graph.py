@@ -31,4 +31,7 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for node, attributes in G.nodes(data=True):
+        attributes.setdefault("id", node)  # node-link stores the id as the node key only
+    return G
