@@ -355,6 +355,7 @@ class _DocState:
         return PostFinder(
             lambda token: self.mention_of(token, {ORGANIZATION, LOCATION}),
             lambda country, token: self.derived_mention(country, LOCATION, token),
+            lambda index: self.extraction.mentions[index].label == LOCATION,
         )
 
 

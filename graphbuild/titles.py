@@ -29,6 +29,7 @@ SKIPPABLE = {"current", "currently", "incumbent", "new", "top", "senior", "sitti
 DETERMINERS = {"the", "a", "an"}
 COPULAS = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served", "been"}
 LINKS = {"of", "for", "at"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "inside", "across", "throughout", "near", "from"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 _MAX_TITLE_TOKENS = 7
 
@@ -47,9 +48,10 @@ DemonymLookup = Callable[[str, Token], int]
 
 
 class PostFinder:
-    def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup) -> None:
+    def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup, is_place: Callable[[int], bool]) -> None:
         self.org_at = org_at
         self.demonym_mention = demonym_mention
+        self.is_place = is_place
 
     def run(self, ent: Span) -> list[Post]:
         posts = []
@@ -98,8 +100,8 @@ class PostFinder:
                 k -= 1
             if k >= 0 and doc[k].lower_ in POSSESSIVE:  # "the director of Argentina's Amnesty International"
                 k -= 2 if k >= 1 and self.org_at(doc[k - 1]) is not None else 1
-            if k < 0 or doc[k].lower_ not in LINKS:
-                return []
+            if k < 0 or doc[k].lower_ not in LINKS or (doc[k].lower_ == "for" and self.is_place(org)):
+                return []  # "The Minister for the Middle East, X": a place after "for" is a remit
             k -= 1
         end = k + 1
         start = _title_run_start(doc, end)
@@ -148,6 +150,7 @@ class PostFinder:
         """ "of China's Central Military Commission", "for the PMF", "of global news for AFP"."""
         words = 0
         while i < len(doc) and doc[i].lower_ in LINKS and words < 5:
+            link = doc[i].lower_
             i += 1
             while i < len(doc) and doc[i].lower_ in DETERMINERS:
                 i += 1
@@ -162,7 +165,8 @@ class PostFinder:
                 if i < len(doc) and doc[i].lower_ in POSSESSIVE:
                     i += 1  # "China's Central Military Commission": the last name wins
             if org is not None:
-                return org
+                # "Minister for the Middle East", "Envoy for Syria": a place after "for" is a remit.
+                return None if link == "for" and self.is_place(org) else org
             demonym, _ = _demonym_at(doc, i)
             if demonym:
                 return self.demonym_mention(demonym, doc[i])
@@ -189,6 +193,13 @@ class PostFinder:
             return None, former
         if doc[i].lower_ in POSSESSIVE and i >= 1:
             return self.org_at(doc[i - 1]), former
+        org = self.org_at(doc[i])
+        if org is not None:
+            first = i
+            while first > 0 and self.org_at(doc[first - 1]) == org:
+                first -= 1
+            if first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPOSITIONS and self.is_place(org):
+                return None, former  # "In Turkey Minister X met ...": the place belongs to "In"
         for length in (2, 1):
             words = " ".join(t.lower_ for t in doc[max(0, i - length + 1) : i + 1])
             if words in lexicon.DEMONYMS and doc[i].text[:1].isupper():
