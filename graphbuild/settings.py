@@ -19,7 +19,7 @@ def _cores() -> int:
 class Settings:
     model: str = DEFAULT_MODEL
     workers: int = field(default_factory=_cores)
-    batch_size: int = 32
+    batch_size: int = 16
     use_cache: bool = True
     html_max_nodes: int = 1000  # graph.html settles in about 5 s in headless Chromium on 2 cores (docs/html.md)
     progress: bool = True
