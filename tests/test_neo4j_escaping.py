@@ -16,7 +16,7 @@ NASTY = [
     "O'Brien", 'say "hi"', "back\\slash", "\\'", "\\u0041", "`tick`", "a``b", "new\nline", "cr\r\nlf", "tab\t",
     "🚀 emoji 👩‍👩‍👧", "שלום עליכם", "مرحبا", "\u202eRTL override", "zero\u200bwidth", "\u2028\u2029", "nul\x00",
     "// not a comment", "/* nor this */", "; DROP", "$param", ":param x => 1", "", " ", "\U0010fffd",
-    "e\u0301 vs \u00e9",
+    "e\u0301 vs \u00e9", "|~^\x1f\x1e\x1d\x1c every separator", "=", "==|", "~=",
 ]
 # Any text but lone surrogates (no UTF-8 or Bolt encoding exists for them).
 TEXT = st.one_of(st.sampled_from(NASTY), st.text(st.characters(exclude_categories=("Cs",)), max_size=30))
@@ -47,3 +47,18 @@ def test_random_names_round_trip_through_graph_cypher(neo4j_server: dict, tmp_pa
     assert database_state(conn) == expected_state(G)
     read_back = {props["id"]: props["name"] for _, props in database_state(conn)[0]}
     assert [read_back[f"person:{i}"] for i in range(len(names))] == names
+
+
+def test_mixed_and_odd_property_types_round_trip(neo4j_server: dict, tmp_path: Path) -> None:
+    conn = connection(neo4j_server)
+    clear_database(conn)
+    G = _graph(["a", "b", "c", "d"], ["s"])
+    values = [1, "one", 2.5, True]
+    for i, value in enumerate(values):
+        node = G.nodes[f"person:{i}"]
+        node.update(weight=value, score=0.1 * i, flag=bool(i % 2), empty=[], floats=[1.5, -2e-300],
+                    maybe=None if i % 2 else "x")
+    path = tmp_path / "graph.cypher"
+    write_cypher(G, path)
+    run_cypher(conn, path.read_text(encoding="utf-8"))
+    assert database_state(conn) == expected_state(G)
