@@ -2,7 +2,8 @@
 
 Node attributes: ``id``, ``name``, ``label``, ``aliases``, ``titles``, ``mentions``, ``sources``.
 Edge attributes: ``type``, ``count``, ``sources``, ``evidence`` (list of
-``{doc, sentence, start, end}``) and, where stated, ``date``, ``place``, ``status``, ``title``.
+``{doc, sentence, start, end}``, plus ``status`` on MET evidence) and, where stated, ``date``,
+``place``, ``status``, ``title``.
 There is one edge per (source, type, target), keyed by the type; ``MET`` is stored once per
 pair, from the smaller id to the larger, and is read as undirected.
 
@@ -74,6 +75,8 @@ def _edge_attributes(rel_type: str, facts: list[Fact]) -> dict:
     evidence = []
     for fact in facts:
         item = asdict(fact.evidence)
+        if rel_type == MET:
+            item["status"] = fact.status or OCCURRED  # which sentences say it happened, which only plan it
         if item not in evidence:
             evidence.append(item)
     attributes: dict = {

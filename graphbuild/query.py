@@ -149,7 +149,8 @@ def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
             )
             lines.append(f"  - {meeting.name} [{extra}]")
             for ev in meeting.evidence:
-                lines.append(f"      {ev['doc']} [{ev['start']}:{ev['end']}]: {ev['sentence']}")
+                said = f" ({ev['status']})" if ev.get("status", meeting.status) != meeting.status else ""
+                lines.append(f"      {ev['doc']} [{ev['start']}:{ev['end']}]{said}: {ev['sentence']}")
     return "\n".join(lines) + "\n"
 
 
