@@ -158,3 +158,14 @@ def test_neo4j_admin_avoids_a_delimiter_found_in_the_data(tmp_path: Path) -> Non
     write_neo4j_admin(G, tmp_path)
     args = import_arguments(tmp_path)
     assert "--array-delimiter=|" in args and "--multiline-fields=true" in args
+
+
+def test_cli_export_neo4j_admin(tmp_path: Path) -> None:
+    from graphbuild import cli
+    from graphbuild.exporters.json_graph import write_json
+
+    write_json(sample_graph(), tmp_path / "graph.json")
+    assert cli.main(["export", "neo4j-admin", "--graph", str(tmp_path / "graph.json"),
+                     "--out", str(tmp_path / "import")]) == 0
+    assert (tmp_path / "import" / "import.sh").is_file()
+    assert (tmp_path / "import" / "relationships-MET.csv").is_file()
