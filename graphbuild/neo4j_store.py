@@ -102,6 +102,8 @@ def _explain(exc: Exception, conn: dict) -> str:
 
     uri, db = conn["uri"], conn.get("database")
     code = getattr(exc, "code", None) or ""
+    if (isinstance(exc, ne.AuthError) or "Security.Unauthorized" in code) and conn.get("password") is None:
+        return f"Neo4j at {uri} needs a password (--password or NEO4J_PASSWORD)"
     if isinstance(exc, ne.AuthError) or "Security.Unauthorized" in code:
         return f"Neo4j at {uri} refused the credentials of user {conn.get('user')!r} (check --user/--password)"
     if "AuthenticationRateLimit" in code:
