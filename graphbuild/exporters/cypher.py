@@ -56,6 +56,8 @@ _ESCAPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 def cypher_string(text: str) -> str:
     """A single-quoted Cypher string literal that reads back exactly as ``text``."""
+    if text.isprintable():  # fast path: no control, format, separator or unassigned characters
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
     out = []
     for ch in text:
         if ch in _ESCAPES:
