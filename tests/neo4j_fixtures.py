@@ -60,7 +60,7 @@ def neo4j_server(neo4j_tool: ModuleType, tmp_path_factory: pytest.TempPathFactor
     """One server for the session: auth on with a known password, data in a fresh temporary home."""
     home = tmp_path_factory.mktemp("neo4j-home")
     try:
-        info = neo4j_tool.start(home, heap="512m", pagecache="64m")
+        info = neo4j_tool.start(home, heap="512m", pagecache="64m", detach=False)
     except neo4j_tool.ServerError as exc:
         pytest.fail(f"Neo4j test server did not start: {exc}", pytrace=False)
     yield info

@@ -46,7 +46,7 @@ def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert f"{G.number_of_nodes()} nodes" in result.stdout
     assert f"{G.number_of_edges()} relationships" in result.stdout
-    info = neo4j_tool.start(home, auth=False, heap="256m", pagecache="32m")
+    info = neo4j_tool.start(home, auth=False, heap="256m", pagecache="32m", detach=False)
     try:
         conn = {"uri": info["uri"], "user": "neo4j", "password": None, "database": None}
         assert database_state(conn) == _without_empty_lists(expected_state(G))
