@@ -170,3 +170,23 @@ def test_cli_errors_are_one_line(neo4j_server: dict, tmp_path: Path, problem: st
         expected = {"server down": "cannot reach Neo4j", "wrong password": "refused the credentials",
                     "wrong database": "no database 'nosuchdb'", "bad uri": "bad Neo4j URI"}[problem]
         assert expected in lines[0]
+
+
+def test_transient_errors_are_retried(neo4j_conn: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    from neo4j.exceptions import TransientError
+
+    G = graph_named("sample")
+    real_batch, failures = store._node_batch, {"left": 2}
+
+    def flaky_batch(tx, *args):
+        result = real_batch(tx, *args)
+        if failures["left"]:
+            failures["left"] -= 1
+            raise TransientError("simulated deadlock")  # after the writes: they must be rolled back
+        return result
+
+    monkeypatch.setattr(store, "_node_batch", flaky_batch)
+    summary = load_graph(G, neo4j_conn, progress=False)
+    assert failures["left"] == 0
+    assert summary.nodes_created == G.number_of_nodes()
+    assert database_state(neo4j_conn) == expected_state(G)
