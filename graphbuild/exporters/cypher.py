@@ -111,7 +111,7 @@ def flatten_property(name: str, value: object) -> dict:
     """Neo4j-storable properties for one attribute.
 
     Scalars and lists of scalars pass through (None is dropped: Neo4j has no null property). A list
-    of maps becomes one list per key, ``{name}_{key}s``; when the maps do not all have the same keys
+    of maps becomes one list per key, ``{name}_{plural(key)}``; when the maps do not all have the same keys
     with non-null values (parallel lists could not say which is which), it is kept as ``{name}_json``.
 
     >>> flatten_property("evidence", [{"doc": "d1", "sentence": "S.", "start": 0, "end": 2}])
@@ -125,7 +125,7 @@ def flatten_property(name: str, value: object) -> dict:
         keys = _common_keys(value)
         if keys is None:
             return {f"{name}_json": json.dumps(list(value), sort_keys=True, ensure_ascii=False)}
-        return {f"{name}_{key}s": [item[key] for item in value] for key in keys}
+        return {f"{name}_{plural(key)}": [item[key] for item in value] for key in keys}
     if isinstance(value, tuple):
         return {name: list(value)}
     return {name: value}
@@ -145,12 +145,26 @@ def _common_keys(items: Iterable) -> list[str] | None:
     return [k for k in EVIDENCE_KEYS if k in keys] + sorted(keys - set(EVIDENCE_KEYS))
 
 
+def plural(key: str) -> str:
+    """The name of a parallel list: ``doc`` -> ``docs``, ``status`` -> ``statuses``."""
+    return key + ("es" if key.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def singular(column: str) -> str | None:
+    """Inverse of :func:`plural`, or None when ``column`` is not a plural it makes."""
+    for cut in (2, 1):
+        if len(column) > cut and plural(column[:-cut]) == column:
+            return column[:-cut]
+    return None
+
+
 def unflatten_list(props: dict, name: str) -> list[dict]:
     """Inverse of :func:`flatten_property` for a list of maps read back from Neo4j."""
     if f"{name}_json" in props:
         return json.loads(props[f"{name}_json"])
     prefix = f"{name}_"
-    columns = {k[len(prefix):-1]: v for k, v in props.items() if k.startswith(prefix) and k.endswith("s")}
+    columns = {singular(k[len(prefix):]): v for k, v in props.items()
+               if k.startswith(prefix) and singular(k[len(prefix):])}
     if not columns:
         return []
     length = len(next(iter(columns.values())))
