@@ -122,7 +122,9 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
                     rows.append({"person": name(p), "met": name(other), "status": d.get("status") or OCCURRED,
                                  "date": d.get("date"), "place": d.get("place"), "sources": d.get("sources"),
                                  "evidence_docs": [e["doc"] for e in ev] if ev else None,
-                                 "evidence_sentences": [e["sentence"] for e in ev] if ev else None})
+                                 "evidence_sentences": [e["sentence"] for e in ev] if ev else None,
+                                 "evidence_statuses": [e["status"] for e in ev] if ev and "status" in ev[0]
+                                 else None})
         return rows
     if title == "Meetings by place":
         pairs: dict[str, list[str]] = {}

@@ -388,12 +388,14 @@ QUERIES: list[tuple[str, str, str]] = [
     ),
     (
         "Everyone $person met",
-        "The people one person met, with the evidence sentences and their documents.",
+        "The people one person met, with the evidence sentences, their documents and what each says\n"
+        "// (occurred / planned / negated: a planned meeting is no proof that it happened).",
         "MATCH (p:Person)-[m:MET]-(other)\n"
         f"WHERE {PERSON_MATCH.format(v='p', p='person')}\n"
         "RETURN p.name AS person, other.name AS met, coalesce(m.status, 'occurred') AS status,\n"
         "       m.date AS date, m.place AS place, m.sources AS sources,\n"
-        "       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences\n"
+        "       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences,\n"
+        "       m.evidence_statuses AS evidence_statuses\n"
         "ORDER BY person, met",
     ),
     (
