@@ -44,6 +44,8 @@ EDGE_SKIP = ("type",)
 # The order of evidence fields in the parallel lists; other keys follow alphabetically.
 EVIDENCE_KEYS = ("doc", "sentence", "start", "end")
 
+# Types a list property may hold as is (type() checks, not isinstance: this runs for every value).
+_SCALAR_TYPES = {str, int, float, bool}
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 # Characters written as \\u escapes: controls, invisible formatting (bidi marks, zero-width joiners),
 # line/paragraph separators, surrogates and private use, so the file stays readable and no editor or
@@ -121,7 +123,7 @@ def flatten_property(name: str, value: object) -> dict:
         return {}
     if isinstance(value, dict):
         return {f"{name}_json": json.dumps(value, sort_keys=True, ensure_ascii=False)}
-    if isinstance(value, list | tuple) and any(isinstance(v, dict | list | tuple) for v in value):
+    if isinstance(value, list | tuple) and not set(map(type, value)) <= _SCALAR_TYPES:
         keys = _common_keys(value)
         if keys is None:
             return {f"{name}_json": json.dumps(list(value), sort_keys=True, ensure_ascii=False)}
@@ -135,7 +137,7 @@ def _common_keys(items: Iterable) -> list[str] | None:
     """The shared keys of a list of flat maps whose values are all scalars, or None."""
     keys: set[str] | None = None
     for item in items:
-        if not isinstance(item, dict) or any(v is None or isinstance(v, dict | list) for v in item.values()):
+        if not isinstance(item, dict) or not set(map(type, item.values())) <= _SCALAR_TYPES:
             return None
         if keys is None:
             keys = set(item)
