@@ -22,11 +22,12 @@ def _constraints(conn: dict) -> set[str]:
         return {r["name"] for r in sess.run("SHOW CONSTRAINTS YIELD name RETURN name")}
 
 
-@pytest.mark.parametrize("name", ["sample", "seeds"])
-def test_graph_cypher_twice_equals_once(neo4j_conn: dict, tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name, packed", [("sample", True), ("seeds", True), ("sample", False)])
+def test_graph_cypher_twice_equals_once(neo4j_conn: dict, tmp_path: Path, name: str, packed: bool) -> None:
     G = graph_named(name)
     path = tmp_path / "graph.cypher"
-    write_cypher(G, path)
+    write_cypher(G, path, packed=packed)
+    assert ("UNWIND [\n  {`id`:" in path.read_text(encoding="utf-8")) is not packed
     run_cypher(neo4j_conn, path.read_text(encoding="utf-8"))
     once = database_state(neo4j_conn)
     assert once == expected_state(G)
