@@ -289,7 +289,8 @@ class _DocState:
         for i in sorted(token_ids):
             token = self.doc[i]
             index = self.mention_of(token, EVENT_LABELS)
-            if index is None and token.lower_ in patterns.EVENT_NOUNS:
+            # What one attends is an event: any common noun named by proper nouns ("the NASA-SpaceX launch").
+            if index is None and (token.lower_ in patterns.EVENT_NOUNS or token.tag_ in ("NN", "NNS")):
                 index = self._named_event(token)
             if index is not None and index not in found:
                 found.append(index)
@@ -298,11 +299,11 @@ class _DocState:
     def _named_event(self, head: Token) -> int | None:
         """"the BRICS summit": an event noun with a proper-noun modifier is a named event."""
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
-        while modifiers and modifiers[0].tag_ not in ("NNP", "NNPS", "CD"):
+        # Leading plain adjectives ("the joint ... launch") are not part of the name.
+        while modifiers and not any(t.tag_ in ("NNP", "NNPS", "CD") for t in modifiers[0].subtree):
             modifiers.pop(0)
-        if any(m.tag_ in ("NNP", "NNPS") for m in modifiers):
-            span = self.doc[modifiers[0].left_edge.i if modifiers[0].dep_ != "amod" else modifiers[0].i:
-                            head.i + 1]
+        if any(t.tag_ in ("NNP", "NNPS") for m in modifiers for t in m.subtree):
+            span = self.doc[modifiers[0].left_edge.i : head.i + 1]
             name = clean_name(span.text, EVENT)
             if name:
                 return self.derived_mention(name, EVENT, span)
