@@ -13,12 +13,14 @@ RETURN a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status
 ORDER BY person, met;
 
 // 2. Everyone $person met
-// The people one person met, with the evidence sentences and their documents.
+// The people one person met, with the evidence sentences, their documents and what each says
+// (occurred / planned / negated: a planned meeting is no proof that it happened).
 MATCH (p:Person)-[m:MET]-(other)
 WHERE toLower(p.name) = toLower($person) OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) = toLower($person))
 RETURN p.name AS person, other.name AS met, coalesce(m.status, 'occurred') AS status,
        m.date AS date, m.place AS place, m.sources AS sources,
-       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences
+       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences,
+       m.evidence_statuses AS evidence_statuses
 ORDER BY person, met;
 
 // 3. Meetings by place
