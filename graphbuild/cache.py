@@ -8,6 +8,7 @@ Each entry is one JSON file written atomically: a killed run leaves only whole e
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -53,3 +54,17 @@ class ExtractionCache:
     def put(self, doc: Document, extraction: DocExtraction) -> None:
         path = self._path(self.key(doc))
         atomic_write_text(path, json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True))
+
+
+def installed_model_version(model: str) -> str:
+    """The model's version from its meta.json, without importing spaCy or loading the model."""
+    spec = importlib.util.find_spec(model) if model.isidentifier() else None
+    roots = list(spec.submodule_search_locations or []) if spec else []
+    for root in [*roots, model]:
+        meta = Path(root) / "meta.json"
+        if meta.is_file():
+            try:
+                return str(json.loads(meta.read_text(encoding="utf-8")).get("version", "?"))
+            except (OSError, ValueError):
+                return "unknown"
+    return "unknown"

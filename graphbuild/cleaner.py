@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from graphbuild.models import CleanDocument, Document
 from graphbuild.reader import MONTHS, WEEKDAYS, parse_dateline, text_title
 
@@ -161,9 +159,8 @@ COMMON_WORD_ZIPF = 4.0  # "met", "with": the lowercase tail glued to a name
 LOWER_HEAD_ZIPF = 3.0  # "in" of "inPlease"
 # Words that often start the next sentence or page element: a capitalised one glued to the end of
 # a word is most likely a lost space ("PrestonSunday", "JorgensenImage"); other CamelCase is a brand.
-GLUE_HEADS = frozenset(
-    {w.capitalize() for w in STOP_WORDS}
-    | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+GLUE_HEADS_EXTRA = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
        "April", "June", "July", "August", "September", "October", "November", "December", "Image", "Photo",
        "Picture", "Video", "Advertisement", "Read", "Click", "Sign", "Share", "Subscribe", "Related", "Watch",
        "Listen", "Updated", "Published", "Reporting", "Editing", "Source", "Credit", "Copyright"}
@@ -250,6 +247,14 @@ def camelcase_words() -> frozenset[str]:
     """CamelCase names from graphbuild/data/camelcase_words.txt."""
     data = resources.files("graphbuild").joinpath("data/camelcase_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _glue_heads() -> frozenset[str]:
+    """GLUE_HEADS_EXTRA and every capitalised English stop word (spaCy's list, imported when first needed)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return GLUE_HEADS_EXTRA | {w.capitalize() for w in STOP_WORDS}
 
 
 @cache
@@ -522,7 +527,7 @@ def _glued_pair(left: str, right: str) -> bool:
         return False  # "iOS", "macOS": the tail is not a capitalised word
     if left[0].islower():
         return len(left) >= 2 and left.isalpha() and zipf(left) >= LOWER_HEAD_ZIPF
-    return len(left) >= 3 and left not in NAME_PARTICLES and left[1:].islower() and right in GLUE_HEADS
+    return len(left) >= 3 and left not in NAME_PARTICLES and left[1:].islower() and right in _glue_heads()
 
 
 def _name_splits(token: str, names: set[str]) -> list[int]:

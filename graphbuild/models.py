@@ -6,7 +6,7 @@ is one of these dataclasses, which also makes them easy to cache as JSON.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 # Relation types, exactly as they appear in the graph.
 MET = "MET"
@@ -128,7 +128,15 @@ class DocExtraction:
     titles: list[TitleClaim] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # The parts are flat records of plain values: a shallow copy each is enough (asdict deep-copies).
+        return {
+            "doc_id": self.doc_id,
+            "date": self.date,
+            "sentences": [dict(vars(s)) for s in self.sentences],
+            "mentions": [dict(vars(m)) for m in self.mentions],
+            "relations": [dict(vars(r)) for r in self.relations],
+            "titles": [dict(vars(t)) for t in self.titles],
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> DocExtraction:

@@ -183,15 +183,3 @@ def _all_components(model: str) -> list[str]:
         return list(spacy.util.get_model_meta(spacy.util.get_package_path(model)).get("components", []))
     except Exception:  # not an installed package (a path): let spacy.load decide
         return []
-
-
-@lru_cache(maxsize=4)
-def installed_model_version(model: str) -> str:
-    """The model's version from its package metadata, without loading it."""
-    try:
-        return str(spacy.util.get_model_meta(spacy.util.get_package_path(model)).get("version", "?"))
-    except Exception:  # a model given by path: its meta.json
-        try:
-            return str(spacy.util.get_model_meta(Path(model)).get("version", "?"))
-        except Exception:
-            return "unknown"

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from spacy.tokens import Doc
 
 from graphbuild.atomic import atomic_write_text
-from graphbuild.cache import ExtractionCache
+from graphbuild.cache import ExtractionCache, installed_model_version
 from graphbuild.cleaner import clean
 from graphbuild.graph import build_graph_from_facts
 from graphbuild.models import CleanDocument, DocExtraction, Document, ReadProblem
@@ -132,8 +131,6 @@ def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path
 def extract_all(documents: list[Document], settings: Settings,
                 cache_dir: Path | None) -> tuple[list[DocExtraction], int]:
     """Extraction results in input order; cached documents are neither cleaned nor parsed again."""
-    from graphbuild.nlp import installed_model_version
-
     if not documents:
         return [], 0
     cache = None
@@ -192,6 +189,8 @@ def _extract_chunk(documents: list[Document], model: str, batch_size: int) -> li
 def _parse(nlp, documents: list[CleanDocument], batch_size: int) -> Iterator:
     """One spaCy Doc per document. Long articles are parsed in paragraph-sized pieces and joined:
     the parser's memory grows with the longest text in a batch, and a sentence never spans a line break."""
+    from spacy.tokens import Doc
+
     pieces = [split_paragraphs(d.text) for d in documents]
     parsed = nlp.pipe((piece for doc_pieces in pieces for piece in doc_pieces), batch_size=batch_size)
     people = nlp.get_pipe("graphbuild_people") if "graphbuild_people" in nlp.pipe_names else None

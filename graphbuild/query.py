@@ -6,6 +6,7 @@ from graph.json and answers read from Neo4j.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -39,6 +40,7 @@ class WhoMetAnswer:
     meetings: list[Meeting]
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text)

@@ -183,11 +183,15 @@ def _decode_with(data: bytes, encodings: Iterable[str]) -> tuple[str | None, str
     return None, "cannot decode as " + ", ".join(encodings)
 
 
+# C0 controls other than tab, newline, carriage return and form feed; DEL and the C1 block.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_like_text(text: str) -> bool:
     """Few control characters (C0 other than whitespace, and C1 as left by latin-1)."""
     if not text:
         return True
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    controls = len(CONTROL_CHARACTERS.findall(text))
     return controls / len(text) <= MAX_CONTROL_RATIO and "\x00" not in text
 
 

@@ -84,18 +84,18 @@ class Resolver:
     @staticmethod
     def _merge_short_names(extractions, local_names) -> list[list[str]]:
         """Give a lone short person name the corpus's only full name that fits it."""
-        full_names = sorted({
+        index = FullNameIndex(
             name
             for extraction, names in zip(extractions, local_names, strict=True)
             for mention, name in zip(extraction.mentions, names, strict=True)
             if mention.label == PERSON and len(name.split()) > 1
-        })
+        )
         merged = []
         for extraction, names in zip(extractions, local_names, strict=True):
             doc_names = []
             for mention, name in zip(extraction.mentions, names, strict=True):
                 if mention.label == PERSON and len(name.split()) == 1:
-                    name = unique_full_name(name, full_names) or name
+                    name = index.unique_full_name(name) or name
                 doc_names.append(name)
             merged.append(doc_names)
         return merged
@@ -150,17 +150,39 @@ class Resolver:
 
 def resolve_people_in_document(extraction: DocExtraction) -> list[str]:
     """The name each mention stands for within its own document."""
-    full_names = sorted({m.text for m in extraction.mentions if m.label == PERSON and len(m.text.split()) > 1})
+    index = FullNameIndex(m.text for m in extraction.mentions if m.label == PERSON and len(m.text.split()) > 1)
     names = []
     for mention in extraction.mentions:
         name = mention.text
         if mention.label == PERSON and len(name.split()) == 1:
-            name = unique_full_name(name, full_names) or name
+            name = index.unique_full_name(name) or name
         names.append(name)
     return names
 
 
-def unique_full_name(short: str, full_names: list[str]) -> str | None:
+class FullNameIndex:
+    """Full person names indexed by their first and last word, so a short name is looked up, not searched."""
+
+    def __init__(self, full_names: Iterable[str]) -> None:
+        self._by_last: dict[str, set[str]] = defaultdict(set)
+        self._by_first: dict[str, set[str]] = defaultdict(set)
+        for name in set(full_names):
+            words = fold(name).split()
+            if words:
+                self._by_last[words[-1]].add(name)
+                self._by_first[words[0]].add(name)
+
+    def unique_full_name(self, short: str) -> str | None:
+        """The one full name ``short`` can stand for: by family name first, then by a leading family name."""
+        key = fold(short)
+        by_last = self._by_last.get(key, set())
+        if by_last:
+            return next(iter(by_last)) if len(by_last) == 1 else None
+        by_first = self._by_first.get(key, set())
+        return next(iter(by_first)) if len(by_first) == 1 else None
+
+
+def unique_full_name(short: str, full_names: Iterable[str]) -> str | None:
     """The one full name ``short`` can stand for: by family name first, then by a leading family name.
 
     >>> unique_full_name("Belousov", ["Andrei Belousov", "Andrei Bozhovsky"])
@@ -170,13 +192,4 @@ def unique_full_name(short: str, full_names: list[str]) -> str | None:
     >>> unique_full_name("Andrei", ["Andrei Belousov", "Andrei Bozhovsky"]) is None
     True
     """
-    key = fold(short)
-    by_last = {n for n in full_names if fold(n).split()[-1] == key}
-    if len(by_last) == 1:
-        return by_last.pop()
-    if by_last:
-        return None
-    by_first = {n for n in full_names if fold(n).split()[0] == key}
-    if len(by_first) == 1:
-        return by_first.pop()
-    return None
+    return FullNameIndex(full_names).unique_full_name(short)
