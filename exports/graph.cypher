@@ -2,7 +2,7 @@
 // Idempotent: MERGE on id and SET of all properties, so running it twice changes nothing.
 // Each batch packs its rows column by column into strings ('' null, '=' value) that the
 // statement splits back into maps: Neo4j parses long strings far faster than literal maps.
-// Graph: 34 nodes, 17 relationships; built="2024-11-14", documents=5, generator="graphbuild 0.1.0"
+// Graph: 35 nodes, 17 relationships; built="2024-11-14", documents=5, generator="graphbuild 0.1.0"
 
 CREATE CONSTRAINT `graphbuild_Event_id` IF NOT EXISTS FOR (n:`Event`) REQUIRE n.id IS UNIQUE;
 
@@ -32,13 +32,13 @@ UNWIND [i IN range(0, 18) | {`id`: c0[i], `props`: {`aliases`: c1[i], `id`: c0[i
 MERGE (n:`Location` {id: row.id})
 SET n = row.props;
 
-WITH [x IN split('=organization:central-military-commission|=organization:kremlin|=organization:russian-federation-security-council|=organization:united-nations|=organization:world-bank', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
-     [x IN split('==Central Military Commission|==Kremlin|==Russian Federation Security Council|==United Nations|==World Bank', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c1,
-     [x IN split('=1|=1|=1|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2,
-     [x IN split('=Central Military Commission|=Kremlin|=Russian Federation Security Council|=United Nations|=World Bank', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c3,
-     [x IN split('==000_f538d7a8210908c8|==001_0c4a1187e97c4c62|==004_baf44860b0de4dcc|==002_abcd3248882802e3|==002_abcd3248882802e3', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c4,
-     [x IN split('=|=|=|=|=', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c5
-UNWIND [i IN range(0, 4) | {`id`: c0[i], `props`: {`aliases`: c1[i], `id`: c0[i], `mentions`: c2[i], `name`: c3[i], `sources`: c4[i], `titles`: c5[i]}}] AS row
+WITH [x IN split('=organization:central-military-commission|=organization:kremlin|=organization:nato|=organization:russian-federation-security-council|=organization:united-nations|=organization:world-bank', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('==Central Military Commission|==Kremlin|==NATO|==Russian Federation Security Council|==United Nations|==World Bank', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c1,
+     [x IN split('=1|=1|=1|=1|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2,
+     [x IN split('=Central Military Commission|=Kremlin|=NATO|=Russian Federation Security Council|=United Nations|=World Bank', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c3,
+     [x IN split('==000_f538d7a8210908c8|==001_0c4a1187e97c4c62|==001_0c4a1187e97c4c62|==004_baf44860b0de4dcc|==002_abcd3248882802e3|==002_abcd3248882802e3', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c4,
+     [x IN split('=|=|=|=|=|=', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c5
+UNWIND [i IN range(0, 5) | {`id`: c0[i], `props`: {`aliases`: c1[i], `id`: c0[i], `mentions`: c2[i], `name`: c3[i], `sources`: c4[i], `titles`: c5[i]}}] AS row
 MERGE (n:`Organization` {id: row.id})
 SET n = row.props;
 

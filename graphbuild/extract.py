@@ -230,7 +230,8 @@ class _DocState:
             for token in _coordinated(self.doc[i]):
                 index = self.mention_of(token, {PERSON})
                 if index is None and token.lower_ in lexicon.ROLE_NOUNS:
-                    index = self._apposed_person(token)
+                    found += [i for i in self._apposed_people(token) if i not in found]
+                    continue
                 if index is None:
                     index = self._untagged_name(token)
                 if index is not None and index not in found:
@@ -251,14 +252,20 @@ class _DocState:
         span = token.doc[words[0].i : token.i + 1]
         return self.derived_mention(span.text, PERSON, span)
 
-    def _apposed_person(self, token: Token) -> int | None:
-        """"his counterpart, Dong Zhuo": a role noun named by apposition."""
-        for child in token.children:
+    def _apposed_people(self, token: Token) -> list[int]:
+        """"his counterpart, Dong Zhuo", "their counterparts, A and B": role nouns named by apposition."""
+        found = []
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if not apposed and token.dep_ == "conj":
+            # "A and his counterparts, B and C": parsers hang the names on the first conjunct, A.
+            apposed = [c for c in token.head.children if c.dep_ == "appos" and c.i > token.i]
+        for child in apposed:
             if child.dep_ == "appos":
-                index = self.mention_of(child, {PERSON})
-                if index is not None:
-                    return index
-        return None
+                for name in [child, *child.conjuncts]:
+                    index = self.mention_of(name, {PERSON})
+                    if index is not None and index not in found:
+                        found.append(index)
+        return found
 
     def _places(self, token_ids) -> list[int]:
         found: list[int] = []
@@ -357,6 +364,7 @@ class _DocState:
             lambda token: self.mention_of(token, {ORGANIZATION, LOCATION}),
             lambda country, token: self.derived_mention(country, LOCATION, token),
             lambda index: self.extraction.mentions[index].label == LOCATION,
+            lambda span: self.derived_mention(span.text, ORGANIZATION, span),
         )
 
 
@@ -400,6 +408,8 @@ def _mutual(slots: _Slots) -> bool:
     """"A and B met" states a meeting between the subjects; "A and B hosted X" does not."""
     if slots.trigger.lower_ in patterns.MEET_VERBS and slots.trigger.tag_.startswith("VB"):
         return True
+    if slots.trigger.lower_ in patterns.GATHER_VERBS:  # "gathered signatures" is no meeting
+        return not any(c.dep_ in patterns.OBJECT_DEPS for c in slots.trigger.children)
     return slots.verb is not None and slots.verb.lower_ in patterns.MUTUAL_SUPPORT_VERBS
 
 
@@ -494,9 +504,15 @@ def clean_name(text: str, label: str | None) -> str | None:
         alias = lexicon.NAME_ALIASES.get(lowered) or lexicon.NAME_ALIASES.get(name.lower())
         if alias:
             return alias
-        if lowered in lexicon.DEMONYMS or name.lower() in lexicon.PORTFOLIOS:
+        if _is_adjective_form(lowered) or name.lower() in lexicon.PORTFOLIOS:
             return None  # "Ukrainian", "Defense": an adjective or a ministry's portfolio, not a name
     return name
+
+
+def _is_adjective_form(lowered: str) -> bool:
+    """ "ukrainian" names Ukraine only as an adjective; "nato" and "new zealand" are names themselves."""
+    country = lexicon.DEMONYMS.get(lowered)
+    return country is not None and country.lower() != lowered
 
 
 def normalize_title(title: str) -> str:

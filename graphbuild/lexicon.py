@@ -23,6 +23,14 @@ TITLE_HEADS = {
     "analyst", "researcher", "scientist", "negotiator", "strategist", "partner", "coordinator",
     "administrator", "boss", "principal", "secretary-general",
 }
+# Heads of posts held over a place: "Senator X of Vermont" serves Vermont, "Professor X of Ohio" only lives there.
+TERRITORIAL_TITLE_HEADS = {
+    "president", "vice-president", "minister", "secretary", "chancellor", "premier", "leader", "king", "queen",
+    "prince", "princess", "emperor", "monarch", "sultan", "emir", "sheikh", "governor", "mayor", "senator",
+    "sen.", "representative", "rep.", "congressman", "congresswoman", "lawmaker", "mp", "ambassador", "envoy",
+    "speaker", "commissioner", "sheriff", "councillor", "councilor", "councilman", "councilwoman", "delegate",
+    "attorney", "prosecutor", "secretary-general", "chief", "head", "archbishop", "bishop", "mufti", "regent",
+}
 # Titles that make a person's post but name no organisation on their own.
 HONORIFICS = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord",
@@ -125,3 +133,7 @@ TITLE_MODIFIERS = {
 
 # Caption words a scraped name can run into: "Jane Doe Image: Jane Doe".
 CAPTION_WORDS = {"image", "images", "photo", "photos", "picture", "pictured", "credit", "video", "file"}
+
+# Capitalised abbreviations that stand before titles but name no organisation ("LGBT activist").
+NOT_ORGANISATIONS = {"lgbt", "lgbtq", "lgbtqi", "covid", "hiv", "aids", "ceo", "cfo", "coo", "cto", "gen", "col",
+                     "sgt", "capt", "lt", "adm", "rev", "the", "and", "dj", "mc", "tv", "pr", "it", "ai"}

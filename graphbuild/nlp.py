@@ -81,10 +81,25 @@ class PlaceFinder:
             span = doc[start:end]
             if all(not t.ent_type_ for t in span) or _is_whole_entity(span, ("PERSON", "ORG", "NORP")):
                 places.append(Span(doc, start, end, label="GPE"))
+            else:
+                places += _place_glued_to_name(span)
         if places:
             kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in places)]
             doc.ents = filter_spans(kept + places)
         return doc
+
+
+def _place_glued_to_name(span: Span) -> list[Span]:
+    """ "President of [India Narendra Modi]": the NER ran a place and the name after it into one entity."""
+    doc = span.doc
+    entity = next((e for e in doc.ents if e.start == span.start and e.end > span.end), None)
+    if entity is None or entity.label_ not in ("PERSON", "ORG") or span.start < 2:
+        return []
+    name = doc[span.end : entity.end]
+    if not (doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PERSONAL_TITLES
+            and 2 <= len(name) <= 3 and all(t.is_title and t.tag_ == "NNP" for t in name)):
+        return []
+    return [Span(doc, span.start, span.end, label="GPE"), Span(doc, name.start, name.end, label="PERSON")]
 
 
 def _is_whole_entity(span: Span, labels: tuple[str, ...]) -> bool:

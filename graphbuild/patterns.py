@@ -15,6 +15,9 @@ from graphbuild.models import ATTENDED, MET, VISITED
 MEET_VERBS = ["meet", "meets", "met", "meeting"]
 HOST_VERBS = ["host", "hosts", "hosted", "hosting", "receive", "receives", "received", "receiving",
               "welcome", "welcomes", "welcomed", "welcoming"]
+# Intransitive verbs whose coordinated subjects come together: "A and B gathered in Cairo".
+GATHER_VERBS = ["gather", "gathers", "gathered", "convene", "convenes", "convened", "confer", "confers",
+                "conferred", "huddle", "huddled"]
 TALK_NOUNS = ["talks", "meeting", "meetings", "discussions", "negotiations", "summit", "consultations",
               "audience", "tête-à-tête", "encounter"]
 # Verbs that take a talk noun as object and make its subject a participant.
@@ -115,6 +118,9 @@ RULES: list[tuple[str, str, list[dict]]] = [
     (MET, "meet-with", [_trigger(_verb(MEET_VERBS)), *_prep_object("trigger", ["with"])]),
     # "A was met by B" (passive)
     (MET, "meet-by", [_trigger(_verb(MEET_VERBS)), _child("trigger", "by", "agent"), _child("by", "object", "pobj")]),
+    # "A and B gathered in Cairo", "A convened with B" (a direct object makes it something else)
+    (MET, "gather-subject", [_trigger(_verb(GATHER_VERBS)), _child("trigger", "subject", SUBJECT_DEPS)]),
+    (MET, "gather-with", [_trigger(_verb(GATHER_VERBS)), *_prep_object("trigger", ["with"])]),
     # "A hosted B", "A received B" (B must be a person, checked when slots are expanded)
     (MET, "host-subject", [_trigger(_verb(HOST_VERBS)), _child("trigger", "subject", ["nsubj"])]),
     (MET, "host-object", [_trigger(_verb(HOST_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),
@@ -168,7 +174,7 @@ PAIRWISE_SLOTS = {"between"}
 # Every word a rule can be anchored on: sentences without one are not matched at all.
 # (Noun triggers cover their support verbs; "was in X to ..." needs all of "in", "to" and a form of "be".)
 TRIGGER_WORDS = frozenset(
-    MEET_VERBS + HOST_VERBS + TALK_NOUNS + VISIT_VERBS + ARRIVE_VERBS + TRAVEL_VERBS + VISIT_NOUNS
+    MEET_VERBS + GATHER_VERBS + HOST_VERBS + TALK_NOUNS + VISIT_VERBS + ARRIVE_VERBS + TRAVEL_VERBS + VISIT_NOUNS
     + ATTEND_VERBS + PARTICIPATE_VERBS + TAKE_PART
 )
 PRESENCE_WORDS = (frozenset(BE_VERBS), frozenset({"in"}), frozenset({"to"}))

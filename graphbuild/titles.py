@@ -48,10 +48,12 @@ DemonymLookup = Callable[[str, Token], int]
 
 
 class PostFinder:
-    def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup, is_place: Callable[[int], bool]) -> None:
+    def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup, is_place: Callable[[int], bool],
+                 acronym_org: Callable[[Span], int]) -> None:
         self.org_at = org_at
         self.demonym_mention = demonym_mention
         self.is_place = is_place
+        self.acronym_org = acronym_org  # a mention for an organisation the NER missed: "ABS-CBN CEO X"
 
     def run(self, ent: Span) -> list[Post]:
         posts = []
@@ -64,8 +66,43 @@ class PostFinder:
         doc = ent.doc
         start = _title_run_start(doc, ent.start)
         if start is None:
+            return self._title_of_org_before(ent)
+        org, former = self._org_before(doc, start)
+        if org is None:
+            org = self._of_org_after_name(ent)
+            if org is not None and self.is_place(org) and not _territorial(doc[start : ent.start]):
+                org = None
+        return self._posts(doc, start, ent.start, org, former)
+
+    def _title_of_org_before(self, ent: Span) -> list[Post]:
+        """ "President of Argentina Alberto Fernández", "Secretary-General of NATO Jens Stoltenberg"."""
+        doc = ent.doc
+        k = ent.start - 1
+        org = self.org_at(doc[k]) if k >= 0 else None
+        if org is None:
             return []
-        return self._posts(doc, start, ent.start, *self._org_before(doc, start))
+        while k >= 0 and self.org_at(doc[k]) == org:
+            k -= 1
+        if k >= 0 and doc[k].lower_ in DETERMINERS:
+            k -= 1
+        if k < 1 or doc[k].lower_ != "of":
+            return []
+        start = _title_run_start(doc, k)
+        if start is None or (self.is_place(org) and not _territorial(doc[start:k])):
+            return []
+        _, former = self._org_before(doc, start)
+        return self._posts(doc, start, k, org, former)
+
+    def _of_org_after_name(self, ent: Span) -> int | None:
+        """ "Prime Minister Igor Matovič of the Slovak Republic": the post's organisation follows the name."""
+        doc = ent.doc
+        i = ent.end
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return None
+        i += 1
+        while i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        return self.org_at(doc[i]) if i < len(doc) else None
 
     def _after(self, ent: Span) -> list[Post]:
         doc = ent.doc
@@ -133,12 +170,10 @@ class PostFinder:
 
     def _org_prefix(self, doc: Doc, i: int) -> tuple[int | None, int]:
         """An organisation before the title inside an apposition: "Russia's", "the Russian", "Pentagon"."""
-        demonym, length = _demonym_at(doc, i)
-        if demonym:
-            return self.demonym_mention(demonym, doc[i]), i + length
         org = self.org_at(doc[i]) if i < len(doc) else None
         if org is None:
-            return None, i
+            demonym, length = _demonym_at(doc, i)
+            return (self.demonym_mention(demonym, doc[i]), i + length) if demonym else (None, i)
         j = i
         while j < len(doc) and self.org_at(doc[j]) == org:
             j += 1
@@ -200,11 +235,18 @@ class PostFinder:
                 first -= 1
             if first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPOSITIONS and self.is_place(org):
                 return None, former  # "In Turkey Minister X met ...": the place belongs to "In"
+            return org, former
         for length in (2, 1):
             words = " ".join(t.lower_ for t in doc[max(0, i - length + 1) : i + 1])
             if words in lexicon.DEMONYMS and doc[i].text[:1].isupper():
                 return self.demonym_mention(lexicon.DEMONYMS[words], doc[i]), former
-        return self.org_at(doc[i]), former
+        if _is_acronym(doc[i]) and _known_title_words(doc, start):
+            first = i
+            while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and _is_acronym(
+                    doc[first - 2]):
+                first -= 2  # "ABS-CBN" is three tokens
+            return self.acronym_org(doc[first : i + 1]), former
+        return None, former
 
     def _posts(self, doc: Doc, start: int, end: int, org: int | None, former: bool) -> list[Post]:
         if any(t.lower_ in FORMER_WORDS for t in doc[start:end]):
@@ -217,6 +259,28 @@ def _is_title_token(token: Token) -> bool:
         return True
     # Capitalised words inside a title ("Divisional Railway Manager") that name nothing themselves.
     return token.is_title and token.tag_ in ("NNP", "NN", "JJ") and not token.ent_type_
+
+
+def _territorial(title: Span) -> bool:
+    return title[-1].lower_ in lexicon.TERRITORIAL_TITLE_HEADS
+
+
+def _known_title_words(doc: Doc, start: int) -> bool:
+    """Whether every word from ``start`` to the person's name is a known title word ("Vice Chairman")."""
+    i = start
+    while i < len(doc) and doc[i].ent_type_ != "PERSON":
+        if doc[i].lower_ not in TITLE_WORDS and doc[i].text not in ("-", "&"):
+            return False
+        i += 1
+    # "General" alone is as often an adjective of a name ("GNU General Public License").
+    return i < len(doc) and doc[start:i].text.lower() != "general"
+
+
+def _is_acronym(token: Token) -> bool:
+    """An untagged all-capitals name right before a title ("WHO", "ABS-CBN") names an organisation."""
+    letters = token.text.replace("-", "").replace("&", "")
+    return (len(letters) >= 2 and letters.isalpha() and letters.isupper() and not token.ent_type_
+            and token.lower_ not in lexicon.NOT_ORGANISATIONS)
 
 
 def _title_run_start(doc: Doc, end: int) -> int | None:

@@ -20,6 +20,10 @@ MET = "MET"
         ("The meeting between Kim Jong Un and Moon Jae-in lasted two hours.", ("Kim Jong Un", "Moon Jae-in")),
         ("Boris Johnson and Leo Varadkar met in Dublin.", ("Boris Johnson", "Leo Varadkar")),
         ("Justin Trudeau and Emmanuel Macron have met over 20 times.", ("Emmanuel Macron", "Justin Trudeau")),
+        ("Jacinda Ardern and Scott Morrison gathered in Sydney to discuss trade.",
+         ("Jacinda Ardern", "Scott Morrison")),
+        ("Angela Merkel convened with Mark Rutte in Berlin.", ("Angela Merkel", "Mark Rutte")),
+        ("Jacinda Ardern met with the World Bank, then with President Joe Biden.", ("Jacinda Ardern", "Joe Biden")),
     ],
 )
 def test_meeting_patterns(sentence: str, pair: tuple[str, str]) -> None:
@@ -36,6 +40,14 @@ def test_coordinated_subjects_each_meet_the_object_but_not_each_other() -> None:
 def test_counterpart_named_by_apposition() -> None:
     text = "The talks between French Foreign Minister Anne Leclerc and her German counterpart, Hans Vogel, ended."
     assert (MET, "Anne Leclerc", "Hans Vogel") in facts(text)
+
+
+def test_counterparts_named_by_apposition_all_meet() -> None:
+    found = facts("Italian minister Paolo Rossi and his Spanish and Portuguese counterparts, Ana Lopez and "
+                  "Joao Silva, gathered in Madrid.")
+    assert (MET, "Ana Lopez", "Paolo Rossi") in found
+    assert (MET, "Joao Silva", "Paolo Rossi") in found
+    assert (MET, "Ana Lopez", "Joao Silva") in found
 
 
 def test_possessive_talks_with_counterpart() -> None:
@@ -85,6 +97,8 @@ def test_meeting_place_and_date_are_read() -> None:
         "Rishi Sunak held a video call with Keir Starmer.",
         "The plan met the requirements, according to Rishi Sunak and Keir Starmer.",
         "Rishi Sunak and Keir Starmer hosted the Olympic committee.",
+        "Rishi Sunak and Keir Starmer gathered signatures for the petition.",
+        "Supporters gathered in London as Rishi Sunak praised Keir Starmer.",
     ],
 )
 def test_no_meeting_from_look_alikes_or_co_occurrence(sentence: str) -> None:
@@ -128,6 +142,13 @@ def test_planned_visit_is_not_a_visit() -> None:
         ("The governor of Ohio, Mike Walsh, spoke.", "Mike Walsh", "Ohio", "governor"),
         ("The Pentagon's spokesman John Kirby spoke.", "John Kirby", "Pentagon", "spokesman"),
         ("Chinese leader Xi Jinping spoke.", "Xi Jinping", "China", "leader"),
+        ("President of Argentina Carlos Ruiz announced a bill.", "Carlos Ruiz", "Argentina", "President"),
+        ("Secretary-General of NATO Lars Berg visited Kyiv.", "Lars Berg", "NATO", "Secretary-General"),
+        ("Prime Minister Jan Novak of the Slovak Republic resigned.", "Jan Novak", "Slovak Republic",
+         "Prime Minister"),
+        ("Senator Amy Lund of Minnesota won six delegates.", "Amy Lund", "Minnesota", "Senator"),
+        ("ABS-CBN CEO Carlo Reyes said refunds were offered.", "Carlo Reyes", "ABS-CBN", "CEO"),
+        ("New Zealand Prime Minister Anna Reid spoke.", "Anna Reid", "New Zealand", "Prime Minister"),
     ],
 )
 def test_holds_position(sentence: str, person: str, org: str, title: str) -> None:
@@ -135,6 +156,15 @@ def test_holds_position(sentence: str, person: str, org: str, title: str) -> Non
     assert {"subject": person, "object": org, "title": title} in [
         {k: d[k] for k in ("subject", "object", "title")} for d in details
     ]
+
+
+def test_a_place_after_the_name_is_a_post_only_for_offices_over_places() -> None:
+    # A professor "of" a state lives there; a senator "of" a state serves it.
+    assert not relation_details("Professor Jo Smith of South Carolina answered questions.", "HOLDS_POSITION")
+
+
+def test_acronym_before_a_title_needs_known_title_words() -> None:
+    assert not relation_details("It is licensed under the GNU Lesser General Public License.", "HOLDS_POSITION")
 
 
 def test_former_post_is_not_held() -> None:
