@@ -98,6 +98,12 @@ class Extractor:
             for name, i in bound.items():
                 slots.names[name].add(i)
         for slots in grouped.values():
+            subjects = slots.names.get("subject")
+            if subjects and all(doc[i].dep_ == "poss" and doc[i].tag_ == "PRP$" for i in subjects):
+                # "During his visit to Kyiv, A met B": "his" is A, the subject of the clause.
+                inherited = {t.i for t in inherited_subjects(slots.verb or slots.trigger)}
+                if inherited:
+                    slots.names["subject"] = inherited
             if not slots.names.get("subject"):
                 slots.names["subject"].update(t.i for t in inherited_subjects(slots.verb or slots.trigger))
         return [grouped[key] for key in sorted(grouped)]
@@ -227,16 +233,41 @@ class _DocState:
     def _people(self, token_ids) -> list[int]:
         found: list[int] = []
         for i in sorted(token_ids):
-            for token in _coordinated(self.doc[i]):
+            for token in _coordinated(_relative_antecedent(self.doc[i])):
                 index = self.mention_of(token, {PERSON})
                 if index is None and token.lower_ in lexicon.ROLE_NOUNS:
                     found += [i for i in self._apposed_people(token) if i not in found]
                     continue
                 if index is None:
                     index = self._untagged_name(token)
+                if index is None:
+                    index = self._antecedent(token)
                 if index is not None and index not in found:
                     found.append(index)
         return found
+
+    def _antecedent(self, pronoun: Token) -> int | None:
+        """"Xi Jinping arrived in Moscow. He met ...": a subject "he"/"she" stands for the one person
+        named in this sentence or the one before, if that person is a subject there too. With two or
+        more people in view, or the one in view not a subject, it stays unresolved."""
+        if not ((pronoun.lower_ in lexicon.PERSONAL_PRONOUNS and pronoun.dep_ in patterns.SUBJECT_DEPS)
+                or (pronoun.lower_ in lexicon.POSSESSIVE_PRONOUNS and pronoun.dep_ == "poss")):
+            return None
+        sentence = self.sentence_of_token[pronoun.i]
+        people: dict[str, int] = {}
+        subjects: set[str] = set()
+        for i in range(pronoun.i - 1, -1, -1):
+            if self.sentence_of_token.get(i, sentence) < sentence - 1:
+                break
+            index = self.mention_of(self.doc[i], {PERSON})
+            if index is not None:
+                family_name = self.extraction.mentions[index].text.split()[-1]
+                people.setdefault(family_name, index)  # the nearest mention of each person
+                if self.doc[i].dep_ in patterns.SUBJECT_DEPS:
+                    subjects.add(family_name)
+        if len(people) != 1 or not subjects:
+            return None
+        return next(iter(people.values()))
 
     def _untagged_name(self, token: Token) -> int | None:
         """A two- or three-word proper name the NER missed, standing where only a person can meet."""
@@ -271,7 +302,9 @@ class _DocState:
         found: list[int] = []
         for i in sorted(token_ids):
             for token in _coordinated(self.doc[i]):
-                index = self.mention_of(token, PLACE_LABELS) or self._place_through_of(token)
+                index = self.mention_of(token, PLACE_LABELS)
+                if index is None:  # mention 0 is a place too: no "or" on indices
+                    index = self._place_through_of(token)
                 if index is not None and index not in found:
                     found.append(index)
         return found
@@ -329,7 +362,9 @@ class _DocState:
                 if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            index = self.mention_of(pobj, {LOCATION}) or self._place_through_of(pobj)
+                            index = self.mention_of(pobj, {LOCATION})
+                            if index is None:
+                                index = self._place_through_of(pobj)
                             if index is not None:
                                 return self.extraction.mentions[index].text
         return None
@@ -377,12 +412,19 @@ def _coordinated(token: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+def _relative_antecedent(token: Token) -> Token:
+    """ "A, who visited Kyiv, ...": the relative pronoun stands for the noun its clause describes."""
+    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def inherited_subjects(head: Token) -> list[Token]:
     """The subject a trigger shares with the clause it hangs from.
 
     "Putin arrived in Beijing and met Xi" (conjunct), "started the month visiting Kenosha"
     (participle), "Zelensky said in a meeting with Honcharuk" (a trigger noun inside a time or
-    place phrase of the verb).
+    place phrase of the verb), "After visiting Kyiv, Scholz said" (a participle after a time word).
     """
     token = head
     for _ in range(4):
@@ -392,6 +434,10 @@ def inherited_subjects(head: Token) -> list[Token]:
             token = token.head.head  # "started the month visiting Kenosha"
         elif token.dep_ == "pobj" and token.head.lower_ in patterns.SITUATING_PREPOSITIONS:
             token = token.head.head
+        elif token.dep_ in ("prep", "advmod") and token.lower_ in patterns.TIME_PREPOSITIONS:
+            token = token.head  # "After visiting Kyiv, A said ..."
+        elif token.dep_ == "npadvmod" and token.tag_.startswith("NN"):
+            token = token.head  # "A fell ill [days] after traveling to X"
         else:
             return []
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

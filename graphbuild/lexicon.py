@@ -137,3 +137,7 @@ CAPTION_WORDS = {"image", "images", "photo", "photos", "picture", "pictured", "c
 # Capitalised abbreviations that stand before titles but name no organisation ("LGBT activist").
 NOT_ORGANISATIONS = {"lgbt", "lgbtq", "lgbtqi", "covid", "hiv", "aids", "ceo", "cfo", "coo", "cto", "gen", "col",
                      "sgt", "capt", "lt", "adm", "rev", "the", "and", "dj", "mc", "tv", "pr", "it", "ai"}
+
+# Subject pronouns that may stand for one person named just before.
+PERSONAL_PRONOUNS = {"he", "she"}
+POSSESSIVE_PRONOUNS = {"his", "her"}

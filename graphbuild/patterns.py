@@ -37,7 +37,7 @@ REMOTE_MODIFIERS = {"phone", "telephone", "video", "virtual", "online", "remote"
 VISIT_VERBS = ["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"]
 ARRIVE_VERBS = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
 TRAVEL_VERBS = ["travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly", "flies",
-                "flew", "flying", "journeyed"]
+                "flew", "flying", "journeyed"]  # not "returned": going home is no visit
 VISIT_NOUNS = ["visit", "visits", "trip", "trips", "tour", "journey", "voyage"]
 VISIT_SUPPORT_VERBS = ["make", "makes", "made", "making", "pay", "pays", "paid", "paying", "hold", "holds",
                        "held", "begin", "began", "begins", "start", "started", "undertake", "undertook",
@@ -54,6 +54,12 @@ EVENT_NOUNS = {"summit", "conference", "forum", "meeting", "meetings", "airshow"
 
 # A trigger noun inside one of these phrases shares the subject of the verb: "said in a meeting with B".
 SITUATING_PREPOSITIONS = {"in", "during", "at", "after", "before", "following", "on", "upon", "from", "since"}
+# A trigger verb after one of these shares the subject of the clause: "After visiting Kyiv, A said".
+# ("from" is left out: "barred A from visiting X" says the opposite.)
+TIME_PREPOSITIONS = {"after", "before", "following", "on", "upon", "since", "while", "when", "during"}
+# Purposes that make presence at a place a visit: "A was in Kyiv for talks".
+VISIT_PURPOSES = sorted({"talks", "meeting", "meetings", "visit", "summit", "conference", "ceremony", "funeral",
+                         "negotiations", "consultations", "celebrations", "forum", "inauguration", "signing"})
 
 # --- status cues ---------------------------------------------------------------------------
 PLANNED_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must", "can", "wo"}
@@ -152,6 +158,14 @@ RULES: list[tuple[str, str, list[dict]]] = [
         _child("trigger", "purpose", ["advcl", "xcomp"]),
         _child("purpose", "purpose_to", "aux", {"LOWER": "to"}),
     ]),
+    # "A was in Kyiv for talks"
+    (VISITED, "be-in-for", [
+        _trigger(_verb(BE_VERBS)),
+        _child("trigger", "subject", ["nsubj"]),
+        *_prep_object("trigger", ["in"]),
+        _child("trigger", "purpose", "prep", {"LOWER": "for"}),
+        _child("purpose", "purpose_noun", "pobj", {"LOWER": {"IN": VISIT_PURPOSES}}),
+    ]),
     # "A attended X", "A took part in X", "A participated in X"
     (ATTENDED, "attend-subject", [_trigger(_verb(ATTEND_VERBS)), _child("trigger", "subject", ["nsubj"])]),
     (ATTENDED, "attend-object", [_trigger(_verb(ATTEND_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),
@@ -172,12 +186,12 @@ PERSON_OBJECT_RELATIONS = {MET}
 PAIRWISE_SLOTS = {"between"}
 
 # Every word a rule can be anchored on: sentences without one are not matched at all.
-# (Noun triggers cover their support verbs; "was in X to ..." needs all of "in", "to" and a form of "be".)
+# (Noun triggers cover their support verbs; "was in X to/for ..." needs a form of "be", "in" and "to" or "for".)
 TRIGGER_WORDS = frozenset(
     MEET_VERBS + GATHER_VERBS + HOST_VERBS + TALK_NOUNS + VISIT_VERBS + ARRIVE_VERBS + TRAVEL_VERBS + VISIT_NOUNS
     + ATTEND_VERBS + PARTICIPATE_VERBS + TAKE_PART
 )
-PRESENCE_WORDS = (frozenset(BE_VERBS), frozenset({"in"}), frozenset({"to"}))
+PRESENCE_WORDS = (frozenset(BE_VERBS), frozenset({"in"}), frozenset({"to", "for"}))
 
 
 def may_match(words: set[str]) -> bool:
