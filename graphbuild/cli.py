@@ -71,9 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     html.add_argument("--max-nodes", type=int, default=defaults.html_max_nodes)
 
     export = commands.add_parser("export", help="extra export formats")
-    export.add_argument("format", choices=["neo4j-admin"])
+    export.add_argument("format", choices=["neo4j-admin", "cypher"],
+                        help="neo4j-admin: CSV files for 'neo4j-admin database import full' (--out is a folder); "
+                             "cypher: graph.cypher again (--out is a file)")
     export.add_argument("--graph", default="exports/graph.json")
     export.add_argument("--out", required=True)
+    export.add_argument("--literal", action="store_true",
+                        help="cypher: plain UNWIND [{...}] literal maps, easy to read but slow for Neo4j to parse")
     return parser
 
 
@@ -239,6 +243,12 @@ def cmd_html(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "cypher":
+        from graphbuild.exporters.cypher import write_cypher
+
+        write_cypher(_read_graph(args.graph), Path(args.out), packed=not args.literal)
+        print(f"wrote {args.out}", file=sys.stderr)
+        return 0
     from graphbuild.exporters.neo4j_admin import write_neo4j_admin
 
     write_neo4j_admin(_read_graph(args.graph), Path(args.out))

@@ -169,3 +169,18 @@ def test_cli_export_neo4j_admin(tmp_path: Path) -> None:
                      "--out", str(tmp_path / "import")]) == 0
     assert (tmp_path / "import" / "import.sh").is_file()
     assert (tmp_path / "import" / "relationships-MET.csv").is_file()
+
+
+def test_export_cypher_command_writes_packed_or_literal(tmp_path: Path) -> None:
+    from graphbuild.cli import main
+    from graphbuild.exporters.json_graph import write_json
+
+    graph_path = tmp_path / "graph.json"
+    write_json(sample_graph(), graph_path)
+    assert main(["export", "cypher", "--graph", str(graph_path), "--out", str(tmp_path / "packed.cypher")]) == 0
+    assert main(["export", "cypher", "--literal", "--graph", str(graph_path),
+                 "--out", str(tmp_path / "literal.cypher")]) == 0
+    packed = (tmp_path / "packed.cypher").read_text(encoding="utf-8")
+    literal = (tmp_path / "literal.cypher").read_text(encoding="utf-8")
+    assert "split(" in packed and "UNWIND [\n" not in packed
+    assert "UNWIND [\n" in literal and "split(" not in literal
