@@ -14,12 +14,15 @@ from graphbuild.models import ATTENDED, MET, VISITED
 # --- trigger words -------------------------------------------------------------------------
 MEET_VERBS = ["meet", "meets", "met", "meeting"]
 HOST_VERBS = ["host", "hosts", "hosted", "hosting", "receive", "receives", "received", "receiving",
-              "welcome", "welcomes", "welcomed", "welcoming"]
+              "welcome", "welcomes", "welcomed", "welcoming", "greet", "greets", "greeted", "greeting"]
+# "A sat down with B", "A shook hands with B": a verb and a fixed word that make it a meeting.
+SIT_VERBS = ["sit", "sits", "sat", "sitting"]
+SHAKE_VERBS = ["shake", "shakes", "shook", "shaking", "shaken"]
 # Intransitive verbs whose coordinated subjects come together: "A and B gathered in Cairo".
 GATHER_VERBS = ["gather", "gathers", "gathered", "convene", "convenes", "convened", "confer", "confers",
                 "conferred", "huddle", "huddled"]
 TALK_NOUNS = ["talks", "meeting", "meetings", "discussions", "negotiations", "summit", "consultations",
-              "audience", "tête-à-tête", "encounter"]
+              "audience", "tête-à-tête", "encounter", "dinner", "lunch", "luncheon", "breakfast", "banquet"]
 # Verbs that take a talk noun as object and make its subject a participant.
 TALK_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", "having", "attend",
                       "attends", "attended", "attending", "conduct", "conducts", "conducted", "begin",
@@ -130,6 +133,26 @@ RULES: list[tuple[str, str, list[dict]]] = [
     # "A hosted B", "A received B" (B must be a person, checked when slots are expanded)
     (MET, "host-subject", [_trigger(_verb(HOST_VERBS)), _child("trigger", "subject", ["nsubj"])]),
     (MET, "host-object", [_trigger(_verb(HOST_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),
+    # "A was received by B", "A was welcomed by B"
+    (MET, "host-passive-subject", [_trigger(_verb(HOST_VERBS)), _child("trigger", "subject", ["nsubjpass"])]),
+    (MET, "host-by", [_trigger(_verb(HOST_VERBS)), _child("trigger", "by", "agent"),
+                      _child("by", "object", "pobj")]),
+    # "A sat down with B", "A shook hands with B"
+    (MET, "sit-down-subject", [_trigger(_verb(SIT_VERBS)), _child("trigger", "down", "prt", {"LOWER": "down"}),
+                               _child("trigger", "subject", ["nsubj"])]),
+    (MET, "sit-down-with", [_trigger(_verb(SIT_VERBS)), _child("trigger", "down", "prt", {"LOWER": "down"}),
+                            *_prep_object("trigger", ["with"])]),
+    (MET, "shake-hands-subject", [_trigger(_verb(SHAKE_VERBS)),
+                                  _child("trigger", "hands", OBJECT_DEPS, {"LOWER": "hands"}),
+                                  _child("trigger", "subject", ["nsubj"])]),
+    (MET, "shake-hands-with", [_trigger(_verb(SHAKE_VERBS)),
+                               _child("trigger", "hands", OBJECT_DEPS, {"LOWER": "hands"}),
+                               *_prep_object("trigger", ["with"])]),
+    # "A visited B", "A paid a visit to B": a visit to a person is a meeting (B must be a person)
+    (MET, "visit-person-subject", [_trigger(_verb(VISIT_VERBS)), _child("trigger", "subject", ["nsubj"])]),
+    (MET, "visit-person-object", [_trigger(_verb(VISIT_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),
+    (MET, "visit-noun-person-subject", _noun_with_support(VISIT_NOUNS, VISIT_SUPPORT_VERBS)),
+    (MET, "visit-noun-person-to", [_trigger(_noun(VISIT_NOUNS)), *_prep_object("trigger", ["to"])]),
     # "A held talks with B", "A attends a meeting with B"
     (MET, "talks-subject", _noun_with_support(TALK_NOUNS, TALK_SUPPORT_VERBS)),
     (MET, "talks-with", [_trigger(_noun(TALK_NOUNS)), *_prep_object("trigger", ["with"])]),
@@ -188,7 +211,8 @@ PAIRWISE_SLOTS = {"between"}
 # Every word a rule can be anchored on: sentences without one are not matched at all.
 # (Noun triggers cover their support verbs; "was in X to/for ..." needs a form of "be", "in" and "to" or "for".)
 TRIGGER_WORDS = frozenset(
-    MEET_VERBS + GATHER_VERBS + HOST_VERBS + TALK_NOUNS + VISIT_VERBS + ARRIVE_VERBS + TRAVEL_VERBS + VISIT_NOUNS
+    MEET_VERBS + GATHER_VERBS + HOST_VERBS + SIT_VERBS + SHAKE_VERBS + TALK_NOUNS + VISIT_VERBS + ARRIVE_VERBS
+    + TRAVEL_VERBS + VISIT_NOUNS
     + ATTEND_VERBS + PARTICIPATE_VERBS + TAKE_PART
 )
 PRESENCE_WORDS = (frozenset(BE_VERBS), frozenset({"in"}), frozenset({"to", "for"}))

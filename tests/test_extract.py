@@ -24,6 +24,12 @@ MET = "MET"
          ("Jacinda Ardern", "Scott Morrison")),
         ("Angela Merkel convened with Mark Rutte in Berlin.", ("Angela Merkel", "Mark Rutte")),
         ("Jacinda Ardern met with the World Bank, then with President Joe Biden.", ("Jacinda Ardern", "Joe Biden")),
+        ("Boris Johnson was received by Joe Biden at the White House.", ("Boris Johnson", "Joe Biden")),
+        ("Boris Johnson sat down with Joe Biden on Tuesday.", ("Boris Johnson", "Joe Biden")),
+        ("Boris Johnson shook hands with Joe Biden in Geneva.", ("Boris Johnson", "Joe Biden")),
+        ("Boris Johnson greeted Joe Biden at the airport.", ("Boris Johnson", "Joe Biden")),
+        ("Boris Johnson had dinner with Joe Biden in Paris.", ("Boris Johnson", "Joe Biden")),
+        ("Boris Johnson paid a visit to Joe Biden in Washington.", ("Boris Johnson", "Joe Biden")),
     ],
 )
 def test_meeting_patterns(sentence: str, pair: tuple[str, str]) -> None:
@@ -99,6 +105,10 @@ def test_meeting_place_and_date_are_read() -> None:
         "Rishi Sunak and Keir Starmer hosted the Olympic committee.",
         "Rishi Sunak and Keir Starmer gathered signatures for the petition.",
         "Supporters gathered in London as Rishi Sunak praised Keir Starmer.",
+        "The proposal by Rishi Sunak was received by Keir Starmer with scepticism.",
+        "Rishi Sunak visited Keir Starmer's hometown of Leeds.",
+        "Rishi Sunak greeted supporters as Keir Starmer watched.",
+        "Rishi Sunak and Keir Starmer visited Kyiv.",
     ],
 )
 def test_no_meeting_from_look_alikes_or_co_occurrence(sentence: str) -> None:
