@@ -290,6 +290,13 @@ class _DocState:
         if not apposed and token.dep_ == "conj":
             # "A and his counterparts, B and C": parsers hang the names on the first conjunct, A.
             apposed = [c for c in token.head.children if c.dep_ == "appos" and c.i > token.i]
+        if not apposed:
+            # "The head of the IAEA, Rafael Grossi, ...": or on the organisation the role belongs to.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for org in prep.children:
+                        if org.dep_ == "pobj" and self.mention_of(org, {PERSON}) is None:
+                            apposed += [c for c in org.children if c.dep_ == "appos"]
         for child in apposed:
             if child.dep_ == "appos":
                 for name in [child, *child.conjuncts]:

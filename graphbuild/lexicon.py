@@ -141,3 +141,6 @@ NOT_ORGANISATIONS = {"lgbt", "lgbtq", "lgbtqi", "covid", "hiv", "aids", "ceo", "
 # Subject pronouns that may stand for one person named just before.
 PERSONAL_PRONOUNS = {"he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her"}
+
+# Verbs that state a post over an organisation, and the title they give: "who heads the IAEA".
+LEADING_VERBS = {"heads": "head", "leads": "leader", "chairs": "chair", "directs": "director"}

@@ -35,6 +35,9 @@ PERSONAL_TITLES = [
     "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
     "congresswoman", "lawmaker", "speaker",
 ]
+# Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+                  "al", "el", "ter", "zu", "dos", "das"}
 TITLED_PERSON_PATTERN = [
     {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP"]}},
     {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "OP": "{1,3}"},
@@ -123,6 +126,7 @@ class PeopleFinder:
         found += self._repeated_names(doc, found)
         people = [Span(doc, s.start, s.end, label="PERSON") for s in found if self._is_free(s)]
         people += self._mislabelled_names(doc, people)
+        people += self._names_cut_at_a_particle(doc)
         if people:
             kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in people)]
             doc.ents = filter_spans(kept + people)
@@ -149,6 +153,20 @@ class PeopleFinder:
             if e.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC")
             and (e.text in names or (len(e) == 1 and e.text in family_names))
         ]
+
+    @staticmethod
+    def _names_cut_at_a_particle(doc: Doc) -> list[Span]:
+        """ "[Ursula von der] [Leyen]": a PERSON ending in a name particle goes on to the capitalised word after it."""
+        found = []
+        for e in doc.ents:
+            end = e.end
+            if e.label_ != "PERSON" or doc[end - 1].lower_ not in NAME_PARTICLES:
+                continue
+            while end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP" and end - e.end < 2:
+                end += 1
+            if end > e.end:
+                found.append(Span(doc, e.start, end, label="PERSON"))
+        return found
 
     @staticmethod
     def _repeated_names(doc: Doc, extra: list[Span]) -> list[Span]:

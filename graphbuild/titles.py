@@ -6,7 +6,7 @@ small models often get wrong around titles):
 - before the name:   "Russian Defense Minister Andrei Belousov", "Egypt's President Abdel Fattah al-Sisi"
 - after the name:    "Zhang Youxia, Vice Chairman of China's Central Military Commission"
 - title first:       "The governor of Ohio, Mike DeWine", "a State Department spokesperson, Morgan Ortagus"
-- predicate:         "Soleimani was head of Iran's Quds Force"
+- predicate:         "Soleimani was head of Iran's Quds Force", "Grossi, who heads the IAEA"
 
 Each gives a title and, where stated, the organisation or country (a name, a possessive, or a
 demonym such as "Russian"). Former posts ("former", "ex-", "then-") are not posts held.
@@ -57,7 +57,7 @@ class PostFinder:
 
     def run(self, ent: Span) -> list[Post]:
         posts = []
-        for finder in (self._before, self._after, self._title_first, self._predicate):
+        for finder in (self._before, self._after, self._title_first, self._predicate, self._leads):
             posts += finder(ent)
         return posts
 
@@ -110,6 +110,23 @@ class PostFinder:
         if i >= len(doc) or doc[i].text != ",":
             return []
         return self._apposition(doc, i + 1)
+
+    def _leads(self, ent: Span) -> list[Post]:
+        """ "Rafael Grossi, who heads the IAEA", "Keir Starmer leads the Labour Party"."""
+        doc = ent.doc
+        i = ent.end
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("who", "currently"):
+            i += 2
+        if i + 1 >= len(doc) or doc[i].lower_ not in lexicon.LEADING_VERBS or doc[i].tag_ != "VBZ":
+            return []
+        title = lexicon.LEADING_VERBS[doc[i].lower_]
+        i += 1
+        while i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        org = self.org_at(doc[i]) if i < len(doc) else None
+        if org is None or self.is_place(org):  # "leads Argentina to victory" is no post
+            return []
+        return [Post(title, org)]
 
     def _predicate(self, ent: Span) -> list[Post]:
         doc = ent.doc

@@ -194,6 +194,11 @@ def test_no_visit_from_plans_bans_or_going_home(sentence: str) -> None:
         ("Senator Amy Lund of Minnesota won six delegates.", "Amy Lund", "Minnesota", "Senator"),
         ("ABS-CBN CEO Carlo Reyes said refunds were offered.", "Carlo Reyes", "ABS-CBN", "CEO"),
         ("New Zealand Prime Minister Anna Reid spoke.", "Anna Reid", "New Zealand", "Prime Minister"),
+        ("Rafael Lopez, who heads the International Atomic Energy Agency, spoke.", "Rafael Lopez",
+         "International Atomic Energy Agency", "head"),
+        ("Keir Starmer leads the Labour Party.", "Keir Starmer", "Labour Party", "leader"),
+        ("Ursula von der Leyen, president of the European Commission, spoke.", "Ursula von der Leyen",
+         "European Commission", "president"),
     ],
 )
 def test_holds_position(sentence: str, person: str, org: str, title: str) -> None:
@@ -201,6 +206,16 @@ def test_holds_position(sentence: str, person: str, org: str, title: str) -> Non
     assert {"subject": person, "object": org, "title": title} in [
         {k: d[k] for k in ("subject", "object", "title")} for d in details
     ]
+
+
+def test_leading_a_country_to_victory_is_no_post() -> None:
+    assert not relation_details("Lionel Messi leads Argentina to victory.", "HOLDS_POSITION")
+    assert not relation_details("Rafael Lopez, who headed the IAEA, spoke.", "HOLDS_POSITION")
+
+
+def test_role_named_by_apposition_after_its_organisation() -> None:
+    text = "The head of the International Atomic Energy Agency, Rafael Lopez, visited Tehran."
+    assert ("VISITED", "Rafael Lopez", "Tehran") in facts(text)
 
 
 def test_a_place_after_the_name_is_a_post_only_for_offices_over_places() -> None:
