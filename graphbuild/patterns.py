@@ -148,11 +148,6 @@ RULES: list[tuple[str, str, list[dict]]] = [
     (MET, "shake-hands-with", [_trigger(_verb(SHAKE_VERBS)),
                                _child("trigger", "hands", OBJECT_DEPS, {"LOWER": "hands"}),
                                *_prep_object("trigger", ["with"])]),
-    # "A visited B", "A paid a visit to B": a visit to a person is a meeting (B must be a person)
-    (MET, "visit-person-subject", [_trigger(_verb(VISIT_VERBS)), _child("trigger", "subject", ["nsubj"])]),
-    (MET, "visit-person-object", [_trigger(_verb(VISIT_VERBS)), _child("trigger", "object", OBJECT_DEPS)]),
-    (MET, "visit-noun-person-subject", _noun_with_support(VISIT_NOUNS, VISIT_SUPPORT_VERBS)),
-    (MET, "visit-noun-person-to", [_trigger(_noun(VISIT_NOUNS)), *_prep_object("trigger", ["to"])]),
     # "A held talks with B", "A attends a meeting with B"
     (MET, "talks-subject", _noun_with_support(TALK_NOUNS, TALK_SUPPORT_VERBS)),
     (MET, "talks-with", [_trigger(_noun(TALK_NOUNS)), *_prep_object("trigger", ["with"])]),
