@@ -3,7 +3,9 @@
 Four general English shapes, read from the tokens themselves rather than the parse (which
 small models often get wrong around titles):
 
-- before the name:   "Russian Defense Minister Andrei Belousov", "Egypt's President Abdel Fattah al-Sisi"
+- before the name:   "Russian Defense Minister Andrei Belousov", "Egypt's President Abdel Fattah al-Sisi",
+                     "President of Argentina Alberto Fernández", "Senator Amy Klobuchar of Minnesota",
+                     "ABS-CBN CEO Carlo Katigbak" (an acronym the NER missed, before known title words)
 - after the name:    "Zhang Youxia, Vice Chairman of China's Central Military Commission"
 - title first:       "The governor of Ohio, Mike DeWine", "a State Department spokesperson, Morgan Ortagus"
 - predicate:         "Soleimani was head of Iran's Quds Force", "Grossi, who heads the IAEA"
