@@ -298,11 +298,10 @@ class _DocState:
                         if org.dep_ == "pobj" and self.mention_of(org, {PERSON}) is None:
                             apposed += [c for c in org.children if c.dep_ == "appos"]
         for child in apposed:
-            if child.dep_ == "appos":
-                for name in [child, *child.conjuncts]:
-                    index = self.mention_of(name, {PERSON})
-                    if index is not None and index not in found:
-                        found.append(index)
+            for name in [child, *child.conjuncts]:
+                index = self.mention_of(name, {PERSON})
+                if index is not None and index not in found:
+                    found.append(index)
         return found
 
     def _places(self, token_ids) -> list[int]:

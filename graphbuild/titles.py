@@ -83,10 +83,7 @@ class PostFinder:
         org = self.org_at(doc[k]) if k >= 0 else None
         if org is None:
             return []
-        while k >= 0 and self.org_at(doc[k]) == org:
-            k -= 1
-        if k >= 0 and doc[k].lower_ in DETERMINERS:
-            k -= 1
+        k = self._before_org(doc, k, org)
         if k < 1 or doc[k].lower_ != "of":
             return []
         start = _title_run_start(doc, k)
@@ -101,10 +98,7 @@ class PostFinder:
         i = ent.end
         if i >= len(doc) or doc[i].lower_ != "of":
             return None
-        i += 1
-        while i < len(doc) and doc[i].lower_ in DETERMINERS:
-            i += 1
-        return self.org_at(doc[i]) if i < len(doc) else None
+        return self._org_following(doc, i + 1)
 
     def _after(self, ent: Span) -> list[Post]:
         doc = ent.doc
@@ -122,10 +116,7 @@ class PostFinder:
         if i + 1 >= len(doc) or doc[i].lower_ not in lexicon.LEADING_VERBS or doc[i].tag_ != "VBZ":
             return []
         title = lexicon.LEADING_VERBS[doc[i].lower_]
-        i += 1
-        while i < len(doc) and doc[i].lower_ in DETERMINERS:
-            i += 1
-        org = self.org_at(doc[i]) if i < len(doc) else None
+        org = self._org_following(doc, i + 1)
         if org is None or self.is_place(org):  # "leads Argentina to victory" is no post
             return []
         return [Post(title, org)]
@@ -150,10 +141,7 @@ class PostFinder:
         k -= 1
         org = self.org_at(doc[k])
         if org is not None:  # "The governor of Ohio, Mike DeWine"
-            while k >= 0 and self.org_at(doc[k]) == org:
-                k -= 1
-            if k >= 0 and doc[k].lower_ in DETERMINERS:
-                k -= 1
+            k = self._before_org(doc, k, org)
             if k >= 0 and doc[k].lower_ in POSSESSIVE:  # "the director of Argentina's Amnesty International"
                 k -= 2 if k >= 1 and self.org_at(doc[k - 1]) is not None else 1
             if k < 0 or doc[k].lower_ not in LINKS or (doc[k].lower_ == "for" and self.is_place(org)):
@@ -167,6 +155,20 @@ class PostFinder:
         return self._posts(doc, start, end, org if org is not None else before_org, former)
 
     # --- pieces ---------------------------------------------------------------------------
+    def _before_org(self, doc: Doc, k: int, org: int) -> int:
+        """The index before the mention ``org`` that ends at ``k``, and before its article ("the")."""
+        while k >= 0 and self.org_at(doc[k]) == org:
+            k -= 1
+        if k >= 0 and doc[k].lower_ in DETERMINERS:
+            k -= 1
+        return k
+
+    def _org_following(self, doc: Doc, i: int) -> int | None:
+        """The organisation named from token ``i`` on, after any article: "of [the] Slovak Republic"."""
+        while i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        return self.org_at(doc[i]) if i < len(doc) else None
+
     def _apposition(self, doc: Doc, i: int, require_head_first: bool = False) -> list[Post]:
         """Read "[a|the] [former] [org|demonym|X's] title [of|for|at [the] org]" from token ``i``."""
         former = False
