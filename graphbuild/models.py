@@ -8,24 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Relation types, exactly as they appear in the graph.
-MET = "MET"
-VISITED = "VISITED"
-ATTENDED = "ATTENDED"
-HOLDS_POSITION = "HOLDS_POSITION"
-RELATION_TYPES = (MET, VISITED, ATTENDED, HOLDS_POSITION)
-
-# MET status values.
-OCCURRED = "occurred"
-PLANNED = "planned"
-NEGATED = "negated"
-
-# Node labels.
-PERSON = "Person"
-ORGANIZATION = "Organization"
-LOCATION = "Location"
-EVENT = "Event"
-NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)
+# Labels, relation types and statuses are declared once, in graphbuild.schema; re-exported here.
+from graphbuild.schema import (  # noqa: E402,F401
+    ATTENDED,
+    EVENT,
+    HOLDS_POSITION,
+    LOCATION,
+    MET,
+    NEGATED,
+    NODE_LABELS,
+    OCCURRED,
+    ORGANIZATION,
+    PERSON,
+    PLANNED,
+    RELATION_TYPES,
+    SPOKE_WITH,
+    VISITED,
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +101,17 @@ class Relation:
     subject: int  # index into DocExtraction.mentions
     object: int  # index into DocExtraction.mentions
     sentence: int  # index into DocExtraction.sentences
-    status: str | None = None  # MET only
+    status: str | None = None  # relations whose spec is ``with_status``
     title: str | None = None  # HOLDS_POSITION only
     date: str | None = None
     place: str | None = None
+    medium: str | None = None  # SPOKE_WITH: "phone" or "video"
+
+    def to_dict(self) -> dict:
+        data = dict(vars(self))
+        if data["medium"] is None:
+            del data["medium"]  # written only when set, so records of other types keep their shape
+        return data
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,7 @@ class DocExtraction:
             "date": self.date,
             "sentences": [dict(vars(s)) for s in self.sentences],
             "mentions": [dict(vars(m)) for m in self.mentions],
-            "relations": [dict(vars(r)) for r in self.relations],
+            "relations": [r.to_dict() for r in self.relations],
             "titles": [dict(vars(t)) for t in self.titles],
         }
 
@@ -183,3 +189,4 @@ class Fact:
     title: str | None = None
     date: str | None = None
     place: str | None = None
+    medium: str | None = None

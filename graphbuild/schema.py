@@ -1,0 +1,100 @@
+"""The graph's schema: every node label and relation type, declared once.
+
+Extraction, resolution, the graph merge, every exporter, the HTML page, the evaluation and the
+tests read this module; nothing else names a relation type except its rules file in
+:mod:`graphbuild.rules`. Adding a relation type means one :class:`RelationSpec` here and one
+rules module.
+
+>>> RELATIONS["MET"].symmetric, RELATIONS["VISITED"].symmetric
+(True, False)
+>>> RELATIONS["SPOKE_WITH"].allows("Person", "Person")
+True
+>>> RELATIONS["MET"].allows("Person", "Location")
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- node labels ------------------------------------------------------------------------------
+PERSON = "Person"
+ORGANIZATION = "Organization"
+LOCATION = "Location"
+EVENT = "Event"
+NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)
+
+# --- statuses of a contact: did it happen? ----------------------------------------------------
+OCCURRED = "occurred"
+PLANNED = "planned"
+NEGATED = "negated"
+STATUSES = (OCCURRED, PLANNED, NEGATED)  # strongest claim first: the order merges use
+
+# What a rule's object slot must resolve to.
+OBJECT_PERSON = "person"
+OBJECT_PLACE = "place"
+OBJECT_EVENT = "event"
+OBJECT_ORGANIZATION = "organisation"
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """One relation type of the graph.
+
+    ``symmetric`` relations are stored once per pair (smaller node id first) and read undirected.
+    A relation ``with_status`` carries occurred/planned/negated, on the edge and on each evidence
+    item; one without it is recorded only when it happened. ``properties`` are the optional
+    attributes its facts carry (merged onto the edge: the strongest claim's value first).
+    """
+
+    name: str
+    subject_labels: frozenset[str]
+    object_labels: frozenset[str]
+    object_kind: str
+    symmetric: bool = False
+    with_status: bool = False
+    properties: tuple[str, ...] = ()
+    colour: str = "#7f7f7f"
+    legend: str = ""
+
+    def allows(self, subject_label: str, object_label: str) -> bool:
+        return subject_label in self.subject_labels and object_label in self.object_labels
+
+
+def _spec(name: str, subjects: set[str], objects: set[str], kind: str, **options) -> RelationSpec:
+    return RelationSpec(name, frozenset(subjects), frozenset(objects), kind, **options)
+
+
+MET = "MET"
+SPOKE_WITH = "SPOKE_WITH"
+VISITED = "VISITED"
+ATTENDED = "ATTENDED"
+HOLDS_POSITION = "HOLDS_POSITION"
+
+# In this order everywhere: legends, filters, evaluation tables.
+RELATION_SPECS: tuple[RelationSpec, ...] = (
+    _spec(MET, {PERSON}, {PERSON}, OBJECT_PERSON, symmetric=True, with_status=True,
+          properties=("date", "place"), colour="#d62728", legend="met in person"),
+    _spec(VISITED, {PERSON}, {LOCATION, ORGANIZATION}, OBJECT_PLACE, properties=("date",),
+          colour="#2ca02c", legend="visited a place"),
+    _spec(ATTENDED, {PERSON}, {EVENT, ORGANIZATION}, OBJECT_EVENT, properties=("date",),
+          colour="#9467bd", legend="attended an event"),
+    _spec(HOLDS_POSITION, {PERSON}, {ORGANIZATION, LOCATION}, OBJECT_ORGANIZATION, properties=("title",),
+          colour="#ff7f0e", legend="holds a post"),
+    _spec(SPOKE_WITH, {PERSON}, {PERSON}, OBJECT_PERSON, symmetric=True, with_status=True,
+          properties=("date", "medium"), colour="#17becf", legend="spoke by phone or video"),
+)
+RELATIONS: dict[str, RelationSpec] = {spec.name: spec for spec in RELATION_SPECS}
+RELATION_TYPES: tuple[str, ...] = tuple(RELATIONS)
+SYMMETRIC_TYPES = frozenset(spec.name for spec in RELATION_SPECS if spec.symmetric)
+STATUS_TYPES = frozenset(spec.name for spec in RELATION_SPECS if spec.with_status)
+# Person-to-person contacts: what `who-met --contacts` lists.
+CONTACT_TYPES = tuple(spec.name for spec in RELATION_SPECS if spec.object_kind == OBJECT_PERSON)
+
+# Every optional attribute a fact may carry, in the order the graph writes them.
+FACT_PROPERTIES = ("date", "place", "medium", "title")
+
+
+def spec_of(name: str) -> RelationSpec | None:
+    """The spec of a relation type, or None for a type this build does not know (skipped, not a crash)."""
+    return RELATIONS.get(name)
