@@ -7,6 +7,7 @@ Each entry is one JSON file written atomically: a killed run leaves only whole e
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.util
 import json
@@ -16,20 +17,44 @@ from pathlib import Path
 from graphbuild.atomic import atomic_write_text
 from graphbuild.models import DocExtraction, Document
 
-# Modules whose source decides what extraction produces.
-_RULE_FILES = ("cleaner.py", "dates.py", "extract.py", "lexicon.py", "nlp.py", "patterns.py", "reader.py",
-               "titles.py")
+# The stages whose source decides what extraction produces; what they import is followed from here.
+_STAGE_MODULES = ("reader", "cleaner", "nlp", "extract")
+# Trees read by name at run time (rules modules, word lists, data files): covered whole.
+_TREES = ("rules", "lexicon", "data")
 
 
 @lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    digest = hashlib.sha256()
+    """A hash of every source file extraction depends on: the stage modules, what they import, and the trees."""
     package = Path(__file__).parent
-    paths = [package / name for name in _RULE_FILES] + sorted((package / "data").glob("*"))
-    for path in paths:
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    files = set(_imported_files(package))
+    for tree in _TREES:
+        files.update(p for p in (package / tree).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _imported_files(package: Path) -> list[Path]:
+    """The stage modules and every graphbuild module they import, transitively (read with ``ast``, not imported)."""
+    seen: dict[str, Path] = {}
+    todo = list(_STAGE_MODULES)
+    while todo:
+        name = todo.pop()
+        path = package / f"{name.replace('.', '/')}.py"
+        if not path.is_file():
+            path = package / name.replace(".", "/") / "__init__.py"
+        if name in seen or not path.is_file():
+            continue
+        seen[name] = path
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("graphbuild"):
+                base = node.module.removeprefix("graphbuild").lstrip(".")
+                todo += [f"{base}.{a.name}".lstrip(".") for a in node.names] + ([base] if base else [])
+            elif isinstance(node, ast.Import):
+                todo += [a.name.removeprefix("graphbuild.") for a in node.names if a.name.startswith("graphbuild.")]
+    return list(seen.values())
 
 
 class ExtractionCache:

@@ -14,29 +14,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graphbuild.models import (
-    ATTENDED,
-    EVENT,
-    HOLDS_POSITION,
-    LOCATION,
-    MET,
-    ORGANIZATION,
-    PERSON,
-    VISITED,
-    DocExtraction,
-    Entity,
-    Evidence,
-    Fact,
-)
+from graphbuild.models import DocExtraction, Entity, Evidence, Fact
 from graphbuild.query import fold
+from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON, spec_of
 
-# Allowed (subject labels, object labels) per relation type.
-SIGNATURES = {
-    MET: ({PERSON}, {PERSON}),
-    VISITED: ({PERSON}, {LOCATION, ORGANIZATION}),
-    ATTENDED: ({PERSON}, {EVENT, ORGANIZATION}),
-    HOLDS_POSITION: ({PERSON}, {ORGANIZATION, LOCATION}),
-}
 # Vote tie-break, earlier wins: a name tagged once as a place and once as a person is most often a place.
 _LABEL_ORDER = {label: n for n, label in enumerate((LOCATION, ORGANIZATION, PERSON, EVENT))}
 
@@ -128,9 +109,9 @@ class Resolver:
         for extraction, ids in zip(extractions, mention_ids, strict=True):
             for relation in extraction.relations:
                 source, target = ids[relation.subject], ids[relation.object]
-                subject_labels, object_labels = SIGNATURES[relation.type]
-                if entities[source].label not in subject_labels or entities[target].label not in object_labels:
-                    continue
+                spec = spec_of(relation.type)
+                if spec is None or not spec.allows(entities[source].label, entities[target].label):
+                    continue  # a type this build does not know, or ends of the wrong kind (a MET with a place)
                 if source == target:
                     continue
                 sentence = extraction.sentences[relation.sentence]
@@ -138,6 +119,7 @@ class Resolver:
                     source, relation.type, target,
                     Evidence(extraction.doc_id, sentence.text, sentence.start, sentence.end),
                     status=relation.status, title=relation.title, date=relation.date, place=relation.place,
+                    medium=relation.medium,
                 ))
                 if relation.title:
                     entities[source].titles.add(relation.title)

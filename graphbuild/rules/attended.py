@@ -1,0 +1,31 @@
+"""ATTENDED: a person took part in an event ("A attended X", "A took part in X", "A participated in X")."""
+
+from __future__ import annotations
+
+from graphbuild.lexicon.triggers import ATTEND_VERBS, PARTICIPATE_VERBS, TAKE_PART
+from graphbuild.rules.builders import OBJECT_DEPS, Rule, child, prep_object, trigger, verb
+from graphbuild.rules.presence import relate_presence
+from graphbuild.schema import ATTENDED
+
+RELATION = ATTENDED
+
+
+def _rule(rule_id: str, pattern: list[dict]) -> Rule:
+    return Rule(ATTENDED, rule_id, pattern)
+
+
+RULES = [
+    # "A attended X", "A took part in X", "A participated in X"
+    _rule("attend-subject", [trigger(verb(ATTEND_VERBS)), child("trigger", "subject", ["nsubj"])]),
+    _rule("attend-object", [trigger(verb(ATTEND_VERBS)), child("trigger", "object", OBJECT_DEPS)]),
+    _rule("participate-subject", [trigger(verb(PARTICIPATE_VERBS)), child("trigger", "subject", ["nsubj"])]),
+    _rule("participate-in", [trigger(verb(PARTICIPATE_VERBS)), *prep_object("trigger", ["in"])]),
+    _rule("take-part-subject", [trigger(verb(TAKE_PART)), child("trigger", "part", OBJECT_DEPS, {"LOWER": "part"}),
+                                child("trigger", "subject", ["nsubj"])]),
+    _rule("take-part-in", [trigger(verb(TAKE_PART)), child("trigger", "part", OBJECT_DEPS, {"LOWER": "part"}),
+                           *prep_object("trigger", ["in"])]),
+]
+
+
+def relate(match, ctx) -> None:
+    relate_presence(match, ctx, ctx.slots.events)

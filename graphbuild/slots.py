@@ -1,0 +1,135 @@
+"""Slot expansion: from the tokens a rule bound to the mentions they stand for.
+
+A slot token may stand for several entities (coordination, apposition, "his counterparts, B
+and C"), for a name the NER missed, or for a person named just before (a pronoun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from graphbuild import lexicon
+from graphbuild.lexicon.triggers import EVENT_NOUNS
+from graphbuild.mentions import DocRecord, clean_name
+from graphbuild.pronouns import antecedent
+from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON
+from graphbuild.syntax import coordinated, relative_antecedent
+
+PLACE_LABELS = {LOCATION, ORGANIZATION}
+EVENT_LABELS = {EVENT, ORGANIZATION}
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "state", "country", "island", "port"}
+
+
+class SlotReader:
+    """Reads the people, places and events a rule's slot tokens name."""
+
+    def __init__(self, record: DocRecord) -> None:
+        self.record = record
+        self.doc = record.doc
+
+    def people(self, token_ids: Iterable[int]) -> list[int]:
+        found: list[int] = []
+        for i in sorted(token_ids):
+            for token in coordinated(relative_antecedent(self.doc[i])):
+                index = self.record.mention_of(token, {PERSON})
+                if index is None and token.lower_ in lexicon.ROLE_NOUNS:
+                    found += [i for i in self._apposed_people(token) if i not in found]
+                    continue
+                if index is None:
+                    index = self._untagged_name(token)
+                if index is None:
+                    index = antecedent(self.record, token)
+                if index is not None and index not in found:
+                    found.append(index)
+        return found
+
+    def _untagged_name(self, token: Token) -> int | None:
+        """A two- or three-word proper name the NER missed, standing where only a person can meet."""
+        if token.ent_type_ or token.tag_ != "NNP" or not token.is_title:
+            return None
+        words = [token]
+        for left in reversed(list(token.lefts)):
+            if (left.i == words[0].i - 1 and left.dep_ == "compound" and left.tag_ == "NNP" and left.is_title
+                    and not left.ent_type_):
+                words.insert(0, left)
+        if not 2 <= len(words) <= 3 or any(w.lower_ in lexicon.HONORIFICS for w in words):
+            return None
+        span = token.doc[words[0].i : token.i + 1]
+        return self.record.derived_mention(span.text, PERSON, span)
+
+    def _apposed_people(self, token: Token) -> list[int]:
+        """"his counterpart, Dong Zhuo", "their counterparts, A and B": role nouns named by apposition."""
+        found = []
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if not apposed and token.dep_ == "conj":
+            # "A and his counterparts, B and C": parsers hang the names on the first conjunct, A.
+            apposed = [c for c in token.head.children if c.dep_ == "appos" and c.i > token.i]
+        if not apposed:
+            # "The head of the IAEA, Rafael Grossi, ...": or on the organisation the role belongs to.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for org in prep.children:
+                        if org.dep_ == "pobj" and self.record.mention_of(org, {PERSON}) is None:
+                            apposed += [c for c in org.children if c.dep_ == "appos"]
+        for child in apposed:
+            for name in [child, *child.conjuncts]:
+                index = self.record.mention_of(name, {PERSON})
+                if index is not None and index not in found:
+                    found.append(index)
+        return found
+
+    def places(self, token_ids: Iterable[int]) -> list[int]:
+        found: list[int] = []
+        for i in sorted(token_ids):
+            for token in coordinated(self.doc[i]):
+                index = self.record.mention_of(token, PLACE_LABELS)
+                if index is None:  # mention 0 is a place too: no "or" on indices
+                    index = self.place_through_of(token)
+                if index is not None and index not in found:
+                    found.append(index)
+        return found
+
+    def place_through_of(self, token: Token) -> int | None:
+        """"the southern city of Zhuhai": a common noun named by its "of" phrase or apposition."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                index = self.record.mention_of(child, PLACE_LABELS)
+                if index is not None:
+                    return index
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and token.lower_ in PLACE_NOUNS:
+                        return self.record.mention_of(grandchild, {LOCATION})
+        return None
+
+    def events(self, token_ids: Iterable[int]) -> list[int]:
+        found: list[int] = []
+        for i in sorted(token_ids):
+            token = self.doc[i]
+            index = self.record.mention_of(token, EVENT_LABELS)
+            # What one attends is an event: any common noun named by proper nouns ("the NASA-SpaceX launch").
+            if index is None and (token.lower_ in EVENT_NOUNS or token.tag_ in ("NN", "NNS")):
+                index = self._named_event(token)
+            if index is not None and index not in found:
+                found.append(index)
+        return found
+
+    def _named_event(self, head: Token) -> int | None:
+        """"the BRICS summit": an event noun with a proper-noun modifier is a named event."""
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
+        # Leading plain adjectives ("the joint ... launch") are not part of the name.
+        while modifiers and not any(t.tag_ in ("NNP", "NNPS", "CD") for t in modifiers[0].subtree):
+            modifiers.pop(0)
+        if any(t.tag_ in ("NNP", "NNPS") for m in modifiers for t in m.subtree):
+            span = self.doc[modifiers[0].left_edge.i : head.i + 1]
+            name = clean_name(span.text, EVENT)
+            if name:
+                return self.record.derived_mention(name, EVENT, span)
+        for child in head.children:  # "the summit of the Shanghai Cooperation Organisation"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return self.record.mention_of(grandchild, EVENT_LABELS)
+        return None

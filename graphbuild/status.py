@@ -1,0 +1,99 @@
+"""Did it happen? The status of a stated contact (occurred, planned, negated) and its medium.
+
+Read from the parse around a trigger: negation, modals, governing verbs ("agreed to meet"),
+noun modifiers ("the planned meeting") and phrases of medium ("by phone", "video call").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuild.lexicon.triggers import (
+    BE_VERBS,
+    CONDITIONAL_MARKS,
+    NEGATING_GOVERNORS,
+    NEGATION_WORDS,
+    PLANNED_AUX,
+    PLANNED_GOVERNORS,
+    PLANNED_NOUN_MODIFIERS,
+    REMOTE_MODIFIERS,
+    VIDEO_WORDS,
+)
+from graphbuild.schema import NEGATED, OCCURRED, PLANNED
+
+
+def _governors(token: Token) -> list[Token]:
+    """The token and the verbs/adjectives it complements: "agreed to meet", "is expected to meet"."""
+    chain = [token]
+    while chain[-1].dep_ in ("xcomp", "ccomp", "acomp", "pcomp") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def contact_status(trigger: Token, verb: Token | None) -> str:
+    """occurred, planned or negated, from negation, modals, governing verbs and noun modifiers."""
+    head = verb or trigger
+    chain = _governors(head)
+    for n, token in enumerate(chain):
+        children = list(token.children)
+        if any(c.dep_ == "neg" or c.lower_ in NEGATION_WORDS and c.dep_ in ("neg", "advmod", "det")
+               for c in children):
+            return NEGATED
+        if n and token.lower_ in NEGATING_GOVERNORS:
+            return NEGATED
+    if trigger.tag_.startswith("NN") and any(
+        c.lower_ in NEGATION_WORDS for c in trigger.children if c.dep_ in ("det", "neg")
+    ):
+        return NEGATED
+    for n, token in enumerate(chain):
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in children):
+            return PLANNED
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+            return PLANNED
+        if n and token.lower_ in PLANNED_GOVERNORS:
+            return PLANNED
+        if n and token.lower_ in BE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                  for c in chain[n - 1].children):
+            return PLANNED  # "is to meet"
+    if trigger.tag_.startswith("NN") and any(c.lower_ in PLANNED_NOUN_MODIFIERS for c in trigger.children):
+        return PLANNED
+    if head.dep_ == "relcl" and any(c.lower_ in PLANNED_AUX for c in head.children):
+        return PLANNED
+    return OCCURRED
+
+
+def happened(token: Token) -> bool:
+    """VISITED and ATTENDED are only recorded when they happened."""
+    return contact_status(token, None) == OCCURRED
+
+
+def medium_of_word(word: str) -> str | None:
+    """ "video", "virtual" -> video; "phone", "call" -> phone; anything else -> None.
+
+    >>> medium_of_word("Virtual"), medium_of_word("telephone"), medium_of_word("talks")
+    ('video', 'phone', None)
+    """
+    word = word.lower()
+    if word in VIDEO_WORDS:
+        return "video"
+    if word in REMOTE_MODIFIERS:
+        return "phone"
+    return None
+
+
+def remote_medium(trigger: Token, verb: Token | None) -> str | None:
+    """ "met by video link", "a phone call with", "talks via videoconference": the medium, if remote."""
+    for token in (trigger, verb):
+        if token is None:
+            continue
+        for child in token.children:
+            medium = medium_of_word(child.lower_)
+            if medium:
+                return medium
+            if child.dep_ == "prep" and child.lower_ in ("by", "via", "over"):
+                for g in child.subtree:
+                    medium = medium_of_word(g.lower_)
+                    if medium:
+                        return medium
+    return None

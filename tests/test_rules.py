@@ -1,0 +1,64 @@
+"""The rules registry and SPOKE_WITH, the worked example of a relation added by a schema entry and a rules file."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import facts, relation_details
+
+from graphbuild import rules
+from graphbuild.rules.builders import Rule, child, trigger, verb
+from graphbuild.schema import RELATIONS, SPOKE_WITH
+
+
+def test_every_rule_belongs_to_a_declared_relation():
+    for rule in rules.all_rules():
+        assert rule.relation in RELATIONS, rule.key
+        assert rule.pattern[0]["RIGHT_ID"] in {"trigger", "verb"}
+
+
+def test_trigger_words_are_derived_from_the_patterns(monkeypatch):
+    """A sentence is matched when it holds the words some rule needs; no hand-kept list can drop it."""
+    assert rules.may_match({"biden", "phoned", "modi"})
+    assert not rules.may_match({"biden", "praised", "modi"})
+    extra = Rule(SPOKE_WITH, "wrote-to", [trigger(verb(["wrote"])), child("trigger", "subject", "nsubj")])
+    monkeypatch.setattr(rules.rule_modules()[SPOKE_WITH], "RULES", [*rules.rule_modules()[SPOKE_WITH].RULES, extra])
+    rules._word_groups.cache_clear()
+    try:
+        assert rules.may_match({"biden", "wrote", "modi"})
+    finally:
+        monkeypatch.undo()
+        rules._word_groups.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair", "medium"),
+    [
+        ("Angela Merkel spoke with Emmanuel Macron by phone on Monday.", ("Angela Merkel", "Emmanuel Macron"), "phone"),
+        ("Angela Merkel phoned Emmanuel Macron on Monday.", ("Angela Merkel", "Emmanuel Macron"), "phone"),
+        ("Angela Merkel held a video call with Emmanuel Macron.", ("Angela Merkel", "Emmanuel Macron"), "video"),
+        ("Angela Merkel met Emmanuel Macron by video link.", ("Angela Merkel", "Emmanuel Macron"), "video"),
+        ("Angela Merkel had a phone call with Emmanuel Macron.", ("Angela Merkel", "Emmanuel Macron"), "phone"),
+    ],
+)
+def test_phone_and_video_contacts_are_spoke_with(sentence, pair, medium):
+    found = facts(sentence)
+    assert (SPOKE_WITH, *pair) in found
+    assert not [f for f in found if f[0] == "MET"]
+    assert {d["medium"] for d in relation_details(sentence, SPOKE_WITH)} == {medium}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Angela Merkel spoke with Emmanuel Macron in Paris.",  # no medium: it may be in person
+        "Angela Merkel called Emmanuel Macron a friend.",
+        "Angela Merkel called for talks with Emmanuel Macron.",
+    ],
+)
+def test_no_contact_without_a_medium(sentence):
+    assert not [f for f in facts(sentence) if f[0] == SPOKE_WITH]
+
+
+def test_planned_call_is_planned():
+    details = relation_details("Angela Merkel will speak with Emmanuel Macron by phone.", SPOKE_WITH)
+    assert [d["status"] for d in details] == ["planned"]
