@@ -133,3 +133,87 @@ class SlotReader:
                     if grandchild.dep_ == "pobj":
                         return self.record.mention_of(grandchild, EVENT_LABELS)
         return None
+
+
+# Words that end a list of participants read left to right: "met with A, B of X, and C to discuss ...".
+LIST_STOPS = {"to", "for", "on", "at", "in", "during", "about", "who", "whom", "which", "where", "that", "when",
+              "while", "after", "before", "following", "regarding", "concerning", "amid", "over", "under", ";", ":",
+              "--", "—", "–", ".", "!", "?", "said", "says", "told"}
+# Words that may stand between a meeting verb and "with": "met today in Kuwait City with A".
+MAX_GAP_BEFORE_WITH = 12
+MAX_LIST_TOKENS = 90
+
+
+def participants_after(record: DocRecord, start: int, end: int) -> list[list[int]]:
+    """People listed from token ``start`` on: names with their titles, "of X" phrases, commas, "and",
+    parentheses, up to a verb or a word that starts another phrase. "; with ..." starts another group:
+    "met with A and B; with C; and with D" are three meetings."""
+    doc = record.doc
+    groups: list[list[int]] = [[]]
+    seen: set[int] = set()
+    i, depth = start, 0
+    while i < min(end, start + MAX_LIST_TOKENS):
+        token = doc[i]
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            after = doc[i + 1 : i + 3]
+            if token.text == ";" and any(t.lower_ == "with" for t in after):
+                i += 1 + next(n for n, t in enumerate(after) if t.lower_ == "with") + 1
+                groups.append([])
+                continue
+            if _ends_list(token):
+                break
+        index = record.mention_of(token, {PERSON})
+        if index is not None and not _possessive(record, token) and index not in seen:
+            seen.add(index)
+            groups[-1].append(index)
+        i += 1
+    return [group for group in groups if group]
+
+
+def _ends_list(token: Token) -> bool:
+    if token.lower_ == "for" and token.i and token.nbor(-1).is_title and token.nbor(-1).lower_ in lexicon.TITLE_HEADS:
+        return False  # "Minister for Foreign Affairs": part of a title
+    return token.lower_ in LIST_STOPS or (token.tag_.startswith("VB") and not token.is_title)
+
+
+def participants_before(record: DocRecord, trigger: Token) -> list[int]:
+    """People named from the start of the trigger's sentence up to it, with no verb between: the subjects of
+    "A of X, B of Y, and C gathered in Z" when the parse does not coordinate them."""
+    doc = record.doc
+    sentence = trigger.sent
+    found: list[int] = []
+    for i in range(trigger.i - 1, sentence.start - 1, -1):
+        token = doc[i]
+        if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ";", ":"}:
+            break
+        index = record.mention_of(token, {PERSON})
+        if index is not None and not _possessive(record, token) and index not in found:
+            found.insert(0, index)
+    return found
+
+
+def list_start_after(trigger: Token) -> int | None:
+    """Where the participants of a meeting trigger start: after its "with" (or "between"), or right after a
+    transitive verb ("hosted A"). None when no list follows."""
+    doc = trigger.doc
+    sentence_end = trigger.sent.end
+    for i in range(trigger.i + 1, min(sentence_end, trigger.i + 1 + MAX_GAP_BEFORE_WITH)):
+        token = doc[i]
+        if token.lower_ in ("with", "between", "among"):
+            return i + 1
+        if token.tag_.startswith("VB") or token.lower_ in (";", ":", "to", "who", "which", "that"):
+            return None
+    return None
+
+
+def _possessive(record: DocRecord, token: Token) -> bool:
+    """"President Biden's commitment": a name in a possessive is not a participant."""
+    doc, index = token.doc, record.mention_of_token.get(token.i)
+    end = token.i
+    while end + 1 < len(doc) and record.mention_of_token.get(end + 1) == index:
+        end += 1
+    return end + 1 < len(doc) and doc[end + 1].tag_ == "POS"

@@ -62,3 +62,31 @@ def test_no_contact_without_a_medium(sentence):
 def test_planned_call_is_planned():
     details = relation_details("Angela Merkel will speak with Emmanuel Macron by phone.", SPOKE_WITH)
     assert [d["status"] for d in details] == ["planned"]
+
+
+def test_a_list_of_titled_people_all_meet_the_subject_and_each_other():
+    found = facts("Angela Merkel met with Prime Minister Erna Solberg of Norway, President Gudni Johannesson of "
+                  "Iceland, and President Sauli Niinisto of Finland to discuss security.")
+    met = {f[1:] for f in found if f[0] == "MET"}
+    people = ["Angela Merkel", "Erna Solberg", "Gudni Johannesson", "Sauli Niinisto"]
+    assert {tuple(sorted((a, b))) for i, a in enumerate(people) for b in people[i + 1:]} <= met
+
+
+def test_separate_meetings_do_not_join_the_people_met():
+    found = facts("Angela Merkel met separately with Emmanuel Macron and Boris Johnson in Berlin.")
+    met = {f[1:] for f in found if f[0] == "MET"}
+    assert ("Angela Merkel", "Emmanuel Macron") in met and ("Angela Merkel", "Boris Johnson") in met
+    assert ("Boris Johnson", "Emmanuel Macron") not in met
+
+
+def test_groups_after_semicolons_are_separate_meetings():
+    found = facts("The envoy Victor Lang met with President Ana Ruiz and Minister Luis Soto; with President "
+                  "Marta Gil; and with Minister Jorge Vega.")
+    met = {f[1:] for f in found if f[0] == "MET"}
+    assert ("Ana Ruiz", "Luis Soto") in met
+    assert ("Ana Ruiz", "Marta Gil") not in met and ("Jorge Vega", "Marta Gil") not in met
+
+
+def test_a_name_in_a_possessive_is_no_participant():
+    found = facts("Angela Merkel met with Erna Solberg to discuss Joe Biden's plan.")
+    assert not [f for f in found if "Joe Biden" in f]

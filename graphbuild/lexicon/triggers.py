@@ -90,3 +90,6 @@ CALL_NOUNS = ["call", "calls", "phonecall", "teleconference", "teleconferences",
 CALL_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", "having", "join", "joins",
                       "joined", "joining", "conduct", "conducts", "conducted", "make", "makes", "made", "place",
                       "placed", "host", "hosts", "hosted", "convene", "convened", "participate", "participated"]
+# Words that make a meeting with several people several meetings: "met separately with A and B".
+SEPARATE_WORDS = {"separately", "individually", "respectively", "bilateral", "bilaterals", "one-on-one",
+                  "separate"}

@@ -12,6 +12,7 @@ from graphbuild.lexicon.triggers import (
     HOST_VERBS,
     MEET_VERBS,
     MUTUAL_SUPPORT_VERBS,
+    SEPARATE_WORDS,
     SHAKE_VERBS,
     SIT_VERBS,
     TALK_NOUNS,
@@ -29,6 +30,7 @@ from graphbuild.rules.builders import (
     verb,
 )
 from graphbuild.schema import MET, SPOKE_WITH
+from graphbuild.slots import list_start_after, participants_after, participants_before
 from graphbuild.status import contact_status, remote_medium
 
 RELATION = MET
@@ -93,20 +95,56 @@ def relate(match, ctx) -> None:
 
 
 def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
-    """Subjects × objects; or all pairs of "between A and B"; or all pairs of mutual subjects ("A and B met")."""
+    """Who the match says came together.
+
+    Subjects × objects ("A met B and C"); all pairs of "between A and B"; all pairs of mutual
+    subjects ("A and B met"). People listed after the trigger count as objects even where the
+    parse loses them ("met with A of X, B of Y, and C of Z"), and the people of one list met each
+    other too, unless the sentence says the meetings were separate.
+    """
     subjects = ctx.slots.people(match.names.get("subject", ()))
-    if match.names.get("object"):
-        tokens = set(match.names["object"])
-        direct = {i for i in tokens if ctx.doc[i].dep_ in OBJECT_DEPS}
-        if any(not ctx.slots.people([i]) for i in direct):
-            tokens -= direct  # "received the nomination ... Perkins": a thing received is no meeting
-        objects = ctx.slots.people(tokens)
-        return [(s, o) for s in subjects for o in objects if s != o]
-    if match.names.get("between"):
-        return all_pairs(ctx.slots.people(match.names["between"]))
+    objects = _parsed_objects(match, ctx)
+    between = ctx.slots.people(match.names["between"]) if match.names.get("between") else []
+    groups: list[list[int]] = []
+    start = list_start_after(match.trigger)
+    if start is not None:
+        groups = [[i for i in group if i not in subjects]
+                  for group in participants_after(ctx.record, start, match.trigger.sent.end)]
+    listed = [i for group in groups for i in group]
+    if start is not None and ctx.doc[start - 1].lower_ in ("between", "among"):
+        between += [i for i in listed if i not in between]
+        return all_pairs(between)
+    objects += [i for i in listed if i not in objects]
+    if mutual and match.trigger.tag_.startswith("VB") and not objects:
+        subjects += [i for i in participants_before(ctx.record, match.trigger) if i not in subjects]
+    if objects:
+        pairs = [(s, o) for s in subjects for o in objects if s != o]
+        if not _separate(match.trigger.sent):
+            unlisted = [i for i in objects if i not in listed and i not in subjects]
+            groups = [*groups[:1], *groups[1:]] if groups else [[]]
+            groups[0] = groups[0] + unlisted
+            pairs += [pair for group in groups for pair in all_pairs(group)]
+        return pairs
+    if between:
+        return all_pairs(between)
     if mutual:
         return all_pairs(subjects)
     return []
+
+
+def _parsed_objects(match, ctx) -> list[int]:
+    if not match.names.get("object"):
+        return []
+    tokens = set(match.names["object"])
+    direct = {i for i in tokens if ctx.doc[i].dep_ in OBJECT_DEPS}
+    if any(not ctx.slots.people([i]) for i in direct):
+        tokens -= direct  # "received the nomination ... Perkins": a thing received is no meeting
+    return ctx.slots.people(tokens)
+
+
+def _separate(sentence) -> bool:
+    """"met separately with A and B", "bilateral meetings with A and B": one meeting each, not one joint one."""
+    return any(t.lower_ in SEPARATE_WORDS for t in sentence)
 
 
 def all_pairs(items: list[int]) -> list[tuple[int, int]]:
