@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild import lexicon
 from graphbuild.models import CleanDocument, DocExtraction, Mention, Relation, Sentence, TitleClaim
+from graphbuild.names import is_suffix, strip_honorifics
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON
 
 ENTITY_LABELS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION,
@@ -123,13 +124,16 @@ def clean_name(text: str, label: str | None) -> str | None:
         words = name.split()
         while len(words) > 1 and words[0].lower() in lexicon.HONORIFICS:
             words.pop(0)
-        while len(words) > 1 and words[-1].lower() in lexicon.CAPTION_WORDS:
-            words.pop()  # "Markham Robinson Image: ..." in a photo caption
-        name = " ".join(words)
-        if any(ch.isdigit() for ch in name) or name.lower() in lexicon.HONORIFICS:
+        words = strip_honorifics(" ".join(words)).split()  # "His Royal Highness Prince X", "Shri X"
+        while len(words) > 1 and (words[-1].lower() in lexicon.CAPTION_WORDS or is_suffix(words[-1])):
+            words.pop()  # "Markham Robinson Image: ..." in a photo caption; "Joseph R. Biden, Jr."
+        name = " ".join(words).rstrip(",")
+        if any(ch.isdigit() for ch in name) or name.lower() in lexicon.HONORIFICS or is_suffix(name):
             return None
     if not name or not any(ch.isalpha() for ch in name) or _JUNK_NAME.search(name):
         return None
+    if len(name.split()) == 1 and is_suffix(name):
+        return None  # "Jr" cut off "Joseph R. Biden, Jr." by the NER
     if len(name.split()) > 7 or not (name[0].isupper() or name[0].isdigit()):
         return None
     if label in (LOCATION, ORGANIZATION):

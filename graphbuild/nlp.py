@@ -14,6 +14,7 @@ Only the components extraction needs are run; the lemmatizer is not (rules match
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,6 +128,7 @@ class PeopleFinder:
         people = [Span(doc, s.start, s.end, label="PERSON") for s in found if self._is_free(s)]
         people += self._mislabelled_names(doc, people)
         people += self._names_cut_at_a_particle(doc)
+        people += self._names_cut_short(doc)
         if people:
             kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in people)]
             doc.ents = filter_spans(kept + people)
@@ -169,6 +171,26 @@ class PeopleFinder:
         return found
 
     @staticmethod
+    def _names_cut_short(doc: Doc) -> list[Span]:
+        """A PERSON the NER ended or started inside a name: "[Andry] Nirina Rajoelina", "[Laurentino Cortizo]
+        [Cohen]" (the name words are compounds of the last one), "Antony [J. Blinken]" (a name before an initial)."""
+        found = []
+        for e in doc.ents:
+            if e.label_ != "PERSON":
+                continue
+            start, end = e.start, e.end
+            head = doc[end - 1].head
+            if doc[end - 1].dep_ == "compound" and head.i - end < 3 and head.i >= end and all(
+                    _name_word(t) and (t.i == head.i or t.head.i == head.i) for t in doc[end : head.i + 1]):
+                end = head.i + 1
+            if (start > 0 and _INITIAL.match(doc[start].text) and _name_word(doc[start - 1])
+                    and doc[start - 1].head.i in range(start, end)):
+                start -= 1
+            if (start, end) != (e.start, e.end) and end - start <= 5:
+                found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    @staticmethod
     def _repeated_names(doc: Doc, extra: list[Span]) -> list[Span]:
         names = {e.text for e in list(doc.ents) + extra if e.label_ == "PERSON" and len(e) >= 2}
         if not names:
@@ -189,6 +211,15 @@ class PeopleFinder:
                 found.append(run)
             i = end
         return found
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _name_word(token) -> bool:
+    """A capitalised proper noun that is no title word and belongs to no place or time."""
+    return (token.tag_ == "NNP" and token.is_title and token.lower_ not in PERSONAL_TITLES
+            and token.ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"))
 
 
 def _overlaps(a: Span, b: Span) -> bool:

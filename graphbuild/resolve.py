@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graphbuild.models import DocExtraction, Entity, Evidence, Fact
-from graphbuild.query import fold
+from graphbuild.names import name_key, same_person
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON, spec_of
+from graphbuild.text import fold
 
 # Vote tie-break, earlier wins: a name tagged once as a place and once as a person is most often a place.
 _LABEL_ORDER = {label: n for n, label in enumerate((LOCATION, ORGANIZATION, PERSON, EVENT))}
@@ -42,6 +43,7 @@ class Resolver:
     def run(self, extractions: Iterable[DocExtraction]) -> ResolvedCorpus:
         extractions = sorted(extractions, key=lambda e: e.doc_id)
         local_names = [resolve_people_in_document(e) for e in extractions]
+        local_names = merge_name_variants(extractions, local_names)
         global_names = self._merge_short_names(extractions, local_names)
         labels = self._vote_labels(extractions, global_names)
         entities: dict[str, Entity] = {}
@@ -128,6 +130,46 @@ class Resolver:
                 if entity.label == PERSON:
                     entity.titles.add(claim.title)
         return facts
+
+
+def merge_name_variants(extractions: list[DocExtraction], names: list[list[str]]) -> list[list[str]]:
+    """One spelling for the full names of one person across the corpus: "Mary K. Dalton" and "Mary Dalton",
+    "Robert T. Hale" and "Bob Hale", "Kenji Sato" and "Sato Kenji" (both orders seen).
+
+    A name joins the most mentioned compatible spelling, and only when every compatible spelling
+    is compatible with that one: a name that could be either of two people stays as written.
+    """
+    counts: Counter = Counter(
+        name for extraction, doc_names in zip(extractions, names, strict=True)
+        for mention, name in zip(extraction.mentions, doc_names, strict=True)
+        if mention.label == PERSON and len(name.split()) > 1
+    )
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(counts, key=lambda n: (-counts[n], -len(n), n)):
+        by_family[name_key(name)].append(name)
+    canonical: dict[str, str] = {}
+    for group in by_family.values():
+        for name in group:
+            fits = [other for other in group if other != name and same_person(name, other)]
+            if not fits:
+                continue
+            best = fits[0] if counts[fits[0]] > counts[name] or (
+                counts[fits[0]] == counts[name] and (len(fits[0]), fits[0]) > (len(name), name)) else name
+            if best != name and all(same_person(best, other) for other in fits if other != best):
+                canonical[name] = best
+    canonical.update(_reversed_orders(counts))
+    return [[canonical.get(name, name) for name in doc_names] for doc_names in names]
+
+
+def _reversed_orders(counts: Counter) -> dict[str, str]:
+    """"Sato Kenji" = "Kenji Sato" when both orders occur: the rarer order takes the more frequent one."""
+    folded = {tuple(fold(w) for w in name.split()): name for name in counts if len(name.split()) == 2}
+    mapping = {}
+    for (first, last), name in folded.items():
+        other = folded.get((last, first))
+        if other and (counts[other], other) > (counts[name], name):
+            mapping[name] = other
+    return mapping
 
 
 def resolve_people_in_document(extraction: DocExtraction) -> list[str]:

@@ -57,7 +57,8 @@ class SlotReader:
         if not 2 <= len(words) <= 3 or any(w.lower_ in lexicon.HONORIFICS for w in words):
             return None
         span = token.doc[words[0].i : token.i + 1]
-        return self.record.derived_mention(span.text, PERSON, span)
+        name = clean_name(span.text, PERSON)
+        return self.record.derived_mention(name, PERSON, span) if name else None
 
     def _apposed_people(self, token: Token) -> list[int]:
         """"his counterpart, Dong Zhuo", "their counterparts, A and B": role nouns named by apposition."""

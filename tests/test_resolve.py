@@ -92,3 +92,29 @@ def test_met_stored_once_per_pair_with_merged_evidence() -> None:
     u, v, key, data = edges[0]
     assert (u, v, key) == ("person:ann-lee", "person:bo-chan", "MET")
     assert data["count"] == 2 and data["sources"] == ["d1", "d2"] and data["status"] == "occurred"
+
+
+def test_name_variants_of_one_person_become_one_node():
+    from graphbuild.resolve import Resolver
+
+    docs = [
+        _doc("d1", [("Robert T. Hale", "Person"), ("Ann Lee", "Person")], [("MET", 0, 1, 0, "occurred")]),
+        _doc("d2", [("Bob Hale", "Person"), ("Ann K. Lee", "Person")], [("MET", 0, 1, 0, "occurred")]),
+        _doc("d3", [("Sato Kenji", "Person"), ("Kenji Sato", "Person"), ("Donald Tusk", "Person"),
+                    ("Donald Trump", "Person")], []),
+    ]
+    corpus = Resolver().run(docs)
+    names = sorted(e.name for e in corpus.entities)
+    assert names.count("Robert T. Hale") + names.count("Bob Hale") == 1
+    assert names.count("Ann Lee") + names.count("Ann K. Lee") == 1
+    assert names.count("Sato Kenji") + names.count("Kenji Sato") == 1
+    assert "Donald Tusk" in names and "Donald Trump" in names
+
+
+def test_people_named_by_nlp_repairs():
+    from extraction_helpers import extract
+
+    result = extract("Secretary of State Antony J. Blinken met President Andry Nirina Rajoelina of Madagascar "
+                     "and His Royal Highness Prince Faisal.")
+    people = {m.text for m in result.mentions if m.label == "Person"}
+    assert {"Antony J. Blinken", "Andry Nirina Rajoelina"} <= people
