@@ -155,9 +155,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     from graphbuild.pipeline import run_build
     from graphbuild.settings import Settings
 
-    missing = [p for p in args.inputs if not Path(p).exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     settings = Settings(

