@@ -173,7 +173,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from graphbuild.pipeline import run_merge
+    from graphbuild.pipeline import MergeError, run_merge
     from graphbuild.settings import Settings
 
     missing = [p for p in args.triples if not Path(p).is_file()]
@@ -181,6 +181,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file: {', '.join(missing)}")
     try:
         report = run_merge(args.triples, Path(args.out), Settings(html_max_nodes=args.html_max_nodes))
+    except MergeError as exc:
+        raise UserFacingError(str(exc)) from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise UserFacingError(f"not a graphbuild triples.jsonl: {exc}") from exc
     print(report.summary(), file=sys.stderr)

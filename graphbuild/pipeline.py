@@ -25,7 +25,7 @@ from graphbuild.cache import ExtractionCache, installed_model_version
 from graphbuild.cleaner import clean
 from graphbuild.graph import build_graph_from_facts
 from graphbuild.models import DocExtraction, Document, ReadProblem
-from graphbuild.reader import read_inputs
+from graphbuild.reader import Reader
 from graphbuild.resolve import Resolver
 from graphbuild.settings import Settings
 
@@ -91,17 +91,35 @@ def run_build(paths: Sequence[str | Path], out_dir: Path, settings: Settings) ->
     return report
 
 
+class MergeError(ValueError):
+    """Two shares hold different documents under one id: merging would lose one of them."""
+
+
 def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Settings) -> BuildReport:
     """Merge per-document results (``triples.jsonl`` files, e.g. from several machines) into exports.
 
-    A document id seen in more than one file is taken from the first file that has it.
+    A document id seen in more than one place is kept once when the results are identical (the
+    same article in two shares); different results under one id raise :class:`MergeError` naming
+    both sources: a document is never dropped.
     """
     started = time.perf_counter()
     extractions: dict[str, DocExtraction] = {}
+    where: dict[str, str] = {}
+    report = BuildReport()
     for path in triples_files:
-        for extraction in read_triples(Path(path)):
-            extractions.setdefault(extraction.doc_id, extraction)
-    graph, report = _merge(list(extractions.values()), BuildReport(), dates=[e.date for e in extractions.values()])
+        for line, extraction in _read_triples_lines(Path(path)):
+            source = f"{path}:{line}"
+            first = extractions.get(extraction.doc_id)
+            if first is None:
+                extractions[extraction.doc_id], where[extraction.doc_id] = extraction, source
+            elif first.to_dict() != extraction.to_dict():
+                raise MergeError(f"document {extraction.doc_id!r} is in {where[extraction.doc_id]} and in "
+                                 f"{source} with different contents; nothing written (give the articles "
+                                 "distinct ids, e.g. build them from one common folder)")
+            else:
+                report.notes.append(ReadProblem(source, f"document {extraction.doc_id!r} is the same as in "
+                                                        f"{where[extraction.doc_id]}: merged once"))
+    graph, report = _merge(list(extractions.values()), report, dates=[e.date for e in extractions.values()])
     _write_exports(graph, out_dir, settings, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -133,8 +151,9 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
 
 def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path | None = None):
     started = time.perf_counter()
-    documents, problems = read_inputs(paths)
-    report = BuildReport(problems=list(problems))
+    reader = Reader()
+    documents, problems = reader.run(paths)
+    report = BuildReport(problems=list(problems), notes=list(reader.notes))
     extractions, report.cached = extract_all(documents, settings, cache_dir, report=report)
     if triples_path is not None and extractions:
         write_triples(extractions, triples_path)
@@ -384,8 +403,13 @@ def write_triples(extractions: list[DocExtraction], path: Path) -> None:
 
 
 def read_triples(path: Path) -> list[DocExtraction]:
+    return [extraction for _, extraction in _read_triples_lines(path)]
+
+
+def _read_triples_lines(path: Path) -> list[tuple[int, DocExtraction]]:
     with open(path, encoding="utf-8") as handle:
-        return [DocExtraction.from_dict(json.loads(line)) for line in handle if line.strip()]
+        return [(n, DocExtraction.from_dict(json.loads(line))) for n, line in enumerate(handle, start=1)
+                if line.strip()]
 
 
 class _NoBar:

@@ -8,9 +8,12 @@ file named explicitly with an unsupported extension is reported.
 Nothing here raises for a bad input: each one becomes a :class:`ReadProblem` and the batch
 goes on.
 
-Duplicate ids (two files ``a/x.txt`` and ``b/x.txt``, or a repeated jsonl id) are made unique
-deterministically: inputs are read in sorted path order and a later duplicate gets the first
-free suffix ``-2``, ``-3``, ... (``x``, ``x-2``).
+A document's id is its file name without extension (or its jsonl ``id``). Ids that clash (two
+files ``a/x.txt`` and ``b/x.txt``, or a repeated jsonl id) are all replaced by ids traceable to their
+source: the path relative to the inputs' common folder without extension (``a/x``, ``b/x``; with it
+when that is not enough), or ``id@file.jsonl:line`` for a jsonl record. Each clash is reported in
+``Reader.notes``. So an id never depends on the order of the inputs, and a single folder of
+distinct file names keeps the plain ids.
 
 >>> docs, problems = read_inputs([])
 >>> docs, problems
@@ -231,13 +234,15 @@ class Reader:
     def __init__(self) -> None:
         self.documents: list[Document] = []
         self.problems: list[ReadProblem] = []
-        self._ids: set[str] = set()
+        self.notes: list[ReadProblem] = []  # read, with something to say (a renamed id)
+        self._origins: list[tuple[Path, int | None]] = []  # file and jsonl line of each document
 
     def run(self, paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
-        self.documents, self.problems, self._ids = [], [], set()
+        self.documents, self.problems, self.notes, self._origins = [], [], [], []
         paths = list(paths)
         for path in self._collect(paths):
             self._read_file(path)
+        self._unique_ids(_common_root(paths))
         return self.documents, self.problems
 
     # -- collecting -------------------------------------------------------------------------
@@ -404,20 +409,71 @@ class Reader:
         body = normalise_newlines(body)
         date = normalise_date(record.get("date")) or find_dateline(body)
         self._add(Document(str(doc_id).strip(), body, source, _str(record.get("title")), date,
-                           _str(record.get("url"))))
+                           _str(record.get("url"))), line=int(source.rsplit(":", 1)[1]))
 
     # -- bookkeeping ------------------------------------------------------------------------
 
-    def _add(self, doc: Document) -> None:
-        doc_id, n = doc.id, 1
-        while doc_id in self._ids:
-            n += 1
-            doc_id = f"{doc.id}-{n}"
-        self._ids.add(doc_id)
-        self.documents.append(doc if doc_id == doc.id else replace(doc, id=doc_id))
+    def _add(self, doc: Document, line: int | None = None) -> None:
+        path = Path(doc.source if line is None else doc.source.rsplit(":", 1)[0])
+        self.documents.append(doc)
+        self._origins.append((path, line))
+
+    def _unique_ids(self, root: str) -> None:
+        """Replace every clashing id by one traceable to its source (see the module docstring)."""
+        groups: dict[str, list[int]] = {}
+        for n, doc in enumerate(self.documents):
+            groups.setdefault(doc.id, []).append(n)
+        taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
+        for doc_id, members in groups.items():
+            if len(members) == 1:
+                continue
+            new_ids = []
+            for n in members:
+                path, line = self._origins[n]
+                relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+                if line is not None:
+                    candidates = [f"{doc_id}@{relative}:{line}"]
+                else:
+                    candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
+                new_id = next((c for c in candidates if c not in taken and c not in new_ids
+                               and sum(1 for m in members if self._candidates_clash(m, n, c, root)) == 0), None)
+                if new_id is None:
+                    new_id = candidates[-1]
+                    k = 1
+                    while new_id in taken or new_id in new_ids:
+                        k += 1
+                        new_id = f"{candidates[-1]}-{k}"
+                new_ids.append(new_id)
+            for n, new_id in zip(members, new_ids, strict=True):
+                self.documents[n] = replace(self.documents[n], id=new_id)
+            taken.update(new_ids)
+            sources = ", ".join(self.documents[n].source for n in members)
+            self.notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
+
+    def _candidates_clash(self, other: int, n: int, candidate: str, root: str) -> bool:
+        """True when another member of the group would get the same short candidate id."""
+        if other == n:
+            return False
+        path, line = self._origins[other]
+        if line is not None:
+            return False
+        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
 
     def _problem(self, source: str, reason: str) -> None:
         self.problems.append(ReadProblem(source, reason))
+
+
+def _common_root(paths: list[str | Path]) -> str:
+    """The deepest folder holding every input (a folder input itself, a file input's folder)."""
+    folders = []
+    for raw in paths:
+        path = os.path.abspath(raw)
+        if os.path.isdir(path):
+            folders.append(path)
+        elif os.path.exists(path):
+            folders.append(os.path.dirname(path))
+    return os.path.commonpath(folders) if folders else os.getcwd()
 
 
 def _file_kind(mode: int) -> str:

@@ -180,3 +180,37 @@ def test_missing_path_is_reported_and_the_others_are_built(tmp_path: Path, capsy
     assert read_json(tmp_path / "out" / "graph.json").graph["documents"] == 1
     assert _build([tmp_path / "typo"], tmp_path / "out2", "--workers", "1") == 1
     assert not (tmp_path / "out2").exists()
+
+
+# -- item 4: document ids are unique and traceable; merge never drops a document ----------------------
+
+
+def test_clashing_ids_become_relative_paths_and_are_reported(tmp_path: Path, capsys) -> None:
+    from graphbuild.reader import Reader
+
+    _write(tmp_path / "one" / "story.txt", GOOD)
+    _write(tmp_path / "two" / "story.txt", OTHER)
+    _write(tmp_path / "two" / "feed.jsonl", '{"id": "x", "text": "A."}\n{"id": "x", "text": "B."}\n')
+    reader = Reader()
+    docs, _ = reader.run([tmp_path / "two", tmp_path / "one"])
+    assert [d.id for d in docs] == ["one/story", "x@two/feed.jsonl:1", "x@two/feed.jsonl:2", "two/story"]
+    assert len(reader.notes) == 2 and "same id 'story'" in reader.notes[0].reason
+    assert _build([tmp_path / "one", tmp_path / "two"], tmp_path / "out", "--workers", "1") == 0
+    err = capsys.readouterr().err
+    assert "same id 'story'" in err and "one/story.txt" in err and "two/story.txt" in err
+    assert read_json(tmp_path / "out" / "graph.json").graph["documents"] == 4
+
+
+def test_merge_of_clashing_documents_is_an_error_naming_both(tmp_path: Path, capsys) -> None:
+    for name, text in (("a", GOOD), ("b", OTHER)):
+        _write(tmp_path / name / "story.txt", text)
+        assert _build([tmp_path / name], tmp_path / f"out-{name}", "--workers", "1") == 0
+    a, b = tmp_path / "out-a" / "triples.jsonl", tmp_path / "out-b" / "triples.jsonl"
+    capsys.readouterr()
+    assert main(["merge", str(a), str(b), "--out", str(tmp_path / "merged")]) == 1
+    err = capsys.readouterr().err
+    assert "document 'story'" in err and f"{a}:1" in err and f"{b}:1" in err and "Traceback" not in err
+    assert not (tmp_path / "merged").exists()
+    # The same document in two shares is merged once.
+    assert main(["merge", str(a), str(a), "--out", str(tmp_path / "same")]) == 0
+    assert "built 1 documents" in capsys.readouterr().err
