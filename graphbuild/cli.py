@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -114,14 +115,46 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except UsageError as exc:
-        print(f"graphbuild: error: {exc}", file=sys.stderr)
+        _err(f"graphbuild: error: {exc}")
         return 2
     except UserFacingError as exc:
-        print(f"graphbuild: {exc}", file=sys.stderr)
+        _err(f"graphbuild: {exc}")
+        return 1
+    except OSError as exc:  # full disk, read-only or vanished folder, ...: one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        _err(f"graphbuild: {where}{exc.strerror or exc}; previous exports left intact")
         return 1
     except KeyboardInterrupt:
-        print("graphbuild: interrupted; previous exports left intact", file=sys.stderr)
+        _err("graphbuild: interrupted; previous exports left intact")
         return 130
+
+
+# C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides: text from an article
+# must not be able to move the cursor, clear the screen, set the window title or reorder a line.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with control characters shown as escapes.
+
+    >>> terminal_safe("ok\x1b]0;pwned\x07 \u202e")
+    'ok\\x1b]0;pwned\\x07 \\u202e'
+    """
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
+
+
+def _json_safe(text: str) -> str:
+    """JSON text with the same characters as \\u escapes (still the same JSON values)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(terminal_safe(text))
+
+
+def _err(text: str) -> None:
+    print(terminal_safe(text), file=sys.stderr)
 
 
 class UsageError(Exception):
@@ -142,21 +175,57 @@ def _graph_file(path: str) -> Path:
 
 
 def _read_graph(path: str):
+    import networkx as nx
+
     from graphbuild.exporters.json_graph import read_json
 
     graph_path = _graph_file(path)
     try:
-        return read_json(graph_path)
-    except (ValueError, KeyError) as exc:
-        raise UserFacingError(f"{graph_path}: not a graphbuild graph.json ({exc})") from exc
+        G = read_json(graph_path)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, nx.NetworkXError) as exc:
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise UserFacingError(f"{graph_path}: not a graphbuild graph.json ({reason})") from exc
+    if not all(isinstance(data, dict) for _, data in G.nodes(data=True)):
+        raise UserFacingError(f"{graph_path}: not a graphbuild graph.json")
+    return G
+
+
+def _check_model(model: str) -> None:
+    """A usage error, before any work, when ``model`` is neither an installed package nor a model folder."""
+    import importlib.util
+
+    if model.isidentifier() and importlib.util.find_spec(model) is not None:
+        return
+    if (Path(model) / "config.cfg").is_file():
+        return
+    try:
+        import spacy
+
+        installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+    except Exception:  # noqa: BLE001 - only for the message
+        installed = "?"
+    raise UsageError(f"unknown spaCy model {model!r} (installed: {installed})")
+
+
+def _check_out(out: Path) -> None:
+    """A one-line error, before any work, when the export folder cannot be written."""
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise UserFacingError(f"--out {out}: {existing} is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UserFacingError(f"--out {out}: {existing} is not writable")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graphbuild.pipeline import run_build
+    from graphbuild.pipeline import ModelError, run_build
     from graphbuild.settings import Settings
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    _check_model(args.model)
+    _check_out(Path(args.out))
     settings = Settings(
         model=args.model,
         workers=args.workers,
@@ -165,10 +234,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         html_max_nodes=args.html_max_nodes,
         progress=not args.quiet,
     )
-    report = run_build(args.inputs, Path(args.out), settings)
+    try:
+        report = run_build(args.inputs, Path(args.out), settings)
+    except ModelError as exc:
+        raise UserFacingError(str(exc)) from exc
     for problem in report.problems:
-        print(f"skipped {problem}", file=sys.stderr)
-    print(report.summary(), file=sys.stderr)
+        _err(f"skipped {problem}")
+    _err(report.summary())
     return 0 if report.documents else 1
 
 
@@ -185,7 +257,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         raise UserFacingError(str(exc)) from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise UserFacingError(f"not a graphbuild triples.jsonl: {exc}") from exc
-    print(report.summary(), file=sys.stderr)
+    _err(report.summary())
     return 0 if report.documents else 1
 
 
@@ -200,16 +272,50 @@ def cmd_who_met(args: argparse.Namespace) -> int:
             answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses)
         except Neo4jStoreError as exc:
             raise UserFacingError(str(exc)) from exc
+        G = None
     else:
-        answers = who_met(_read_graph(args.graph or "exports/graph.json"), args.name, statuses)
-    sys.stdout.write(answers_to_json(answers) if args.json else format_answers(answers, args.name))
+        G = _read_graph(args.graph or "exports/graph.json")
+        answers = who_met(G, args.name, statuses)
+    if not answers:
+        if args.json:
+            sys.stdout.write("[]\n")
+        raise UserFacingError(f"no person matching {args.name!r}" + _suggestions(G, args.name))
+    if args.json:
+        sys.stdout.write(_json_safe(answers_to_json(answers)))
+    else:
+        _out(format_answers(answers, args.name))
     return 0
+
+
+def _suggestions(G, query: str) -> str:
+    """ "; did you mean ...?" with the closest names and aliases of people in ``G``."""
+    import difflib
+
+    from graphbuild.models import PERSON
+    from graphbuild.query import fold
+
+    if G is None:
+        return ""
+    names: dict[str, str] = {}
+    for _, data in G.nodes(data=True):
+        if data.get("label") == PERSON:
+            for name in [data.get("name"), *(data.get("aliases") or [])]:
+                if isinstance(name, str) and name.strip():
+                    names.setdefault(fold(name), data.get("name") or name)
+    close = difflib.get_close_matches(fold(query), list(names), n=5, cutoff=0.6)
+    # Also a query word close to one word of a name ("Belusov" -> "Andrei Belousov").
+    for word in fold(query).split():
+        for key in names:
+            if key not in close and difflib.get_close_matches(word, key.split(), n=1, cutoff=0.8):
+                close.append(key)
+    suggested = list(dict.fromkeys(names[key] for key in close))[:5]
+    return f"; did you mean {', '.join(map(repr, suggested))}?" if suggested else ""
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from graphbuild.stats import format_stats
 
-    sys.stdout.write(format_stats(_read_graph(args.graph)))
+    _out(format_stats(_read_graph(args.graph)))
     return 0
 
 
@@ -222,7 +328,7 @@ def cmd_load(args: argparse.Namespace) -> int:
                              progress=not args.quiet)
     except Neo4jStoreError as exc:
         raise UserFacingError(str(exc)) from exc
-    print(summary, file=sys.stderr)
+    _err(str(summary))
     return 0
 
 
@@ -237,7 +343,7 @@ def cmd_html(args: argparse.Namespace) -> int:
             raise UserFacingError(f"no person matching {args.focus!r} in {graph_path}")
     out = Path(args.out) if args.out else graph_path.with_name("graph.html")
     write_html(G, out, max_nodes=args.max_nodes)
-    print(f"wrote {out}", file=sys.stderr)
+    _err(f"wrote {out}")
     return 0
 
 
@@ -246,12 +352,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         from graphbuild.exporters.cypher import write_cypher
 
         write_cypher(_read_graph(args.graph), Path(args.out), packed=not args.literal)
-        print(f"wrote {args.out}", file=sys.stderr)
+        _err(f"wrote {args.out}")
         return 0
     from graphbuild.exporters.neo4j_admin import write_neo4j_admin
 
     write_neo4j_admin(_read_graph(args.graph), Path(args.out))
-    print(f"wrote neo4j-admin import files to {args.out}", file=sys.stderr)
+    _err(f"wrote neo4j-admin import files to {args.out}")
     return 0
 
 

@@ -73,14 +73,25 @@ def build_graph(paths: str | Path | Iterable[str | Path], **settings) -> nx.Mult
     """Build the merged graph for files or folders, without writing anything.
 
     ``settings`` are fields of :class:`~graphbuild.settings.Settings` (``model``, ``workers``, ...);
-    the on-disk cache is off unless ``cache_dir`` is given.
+    the on-disk cache is off unless ``cache_dir`` is given. A path that does not exist raises
+    ``FileNotFoundError``; every input or document not built is reported with ``warnings.warn``.
     """
+    import warnings
+
     if isinstance(paths, str | Path):
         paths = [paths]
+    paths = list(paths)
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     cache_dir = settings.pop("cache_dir", None)
     settings.setdefault("progress", False)
     settings.setdefault("use_cache", cache_dir is not None)
-    graph, _ = _build(list(paths), Settings(**settings), Path(cache_dir) if cache_dir else None)
+    graph, report = _build(paths, Settings(**settings), Path(cache_dir) if cache_dir else None)
+    for problem in report.problems:
+        warnings.warn(f"graphbuild: skipped {problem}", stacklevel=3)
+    for note in report.notes:
+        warnings.warn(f"graphbuild: {note}", stacklevel=3)
     return graph
 
 

