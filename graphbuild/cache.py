@@ -2,14 +2,20 @@
 
 An entry is keyed by the document (id, date, text), the spaCy model name and version, and a
 fingerprint of the extraction code and rules, so a change to any of them invalidates it.
-Each entry is one JSON file written atomically: a killed run leaves only whole entries.
+Each entry is one JSON file written atomically: a killed run leaves only whole entries. An entry
+names the key it was stored under and is checked on read (that key, the document's id and date,
+every field's type, indexes and evidence offsets against the text): a damaged entry, or one copied
+over another, is not trusted but rebuilt and rewritten.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
+import types
+import typing
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,9 +39,11 @@ def rules_fingerprint() -> str:
 
 
 class ExtractionCache:
-    def __init__(self, folder: Path, model_version: str) -> None:
+    def __init__(self, folder: Path, model_version: str, read: bool = True) -> None:
         self.folder = folder
         self.salt = f"{model_version}|{rules_fingerprint()}"
+        self.read = read  # False: every entry is rebuilt and rewritten (--no-cache)
+        self.damaged = 0  # entries found but not trusted
 
     def key(self, doc: Document) -> str:
         payload = json.dumps([self.salt, doc.id, doc.date, doc.text], ensure_ascii=False)
@@ -45,15 +53,89 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc: Document) -> DocExtraction | None:
-        path = self._path(self.key(doc))
+        if not self.read:
+            return None
+        key = self.key(doc)
         try:
-            return DocExtraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged entries are simply rebuilt
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None  # not cached yet
+        try:
+            entry = json.loads(raw.decode("utf-8"))
+            if not isinstance(entry, dict) or entry.get("key") != key:
+                raise ValueError("stored under another key")
+            extraction = valid_extraction(entry.get("extraction"), doc)
+        except (ValueError, KeyError, TypeError, IndexError):
+            self.damaged += 1
+            return None  # rebuilt, and rewritten by put()
+        return extraction
 
     def put(self, doc: Document, extraction: DocExtraction) -> None:
-        path = self._path(self.key(doc))
-        atomic_write_text(path, json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True))
+        key = self.key(doc)
+        entry = {"key": key, "extraction": extraction.to_dict()}
+        atomic_write_text(self._path(key), json.dumps(entry, ensure_ascii=False, sort_keys=True))
+
+
+def valid_extraction(data: object, doc: Document) -> DocExtraction:
+    """The extraction stored in ``data`` if it is a well-formed result for ``doc``; else ValueError."""
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    extraction = DocExtraction.from_dict(data)
+    if extraction.doc_id != doc.id or extraction.date != doc.date:
+        raise ValueError("another document's result")
+    for part in ("sentences", "mentions", "relations", "titles"):
+        for record in getattr(extraction, part):
+            _check_fields(record)
+    n_sentences, n_mentions = len(extraction.sentences), len(extraction.mentions)
+    for sentence in extraction.sentences:
+        if not 0 <= sentence.start <= sentence.end <= len(doc.text):
+            raise ValueError("sentence offsets outside the text")
+    for mention in extraction.mentions:
+        if not 0 <= mention.sentence < n_sentences or not 0 <= mention.start <= mention.end <= len(doc.text):
+            raise ValueError("mention out of range")
+    for relation in extraction.relations:
+        if not (0 <= relation.subject < n_mentions and 0 <= relation.object < n_mentions
+                and 0 <= relation.sentence < n_sentences):
+            raise ValueError("relation out of range")
+    for title in extraction.titles:
+        if not 0 <= title.mention < n_mentions:
+            raise ValueError("title out of range")
+    return extraction
+
+
+def _check_fields(record: object) -> None:
+    hints = _hints(type(record))
+    for field in dataclasses.fields(record):
+        if not _fits(getattr(record, field.name), hints[field.name]):
+            raise TypeError(f"{type(record).__name__}.{field.name} has a wrong type")
+
+
+@lru_cache(maxsize=16)
+def _hints(cls: type) -> dict:
+    return typing.get_type_hints(cls)
+
+
+def _fits(value: object, hint: object) -> bool:
+    """Whether a JSON value fits a simple type hint (str, int, float, bool, None, unions, list[...], dict)."""
+    if hint is type(None) or hint is None:
+        return value is None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arg) for arg in typing.get_args(hint))
+    if origin in (list, tuple):
+        args = typing.get_args(hint)
+        return isinstance(value, list | tuple) and all(_fits(v, args[0]) for v in value) if args else True
+    if origin is dict:
+        return isinstance(value, dict)
+    if origin is typing.Literal:
+        return value in typing.get_args(hint)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True  # a hint this check does not know: trust it
 
 
 def installed_model_version(model: str) -> str:

@@ -184,9 +184,12 @@ def extract_all(documents: list[Document], settings: Settings, cache_dir: Path |
         return [], 0
     report = report if report is not None else BuildReport()
     cache = None
-    if cache_dir and settings.use_cache:
-        cache = ExtractionCache(cache_dir, f"{settings.model}-{installed_model_version(settings.model)}")
+    if cache_dir:  # without use_cache (--no-cache) every entry is rebuilt and rewritten: that repairs it
+        cache = ExtractionCache(cache_dir, f"{settings.model}-{installed_model_version(settings.model)}",
+                                read=settings.use_cache)
     results: list[DocExtraction | None] = [cache.get(d) if cache else None for d in documents]
+    if cache and cache.damaged:
+        report.notes.append(ReadProblem(str(cache_dir), f"{cache.damaged} damaged cache entries rebuilt"))
     todo = [d for d, r in zip(documents, results, strict=True) if r is None]
     fresh = _run_extraction(todo, settings)
     done: list[DocExtraction] = []

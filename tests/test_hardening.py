@@ -309,3 +309,45 @@ def test_control_characters_are_escaped_on_the_terminal(built: Path, capsys) -> 
     assert _build([weird.parent], built.parent / "out2") == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "bad\\x1b[2Jname.txt" in err
+
+
+# -- item 5: cache entries are checked on read; a bad one is rebuilt and rewritten ----------------------
+
+
+def _entries(out: Path) -> list[Path]:
+    return sorted((out / ".cache").rglob("*.json"))
+
+
+@pytest.mark.parametrize("damage", ["wrong type", "copied over", "not json", "out of range"])
+def test_a_damaged_cache_entry_is_rebuilt_and_rewritten(built: Path, capsys, damage: str) -> None:
+    import json
+
+    graph = (built / "graph.json").read_bytes()
+    first, second = _entries(built)
+    entry = json.loads(first.read_text())
+    if damage == "wrong type":
+        entry["extraction"]["mentions"][0]["start"] = "0"
+        first.write_text(json.dumps(entry))
+    elif damage == "copied over":
+        first.write_bytes(second.read_bytes())
+    elif damage == "not json":
+        first.write_bytes(b"\x00{")
+    else:
+        entry["extraction"]["relations"][0]["subject"] = 99
+        first.write_text(json.dumps(entry))
+    capsys.readouterr()
+    assert _build([built.parent / "in"], built, "--workers", "1") == 0
+    err = capsys.readouterr().err
+    assert "(1 from cache)" in err and "1 damaged cache entries rebuilt" in err
+    assert (built / "graph.json").read_bytes() == graph
+    assert _build([built.parent / "in"], built, "--workers", "1") == 0  # rewritten: all from cache now
+    assert "(2 from cache)" in capsys.readouterr().err
+
+
+def test_no_cache_repairs_the_cache(built: Path, capsys) -> None:
+    for entry in _entries(built):
+        entry.write_text('{"key": "x", "extraction": {"doc_id": 1}}')
+    assert _build([built.parent / "in"], built, "--workers", "1", "--no-cache") == 0
+    capsys.readouterr()
+    assert _build([built.parent / "in"], built, "--workers", "1") == 0
+    assert "(2 from cache)" in capsys.readouterr().err
