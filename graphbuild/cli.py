@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -112,8 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         "html": cmd_html,
         "export": cmd_export,
     }[args.command]
+    previous = _on_sigterm_interrupt()
     try:
         return handler(args)
+    except Terminated:
+        _err("graphbuild: terminated; previous exports left intact")
+        return 143
     except UsageError as exc:
         _err(f"graphbuild: error: {exc}")
         return 2
@@ -127,6 +132,24 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("graphbuild: interrupted; previous exports left intact")
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: unwinds like Ctrl-C (temporary files removed, workers stopped), exit status 143."""
+
+
+def _on_sigterm_interrupt():
+    """Turn SIGTERM into :class:`Terminated` while a command runs; the previous handler, or None."""
+    def terminated(signum, frame):
+        raise Terminated
+
+    try:
+        return signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread
+        return None
 
 
 # C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides: text from an article

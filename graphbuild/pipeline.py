@@ -87,7 +87,7 @@ def build_graph(paths: str | Path | Iterable[str | Path], **settings) -> nx.Mult
     cache_dir = settings.pop("cache_dir", None)
     settings.setdefault("progress", False)
     settings.setdefault("use_cache", cache_dir is not None)
-    graph, report = _build(paths, Settings(**settings), Path(cache_dir) if cache_dir else None)
+    graph, report, _ = _build(paths, Settings(**settings), Path(cache_dir) if cache_dir else None)
     for problem in report.problems:
         warnings.warn(f"graphbuild: skipped {problem}", stacklevel=3)
     for note in report.notes:
@@ -97,8 +97,8 @@ def build_graph(paths: str | Path | Iterable[str | Path], **settings) -> nx.Mult
 
 def run_build(paths: Sequence[str | Path], out_dir: Path, settings: Settings) -> BuildReport:
     """Build and write every export into ``out_dir``."""
-    graph, report = _build(paths, settings, out_dir / ".cache", triples_path=out_dir / TRIPLES_FILE)
-    _write_exports(graph, out_dir, settings, report)
+    graph, report, extractions = _build(paths, settings, out_dir / ".cache")
+    _write_exports(graph, out_dir, settings, report, extractions)
     return report
 
 
@@ -147,30 +147,44 @@ def _merge(extractions: list[DocExtraction], report: BuildReport, dates: list[st
     return graph, report
 
 
-def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, report: BuildReport) -> None:
+def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, report: BuildReport,
+                   extractions: list[DocExtraction] | None = None) -> None:
+    """Write the exports as a set: each into a staging folder inside ``out_dir``, then all renamed into
+    place at the end. A failure or a kill before that leaves every previous export as it was."""
+    import shutil
+    import tempfile
+
     from graphbuild.exporters import EXPORTS
 
     if not report.documents:
         return
-    for filename, writer in EXPORTS:
-        if filename == "graph.html":
-            writer(graph, out_dir / filename, max_nodes=settings.html_max_nodes)
-        else:
-            writer(graph, out_dir / filename)
-        report.outputs.append(str(out_dir / filename))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".exports-", suffix=".tmp", dir=out_dir))
+    try:
+        if extractions is not None:
+            write_triples(extractions, staging / TRIPLES_FILE)
+        for filename, writer in EXPORTS:
+            if filename == "graph.html":
+                writer(graph, staging / filename, max_nodes=settings.html_max_nodes)
+            else:
+                writer(graph, staging / filename)
+        staged = sorted(staging.iterdir())
+        for path in staged:
+            os.replace(path, out_dir / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.outputs += [str(out_dir / filename) for filename, _ in EXPORTS]
 
 
-def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path | None = None):
+def _build(paths, settings: Settings, cache_dir: Path | None):
     started = time.perf_counter()
     reader = Reader()
     documents, problems = reader.run(paths)
     report = BuildReport(problems=list(problems), notes=list(reader.notes))
     extractions, report.cached = extract_all(documents, settings, cache_dir, report=report)
-    if triples_path is not None and extractions:
-        write_triples(extractions, triples_path)
     graph, report = _merge(extractions, report, dates=[d.date for d in documents])
     report.seconds = time.perf_counter() - started
-    return graph, report
+    return graph, report, extractions
 
 
 def extract_all(documents: list[Document], settings: Settings, cache_dir: Path | None,
@@ -235,12 +249,18 @@ def _run_extraction(documents: list[Document], settings: Settings) -> Iterator[O
         # A bounded window of chunks in flight, read back in input order: memory stays flat and the
         # output does not depend on the number of workers.
         pending: deque = deque()
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(_extract_chunk, chunk, settings.model, settings.batch_size)))
-            if len(pending) >= 2 * workers:
+        try:
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(_extract_chunk, chunk, settings.model, settings.batch_size)))
+                if len(pending) >= 2 * workers:
+                    yield from _chunk_result(*pending.popleft(), settings)
+            while pending:
                 yield from _chunk_result(*pending.popleft(), settings)
-        while pending:
-            yield from _chunk_result(*pending.popleft(), settings)
+        except BaseException:  # interrupted, or the reader stopped: do not wait for the chunks in flight
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _chunk_result(chunk: list[Document], future, settings: Settings) -> list[Outcome]:

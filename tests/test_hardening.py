@@ -351,3 +351,79 @@ def test_no_cache_repairs_the_cache(built: Path, capsys) -> None:
     capsys.readouterr()
     assert _build([built.parent / "in"], built, "--workers", "1") == 0
     assert "(2 from cache)" in capsys.readouterr().err
+
+
+# -- item 6: workers die with their build; exports are replaced as a set -------------------------------
+
+
+def test_a_failing_exporter_leaves_every_previous_export_intact(built: Path, monkeypatch) -> None:
+    from graphbuild import exporters
+
+    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    _write(built.parent / "in" / "new.txt", OTHER.replace("Paris", "Rome"))
+
+    def explode(G, path, **kwargs):
+        Path(path).write_text("half")
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(exporters, "EXPORTS", [*exporters.EXPORTS[:2], ("graph.cypher", explode),
+                                               *exporters.EXPORTS[3:]])
+    assert _build([built.parent / "in"], built, "--workers", "1") == 1
+    assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
+    assert not [p for p in built.iterdir() if p.name.startswith(".exports-")]
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status and "\nState:\tX" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_workers_exit_when_the_build_dies(tmp_path: Path, how: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for n in range(60):
+        _write(tmp_path / "in" / f"a{n:02d}.txt", GOOD * 20)
+    out = tmp_path / "out"
+    workers: set[int] = set()
+    build = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "build", str(tmp_path / "in"), "--out", str(out), "--quiet",
+         "--workers", "2", "--batch-size", "1"],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(workers) < 2 and build.poll() is None:
+            workers = {c for c in _children(build.pid) if _running(c)}
+            time.sleep(0.1)
+        assert len(workers) >= 2, "no workers seen"
+        time.sleep(1.0)  # the workers are busy
+        build.send_signal(getattr(signal, how))
+        build.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_running(w) for w in workers):
+            time.sleep(0.1)
+        assert not any(_running(w) for w in workers)
+        assert not (out / "graph.json").exists()
+        if how == "SIGTERM":
+            assert build.returncode == 143 and b"Traceback" not in build.stderr.read()
+    finally:
+        if build.poll() is None:
+            build.kill()
+        for worker in workers:  # never leave an orphan behind, even when the test fails
+            if _running(worker):
+                os.kill(worker, signal.SIGKILL)
