@@ -1,4 +1,4 @@
-"""Command line: ``graphbuild build | who-met | stats | load | html | export``.
+"""Command line: ``graphbuild build | merge | who-met | stats | load | html | export``.
 
 Exit status: 0 success, 1 nothing built or a failure the user can fix (server down, bad
 password), 2 usage error.
@@ -24,7 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     from graphbuild.settings import Settings
 
     defaults = Settings()
-    parser = argparse.ArgumentParser(prog="graphbuild", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="graphbuild",
+        description="Turn news articles into a knowledge graph where every fact points back to its sentence.",
+        epilog="exit status: 0 success, 1 nothing built or a failure to fix (server down, bad password), "
+               "2 usage error")
     parser.add_argument("--version", action="version", version=f"graphbuild {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -42,11 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     merge = commands.add_parser("merge", help="merge triples.jsonl files (per-document results) into exports")
     merge.add_argument("triples", nargs="+", help="triples.jsonl files written by 'graphbuild build'")
-    merge.add_argument("--out", default="exports")
-    merge.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes)
+    merge.add_argument("--out", default="exports", help="export folder (default: exports)")
+    merge.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes,
+                       help=f"most connected nodes kept in graph.html (default: {defaults.html_max_nodes})")
 
     who = commands.add_parser("who-met", help="who did NAME meet, and which article says so")
-    who.add_argument("name")
+    who.add_argument("name", help="a person's name, full or in part (\"Belousov\")")
     source = who.add_mutually_exclusive_group()
     source.add_argument("--graph", default=None, help="graph.json (default: exports/graph.json)")
     source.add_argument("--neo4j", metavar="URI", default=None, help="ask a Neo4j server instead")
@@ -56,28 +61,29 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--json", action="store_true", help="print JSON")
 
     stats = commands.add_parser("stats", help="counts of nodes and edges by label and type")
-    stats.add_argument("--graph", default="exports/graph.json")
+    stats.add_argument("--graph", default="exports/graph.json", help="graph.json (default: exports/graph.json)")
 
     load = commands.add_parser("load", help="load exports/graph.json into Neo4j over Bolt")
     load.add_argument("exports", nargs="?", default="exports", help="export folder or graph.json")
     load.add_argument("--uri", default=None, help="bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
     _add_neo4j_auth(load)
-    load.add_argument("--batch-size", type=int, default=1000)
-    load.add_argument("--quiet", action="store_true")
+    load.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default: 1000)")
+    load.add_argument("--quiet", action="store_true", help="no progress bar")
 
     html = commands.add_parser("html", help="write an interactive HTML page of a graph or a neighbourhood")
-    html.add_argument("--graph", default="exports/graph.json")
+    html.add_argument("--graph", default="exports/graph.json", help="graph.json (default: exports/graph.json)")
     html.add_argument("--out", default=None, help="output file (default: graph.html beside --graph)")
     html.add_argument("--focus", default=None, help="only the neighbourhood of this person")
-    html.add_argument("--depth", type=int, default=2)
-    html.add_argument("--max-nodes", type=int, default=defaults.html_max_nodes)
+    html.add_argument("--depth", type=int, default=2, help="with --focus: hops around the person (default: 2)")
+    html.add_argument("--max-nodes", type=int, default=defaults.html_max_nodes,
+                      help=f"most connected nodes kept (default: {defaults.html_max_nodes})")
 
     export = commands.add_parser("export", help="extra export formats")
     export.add_argument("format", choices=["neo4j-admin", "cypher"],
                         help="neo4j-admin: CSV files for 'neo4j-admin database import full' (--out is a folder); "
                              "cypher: graph.cypher again (--out is a file)")
-    export.add_argument("--graph", default="exports/graph.json")
-    export.add_argument("--out", required=True)
+    export.add_argument("--graph", default="exports/graph.json", help="graph.json (default: exports/graph.json)")
+    export.add_argument("--out", required=True, help="output folder (neo4j-admin) or file (cypher)")
     export.add_argument("--literal", action="store_true",
                         help="cypher: plain UNWIND [{...}] literal maps, easy to read but slow for Neo4j to parse")
     return parser

@@ -427,3 +427,43 @@ def test_workers_exit_when_the_build_dies(tmp_path: Path, how: str) -> None:
         for worker in workers:  # never leave an orphan behind, even when the test fails
             if _running(worker):
                 os.kill(worker, signal.SIGKILL)
+
+
+# -- item 8: small things a newcomer met ------------------------------------------------------------
+
+
+def test_help_is_plain_text_names_merge_and_every_option_has_help(capsys) -> None:
+    import argparse
+
+    from graphbuild.cli import build_parser
+
+    assert main(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert "``" not in text and "merge" in text
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            if not isinstance(action, argparse._HelpAction) and action.help != argparse.SUPPRESS:
+                assert action.help, f"{name} {action.dest} has no help"
+
+
+def test_who_met_one_person_grammar(built: Path, capsys) -> None:
+    capsys.readouterr()
+    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json")]) == 0
+    assert "met 1 person:" in capsys.readouterr().out
+
+
+def test_neo4j_server_refuses_a_busy_port() -> None:
+    import socket
+
+    from neo4j_fixtures import load_server_script
+
+    server = load_server_script()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(server.ServerError, match=f"port {port} is in use"):
+            server.start(port=port)
+    assert server.port_is_free(port)
