@@ -2,7 +2,10 @@
 
 An entry is keyed by the document (id, date, text), the spaCy model name and version, and a
 fingerprint of the extraction code and rules, so a change to any of them invalidates it.
-Each entry is one JSON file written atomically: a killed run leaves only whole entries.
+Each entry is one JSON file written atomically: a killed run leaves only whole entries. An entry
+names the key it was stored under and is checked on read (that key, the document's id and date,
+every field's type, indexes and evidence offsets against the text): a damaged entry, or one copied
+over another, is not trusted but rebuilt and rewritten.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.atomic import atomic_write_text
+from graphbuild.cache_check import valid_extraction
 from graphbuild.models import DocExtraction, Document
 
 # The stages whose source decides what extraction produces; what they import is followed from here.
@@ -58,9 +62,11 @@ def _imported_files(package: Path) -> list[Path]:
 
 
 class ExtractionCache:
-    def __init__(self, folder: Path, model_version: str) -> None:
+    def __init__(self, folder: Path, model_version: str, read: bool = True) -> None:
         self.folder = folder
         self.salt = f"{model_version}|{rules_fingerprint()}"
+        self.read = read  # False: every entry is rebuilt and rewritten (--no-cache)
+        self.damaged = 0  # entries found but not trusted
 
     def key(self, doc: Document) -> str:
         payload = json.dumps([self.salt, doc.id, doc.date, doc.text], ensure_ascii=False)
@@ -70,15 +76,27 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc: Document) -> DocExtraction | None:
-        path = self._path(self.key(doc))
+        if not self.read:
+            return None
+        key = self.key(doc)
         try:
-            return DocExtraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged entries are simply rebuilt
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None  # not cached yet
+        try:
+            entry = json.loads(raw.decode("utf-8"))
+            if not isinstance(entry, dict) or entry.get("key") != key:
+                raise ValueError("stored under another key")
+            extraction = valid_extraction(entry.get("extraction"), doc)
+        except (ValueError, KeyError, TypeError, IndexError):
+            self.damaged += 1
+            return None  # rebuilt, and rewritten by put()
+        return extraction
 
     def put(self, doc: Document, extraction: DocExtraction) -> None:
-        path = self._path(self.key(doc))
-        atomic_write_text(path, json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True))
+        key = self.key(doc)
+        entry = {"key": key, "extraction": extraction.to_dict()}
+        atomic_write_text(self._path(key), json.dumps(entry, ensure_ascii=False, sort_keys=True))
 
 
 def installed_model_version(model: str) -> str:

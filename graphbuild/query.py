@@ -137,7 +137,8 @@ def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
         return f"No person matching {query!r} in the graph.\n"
     lines = []
     for answer in answers:
-        lines.append(f"{answer.name} ({answer.person_id}) met {len(answer.meetings)} people:")
+        people = "person" if len(answer.meetings) == 1 else "people"
+        lines.append(f"{answer.name} ({answer.person_id}) met {len(answer.meetings)} {people}:")
         for meeting in answer.meetings:
             extra = ", ".join(
                 part

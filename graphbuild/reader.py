@@ -8,9 +8,12 @@ file named explicitly with an unsupported extension is reported.
 Nothing here raises for a bad input: each one becomes a :class:`ReadProblem` and the batch
 goes on.
 
-Duplicate ids (two files ``a/x.txt`` and ``b/x.txt``, or a repeated jsonl id) are made unique
-deterministically: inputs are read in sorted path order and a later duplicate gets the first
-free suffix ``-2``, ``-3``, ... (``x``, ``x-2``).
+A document's id is its file name without extension (or its jsonl ``id``). Ids that clash (two
+files ``a/x.txt`` and ``b/x.txt``, or a repeated jsonl id) are all replaced by ids traceable to their
+source: the path relative to the inputs' common folder without extension (``a/x``, ``b/x``; with it
+when that is not enough), or ``id@file.jsonl:line`` for a jsonl record. Each clash is reported in
+``Reader.notes``. So an id never depends on the order of the inputs, and a single folder of
+distinct file names keeps the plain ids.
 
 >>> docs, problems = read_inputs([])
 >>> docs, problems
@@ -20,7 +23,9 @@ free suffix ``-2``, ``-3``, ... (``x``, ``x-2``).
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -229,46 +234,124 @@ class Reader:
     def __init__(self) -> None:
         self.documents: list[Document] = []
         self.problems: list[ReadProblem] = []
-        self._ids: set[str] = set()
+        self.notes: list[ReadProblem] = []  # read, with something to say (a renamed id)
+        self._origins: list[tuple[Path, int | None]] = []  # file and jsonl line of each document
 
     def run(self, paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
-        self.documents, self.problems, self._ids = [], [], set()
+        self.documents, self.problems, self.notes, self._origins = [], [], [], []
+        paths = list(paths)
         for path in self._collect(paths):
             self._read_file(path)
+        self._unique_ids(_common_root(paths))
         return self.documents, self.problems
 
     # -- collecting -------------------------------------------------------------------------
 
     def _collect(self, paths: Iterable[str | Path]) -> list[Path]:
-        """All files to read, deduplicated, in sorted path order."""
+        """All files to read, deduplicated, in sorted path order. Every path not read is reported."""
         files: dict[str, Path] = {}
+        seen: dict[tuple[int, int], str] = {}  # (device, inode) of each file taken -> its path
         for raw in paths:
             path = Path(raw)
-            if path.is_dir():
-                for child in self._walk(path):
+            info = self._stat(path)
+            if info is None:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                found = self._walk(path, seen)
+                for child in found:
                     files.setdefault(child.as_posix(), child)
-            elif not path.exists():
-                self._problem(str(path), "no such file or folder")
+            elif not stat.S_ISREG(info.st_mode):
+                self._problem(str(path), f"not a regular file ({_file_kind(info.st_mode)}): not read")
             elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
                 self._problem(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
-            else:
-                files.setdefault(path.as_posix(), path)
+            elif path.as_posix() not in files and self._first_copy(path, info, seen):
+                files[path.as_posix()] = path
         return [files[key] for key in sorted(files)]
 
-    @staticmethod
-    def _walk(folder: Path) -> list[Path]:
-        """Supported, non-hidden files under ``folder``."""
-        found = []
-        for child in folder.rglob("*"):
-            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
-            if not hidden and child.suffix.lower() in SUPPORTED_EXTENSIONS and child.is_file():
-                found.append(child)
+    def _stat(self, path: Path) -> os.stat_result | None:
+        """``stat`` of ``path`` (following symbolic links), or None with the reason reported."""
+        try:
+            return path.stat()
+        except FileNotFoundError:
+            self._problem(str(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
+        except RuntimeError:  # pathlib's "symlink loop" on some versions
+            self._problem(str(path), "symbolic link loop")
+        except OSError as error:
+            self._problem(str(path), f"cannot read: {error.strerror or error}")
+        return None
+
+    def _first_copy(self, path: Path, info: os.stat_result, seen: dict[tuple[int, int], str]) -> bool:
+        """False (and reported) when the same file was already taken under another path (links)."""
+        key = (info.st_dev, info.st_ino)
+        if key in seen and seen[key] != path.as_posix():
+            self._problem(str(path), f"same file as {seen[key]}: read once")
+            return False
+        seen[key] = path.as_posix()
+        return True
+
+    def _walk(self, folder: Path, seen: dict[tuple[int, int], str]) -> list[Path]:
+        """Supported, non-hidden regular files under ``folder``; symbolic links to folders are
+        followed once (a loop is reported), unreadable folders and odd files are reported."""
+        found: list[Path] = []
+        others: dict[str, int] = {}
+        folders: dict[tuple[int, int], str] = {}
+        root_info = folder.stat()
+        folders[(root_info.st_dev, root_info.st_ino)] = folder.as_posix()
+
+        def unreadable(error: OSError) -> None:
+            self._problem(str(error.filename or folder), f"cannot read folder: {error.strerror or error}")
+
+        for top, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=True):
+            here = Path(top)
+            keep = []
+            for name in sorted(dirnames):
+                if name.startswith("."):
+                    continue
+                sub = here / name
+                info = self._stat(sub)
+                if info is None:
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key in folders:
+                    first = folders[key]
+                    loop = (sub.as_posix() + "/").startswith(first + "/") or first == folder.as_posix()
+                    self._problem(str(sub), f"symbolic link loop back to {first}: not followed" if loop
+                                  else f"same folder as {first}: read once")
+                    continue
+                folders[key] = sub.as_posix()
+                keep.append(name)
+            dirnames[:] = keep
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                child = here / name
+                suffix = child.suffix.lower()
+                if suffix not in SUPPORTED_EXTENSIONS:
+                    others[suffix or "(none)"] = others.get(suffix or "(none)", 0) + 1
+                    continue
+                info = self._stat(child)
+                if info is None:
+                    continue
+                if not stat.S_ISREG(info.st_mode):
+                    self._problem(str(child), f"not a regular file ({_file_kind(info.st_mode)}): not read")
+                elif self._first_copy(child, info, seen):
+                    found.append(child)
+        if not found and not any(p.source.startswith(str(folder)) for p in self.problems):
+            if others:
+                listed = ", ".join(f"{ext} ×{n}" if n > 1 else ext for ext, n in sorted(others.items()))
+                reason = f"no supported files (found {listed}; reads {' '.join(sorted(SUPPORTED_EXTENSIONS))})"
+            else:
+                reason = "no files"
+            self._problem(str(folder), reason)
         return found
 
     # -- reading ----------------------------------------------------------------------------
 
     def _read_file(self, path: Path) -> None:
         try:
+            if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would be read forever
+                self._problem(str(path), "not a regular file: not read")
+                return
             data = path.read_bytes()
         except OSError as error:
             self._problem(str(path), f"cannot read: {error.strerror or error}")
@@ -326,20 +409,79 @@ class Reader:
         body = normalise_newlines(body)
         date = normalise_date(record.get("date")) or find_dateline(body)
         self._add(Document(str(doc_id).strip(), body, source, _str(record.get("title")), date,
-                           _str(record.get("url"))))
+                           _str(record.get("url"))), line=int(source.rsplit(":", 1)[1]))
 
     # -- bookkeeping ------------------------------------------------------------------------
 
-    def _add(self, doc: Document) -> None:
-        doc_id, n = doc.id, 1
-        while doc_id in self._ids:
-            n += 1
-            doc_id = f"{doc.id}-{n}"
-        self._ids.add(doc_id)
-        self.documents.append(doc if doc_id == doc.id else replace(doc, id=doc_id))
+    def _add(self, doc: Document, line: int | None = None) -> None:
+        path = Path(doc.source if line is None else doc.source.rsplit(":", 1)[0])
+        self.documents.append(doc)
+        self._origins.append((path, line))
+
+    def _unique_ids(self, root: str) -> None:
+        """Replace every clashing id by one traceable to its source (see the module docstring)."""
+        groups: dict[str, list[int]] = {}
+        for n, doc in enumerate(self.documents):
+            groups.setdefault(doc.id, []).append(n)
+        taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
+        for doc_id, members in groups.items():
+            if len(members) == 1:
+                continue
+            new_ids = []
+            for n in members:
+                path, line = self._origins[n]
+                relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+                if line is not None:
+                    candidates = [f"{doc_id}@{relative}:{line}"]
+                else:
+                    candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
+                new_id = next((c for c in candidates if c not in taken and c not in new_ids
+                               and sum(1 for m in members if self._candidates_clash(m, n, c, root)) == 0), None)
+                if new_id is None:
+                    new_id = candidates[-1]
+                    k = 1
+                    while new_id in taken or new_id in new_ids:
+                        k += 1
+                        new_id = f"{candidates[-1]}-{k}"
+                new_ids.append(new_id)
+            for n, new_id in zip(members, new_ids, strict=True):
+                self.documents[n] = replace(self.documents[n], id=new_id)
+            taken.update(new_ids)
+            sources = ", ".join(self.documents[n].source for n in members)
+            self.notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
+
+    def _candidates_clash(self, other: int, n: int, candidate: str, root: str) -> bool:
+        """True when another member of the group would get the same short candidate id."""
+        if other == n:
+            return False
+        path, line = self._origins[other]
+        if line is not None:
+            return False
+        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
 
     def _problem(self, source: str, reason: str) -> None:
         self.problems.append(ReadProblem(source, reason))
+
+
+def _common_root(paths: list[str | Path]) -> str:
+    """The deepest folder holding every input (a folder input itself, a file input's folder)."""
+    folders = []
+    for raw in paths:
+        path = os.path.abspath(raw)
+        if os.path.isdir(path):
+            folders.append(path)
+        elif os.path.exists(path):
+            folders.append(os.path.dirname(path))
+    return os.path.commonpath(folders) if folders else os.getcwd()
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"
 
 
 def _str(value: object) -> str | None:

