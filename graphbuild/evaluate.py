@@ -1,11 +1,17 @@
 """Score extraction against hand-annotated sentences: ``python -m graphbuild.evaluate``.
 
-The gold file (``tests/data/dev_gold.jsonl``) lists sentences of real articles with every
-MET / VISITED / ATTENDED / HOLDS_POSITION fact they state (or none). The articles are built
-as a normal corpus; each system fact whose evidence sentence overlaps a gold sentence is
-compared with that sentence's facts. Names match when one is the other or a whole-word part
-of it ("Trump" / "Donald Trump"). A gold HOLDS_POSITION without an organisation only
-checks that the person got that title; system posts on such a person are not counted.
+Two gold sets are scored, each against its own corpus (the texts live beside the repository,
+in ``../shared/corpus``): the Wikinews dev set (``tests/data/dev_gold.jsonl`` over
+``wikinews-dev.jsonl``) and the official readouts (``tests/data/readouts_gold.jsonl`` over
+``readouts-dev.jsonl``). A gold file lists sentences with every MET / SPOKE_WITH / VISITED /
+ATTENDED / HOLDS_POSITION fact they state (or none). The articles are built as a normal
+corpus; each system fact whose evidence sentence overlaps a gold sentence is compared with
+that sentence's facts; a MET or SPOKE_WITH must also have the gold status (occurred / planned /
+negated). Names match when one is the other or a whole-word part of it ("Trump" /
+"Donald Trump"). MET and SPOKE_WITH are symmetric. A gold HOLDS_POSITION without an
+organisation only checks that the person got that title; system posts on such a person are not
+counted. ``--markdown`` prints the table block kept in README.md (and checked by
+``tests/test_accuracy_guard.py``).
 """
 
 from __future__ import annotations
@@ -23,8 +29,28 @@ from graphbuild.query import fold
 from graphbuild.resolve import Resolver
 from graphbuild.settings import Settings
 
-DEFAULT_GOLD = Path("tests/data/dev_gold.jsonl")
-DEFAULT_CORPUS = Path("../shared/corpus/wikinews-dev.jsonl")
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+SPOKE_WITH = "SPOKE_WITH"  # phone / video contact; may not be extracted yet
+SYMMETRIC = frozenset({MET, SPOKE_WITH})
+REPORTED = tuple(dict.fromkeys([*RELATION_TYPES, SPOKE_WITH]))
+NO_ORG = "TITLE (no org)"
+ALL = "all relations"
+TABLE_START = "<!-- accuracy-table:start -->"
+TABLE_END = "<!-- accuracy-table:end -->"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    gold: Path
+    corpus: Path
+
+
+DATASETS = (
+    Dataset("Wikinews dev", REPO_ROOT / "tests" / "data" / "dev_gold.jsonl", SHARED_CORPUS / "wikinews-dev.jsonl"),
+    Dataset("Readouts dev", REPO_ROOT / "tests" / "data" / "readouts_gold.jsonl", SHARED_CORPUS / "readouts-dev.jsonl"),
+)
 
 
 @dataclass(frozen=True)
@@ -34,29 +60,44 @@ class Scored:
     object: str | None
     doc: str
     sentence_start: int
+    status: str | None = None  # MET / SPOKE_WITH: occurred, planned, negated
 
 
 def names_match(a: str | None, b: str | None) -> bool:
-    """>>> names_match("Trump", "Donald Trump")
+    """Whether two names can denote the same person or place.
+
+    >>> names_match("Trump", "Donald Trump")
     True
     >>> names_match("Andrei Belousov", "Andrei Bozhovsky")
     False
+
+    Initials and "Jr." are ignored: they never tell two people apart here.
+
+    >>> names_match("Joseph R. Biden, Jr.", "Joseph Biden")
+    True
     """
     if a is None or b is None:
         return a is b
     fa, fb = fold(a).removeprefix("the "), fold(b).removeprefix("the ")
     if fa == fb:
         return True
-    wa, wb = fa.split(), fb.split()
+    wa, wb = _name_words(fa), _name_words(fb)
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(shorter) and all(w in longer for w in shorter) and (len(shorter) > 1 or shorter[0] == longer[-1]
                                                                       or shorter[0] == longer[0])
 
 
+def _name_words(folded: str) -> list[str]:
+    words = [w for w in folded.split() if len(w) > 1 and w != "jr"]
+    return words or folded.split()
+
+
 def fact_matches(gold: dict, system: Scored) -> bool:
     if gold["type"] != system.type:
         return False
-    if gold["type"] == MET:
+    if gold["type"] in SYMMETRIC:
+        if gold.get("status") and system.status and gold["status"] != system.status:
+            return False  # a planned meeting reported as held (or the reverse) is wrong
         return (names_match(gold["subject"], system.subject) and names_match(gold["object"], system.object)) or (
             names_match(gold["subject"], system.object) and names_match(gold["object"], system.subject))
     return names_match(gold["subject"], system.subject) and names_match(gold["object"], system.object)
@@ -89,7 +130,7 @@ def system_facts(gold: list[dict], corpus: Path, settings: Settings) -> dict[tup
         for start, end in spans.get(ev.doc, []):
             if ev.start < end and start < ev.end:
                 grouped[(ev.doc, start)].append(
-                    Scored(fact.type, names[fact.source], names[fact.target], ev.doc, start))
+                    Scored(fact.type, names[fact.source], names[fact.target], ev.doc, start, fact.status))
     _add_titles(extractions, corpus_result, spans, grouped)
     return grouped
 
@@ -133,51 +174,120 @@ def score(gold: list[dict], system: dict[tuple[str, int], list[Scored]]) -> tupl
                 continue
             if f.type == HOLDS_POSITION and any(names_match(g["subject"], f.subject) for g in unplaced):
                 continue  # gold names no organisation for this person here
-            if f.type == MET and any(f2 is not f and f2.type == MET and {f2.subject, f2.object} ==
-                                     {f.subject, f.object} for f2 in facts[:n]):
+            if f.type in SYMMETRIC and any(f2.type == f.type and {f2.subject, f2.object} ==
+                                           {f.subject, f.object} for f2 in facts[:n]):
                 continue
             counts[f.type]["fp"] += 1
             errors.append(f"WRONG  {f.type} {f.subject} -> {f.object} | {entry['sentence']}")
     return counts, errors
 
 
+def rates(c: Counter) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1; None where undefined (nothing found / nothing to find)."""
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    if precision is None or recall is None:
+        f1 = None if precision is None and recall is None else 0.0
+    else:
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def table_rows(counts: dict[str, Counter]) -> list[tuple[str, Counter]]:
+    """(relation, counts) for each reported relation, titles without organisation, and the total."""
+    total = Counter()
+    rows = []
+    for rel in [*REPORTED, NO_ORG]:
+        c = counts.get(rel, Counter())
+        if rel != NO_ORG:
+            total.update(c)
+        rows.append((rel, c))
+    rows.append((ALL, total))
+    return rows
+
+
 def format_table(counts: dict[str, Counter]) -> str:
     rows = ["relation         precision  recall     F1   tp  fp  fn"]
-    total = Counter()
-    for rel in [*RELATION_TYPES, "TITLE (no org)"]:
-        c = counts.get(rel, Counter())
-        total.update({k: v for k, v in c.items() if rel != "TITLE (no org)"})
-        rows.append(_row(rel, c))
-    rows.append(_row("all relations", total))
+    rows += [_row(name, c) for name, c in table_rows(counts)]
     return "\n".join(rows)
 
 
+def _fmt(x: float | None, width: int) -> str:
+    return f"{'n/a' if x is None else f'{x:.2f}':>{width}}"
+
+
 def _row(name: str, c: Counter) -> str:
-    tp, fp, fn = c["tp"], c["fp"], c["fn"]
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return f"{name:<16} {precision:9.2f} {recall:7.2f} {f1:6.2f} {tp:4d} {fp:3d} {fn:3d}"
+    precision, recall, f1 = rates(c)
+    return (f"{name:<16} {_fmt(precision, 9)} {_fmt(recall, 7)} {_fmt(f1, 6)} "
+            f"{c['tp']:4d} {c['fp']:3d} {c['fn']:3d}")
+
+
+def format_markdown(results: list[tuple[Dataset, list[dict], dict[str, Counter]]]) -> str:
+    """The README accuracy table, between its markers: one row per set and relation."""
+    lines = [TABLE_START,
+             "| set | relation | precision | recall | F1 | tp | fp | fn |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for dataset, _gold, counts in results:
+        for name, c in table_rows(counts):
+            cells = [_fmt(x, 0) for x in rates(c)]
+            lines.append(f"| {dataset.name} | {name} | {' | '.join(cells)} | {c['tp']} | {c['fp']} | {c['fn']} |")
+    lines.append(TABLE_END)
+    return "\n".join(lines)
+
+
+def parse_markdown(text: str) -> dict[tuple[str, str], dict[str, float | None]]:
+    """{(set, relation): {"precision": .., "recall": .., "F1": ..}} from the block in ``text``."""
+    block = text[text.index(TABLE_START) + len(TABLE_START):text.index(TABLE_END)]
+    table: dict[tuple[str, str], dict[str, float | None]] = {}
+    for line in block.strip().splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        table[(cells[0], cells[1])] = {key: None if value == "n/a" else float(value)
+                                       for key, value in zip(("precision", "recall", "F1"), cells[2:5], strict=True)}
+    return table
+
+
+def evaluate(dataset: Dataset, settings: Settings) -> tuple[list[dict], dict[str, Counter], list[str]]:
+    gold = load_gold(dataset.gold)
+    counts, errors = score(gold, system_facts(gold, dataset.corpus, settings))
+    return gold, counts, errors
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graphbuild.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--gold", type=Path, help="score only this gold file (with --corpus)")
+    parser.add_argument("--corpus", type=Path, help="the articles of --gold")
+    parser.add_argument("--set", choices=["wikinews", "readouts"], help="score only one of the two sets")
     parser.add_argument("--model", default=Settings().model)
     parser.add_argument("--errors", action="store_true", help="list every missed and wrong fact")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print only the README accuracy table block (markers included)")
     args = parser.parse_args(argv)
-    for path in (args.gold, args.corpus):
-        if not path.is_file():
-            print(f"evaluate: no such file: {path}", file=sys.stderr)
-            return 2
-    gold = load_gold(args.gold)
+    if args.gold or args.corpus:
+        if not (args.gold and args.corpus):
+            parser.error("--gold and --corpus go together")
+        datasets = [Dataset(args.gold.stem, args.gold, args.corpus)]
+    else:
+        datasets = [d for d, key in zip(DATASETS, ("wikinews", "readouts"), strict=True) if args.set in (None, key)]
+    for dataset in datasets:
+        for path in (dataset.gold, dataset.corpus):
+            if not path.is_file():
+                print(f"evaluate: no such file: {path}", file=sys.stderr)
+                return 2
     settings = Settings(model=args.model, progress=False)
-    counts, errors = score(gold, system_facts(gold, args.corpus, settings))
-    print(f"{len(gold)} annotated sentences from {len({g['doc'] for g in gold})} articles")
-    print(format_table(counts))
-    if args.errors:
-        print("\n".join(errors))
+    results = []
+    for dataset in datasets:
+        gold, counts, errors = evaluate(dataset, settings)
+        results.append((dataset, gold, counts))
+        if args.markdown:
+            continue
+        print(f"{dataset.name}: {len(gold)} annotated sentences from {len({g['doc'] for g in gold})} documents")
+        print(format_table(counts))
+        if args.errors:
+            print("\n".join(errors))
+        print()
+    if args.markdown:
+        print(format_markdown(results))
     return 0
 
 
