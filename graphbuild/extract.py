@@ -26,6 +26,7 @@ from graphbuild.models import CleanDocument, DocExtraction
 from graphbuild.schema import HOLDS_POSITION, LOCATION, ORGANIZATION, PERSON
 from graphbuild.situation import Situation
 from graphbuild.slots import SlotReader
+from graphbuild.status import document_medium
 from graphbuild.syntax import inherited_subjects
 from graphbuild.titles import PostFinder
 
@@ -54,6 +55,7 @@ class Context:
     slots: SlotReader
     situation: Situation
     medium: str | None = None  # the document is about a call ("phone"/"video"), from its title
+    participants: list[int] = field(default_factory=list)  # of the last meeting stated: who "the meeting" had
 
 
 class Extractor:
@@ -67,7 +69,7 @@ class Extractor:
     def run(self, clean: CleanDocument, doc: Doc) -> DocExtraction:
         record = DocRecord(clean, doc)
         slots = SlotReader(record)
-        ctx = Context(doc, record, slots, Situation(record, slots))
+        ctx = Context(doc, record, slots, Situation(record, slots), medium=document_medium(clean.title))
         for match in self._match(doc):
             rules.handler(match.relation)(match, ctx)
         finder = post_finder(record)

@@ -51,11 +51,21 @@ def make_paragraph_splitter(nlp: Language, name: str):
 
 
 def split_at_line_breaks(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start (the parser keeps it)."""
+    """Mark the first token after a line break as a sentence start, and the word after a title abbreviation
+    or an initial ("Gen. Valerii Zaluzhnyi", "Joseph R. Biden") as no sentence start (the parser keeps both)."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif _ABBREVIATION.match(before.text) and (token.is_title or token.is_punct or token.is_lower
+                                                   and before.lower_ in ("jr.", "sr.")):
+            token.is_sent_start = False
     return doc
+
+
+# Title abbreviations and initials after which a sentence does not end: a capitalised name follows.
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|"
+                           r"Hon|Rev|St|Jr|Sr|Gens|Sens|Reps)\.)$")
 
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"

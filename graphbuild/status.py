@@ -6,6 +6,8 @@ noun modifiers ("the planned meeting") and phrases of medium ("by phone", "video
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from graphbuild.lexicon.triggers import (
@@ -97,3 +99,24 @@ def remote_medium(trigger: Token, verb: Token | None) -> str | None:
                     if medium:
                         return medium
     return None
+
+
+def document_medium(title: str | None) -> str | None:
+    """A document whose title says it is about a call or a virtual meeting: "Secretary X's Call with Y",
+    "Readout of the Virtual Meeting with Z". A press call is no contact between the people it names.
+
+    >>> document_medium("Secretary Blinken's Call with Prime Minister Abiy"), document_medium("Background Press Call")
+    ('phone', None)
+    >>> document_medium("Readout of President Biden's Virtual Meeting with G7 Leaders")
+    'video'
+    """
+    if not title:
+        return None
+    words = re.findall(r"[\w-]+", title.lower())
+    for n, word in enumerate(words):
+        if word in ("press", "media", "conference") and n + 1 < len(words) and words[n + 1] == "call":
+            words[n + 1] = ""  # "press call", "conference call" with reporters
+    mediums = [medium_of_word(w) for w in words if w]
+    if "video" in mediums:
+        return "video"
+    return "phone" if "phone" in mediums else None

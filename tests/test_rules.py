@@ -90,3 +90,26 @@ def test_groups_after_semicolons_are_separate_meetings():
 def test_a_name_in_a_possessive_is_no_participant():
     found = facts("Angela Merkel met with Erna Solberg to discuss Joe Biden's plan.")
     assert not [f for f in found if "Joe Biden" in f]
+
+
+def test_joining_a_meeting_meets_its_people():
+    found = facts("Angela Merkel met with Emmanuel Macron in Paris. Boris Johnson also joined the meeting.")
+    assert {("MET", "Boris Johnson", "Emmanuel Macron"), ("MET", "Angela Merkel", "Boris Johnson")} <= found
+
+
+def test_a_meeting_attended_by_many_joins_them_all():
+    found = facts("The meeting was attended by Boris Johnson, Mark Rutte and Pedro Sanchez.")
+    assert ("MET", "Mark Rutte", "Pedro Sanchez") in found
+
+
+def test_spoke_with_in_a_document_about_a_call():
+    from extraction_helpers import _extractor
+
+    from graphbuild.models import CleanDocument
+
+    nlp, extractor = _extractor()
+    text = "Angela Merkel spoke with Emmanuel Macron today. They discussed trade."
+    for title, expected in [("Chancellor Merkel's Call with President Macron", {"SPOKE_WITH"}),
+                            ("Background Press Call on Trade", set())]:
+        clean = CleanDocument("d", text, list(range(len(text) + 1)), text, title=title)
+        assert {r.type for r in extractor.run(clean, nlp(text)).relations} == expected

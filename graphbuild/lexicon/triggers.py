@@ -29,7 +29,8 @@ MUTUAL_SUPPORT_VERBS = {"hold", "holds", "held", "holding", "have", "has", "had"
                         "conducts", "conducted", "begin", "began", "begins", "open", "opened", "start",
                         "started", "wrap", "wrapped", "conclude", "concluded"}
 # Modifiers that make a talk noun something other than an in-person meeting.
-REMOTE_MODIFIERS = {"phone", "telephone", "video", "virtual", "online", "remote", "call", "calls",
+REMOTE_MODIFIERS = {"virtually", "videolink", "telephonically",
+                    "phone", "telephone", "video", "virtual", "online", "remote", "call", "calls",
                     "teleconference", "videoconference", "zoom"}
 
 VISIT_VERBS = ["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"]
@@ -77,7 +78,7 @@ PLANNED_NOUN_MODIFIERS = {"planned", "upcoming", "proposed", "scheduled", "futur
                           "next", "expected", "forthcoming", "prospective", "anticipated", "mooted"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Of the remote modifiers, those that say the contact was by video.
-VIDEO_WORDS = {"video", "virtual", "online", "videoconference", "zoom"}
+VIDEO_WORDS = {"video", "virtual", "virtually", "online", "videoconference", "zoom", "videolink", "webinar"}
 
 # --- phone and video contact ---------------------------------------------------------------
 # "A spoke with B by phone": a contact only when a medium is stated (here or by the document's title).
@@ -93,3 +94,7 @@ CALL_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", 
 # Words that make a meeting with several people several meetings: "met separately with A and B".
 SEPARATE_WORDS = {"separately", "individually", "respectively", "bilateral", "bilaterals", "one-on-one",
                   "separate"}
+
+# "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
+JOIN_VERBS = ["join", "joins", "joined", "joining"]
+DROP_VERBS = ["drop", "drops", "dropped", "dropping", "stop", "stopped", "stops"]

@@ -8,8 +8,11 @@ not a MET: it becomes a SPOKE_WITH with its medium.
 from __future__ import annotations
 
 from graphbuild.lexicon.triggers import (
+    ATTEND_VERBS,
+    DROP_VERBS,
     GATHER_VERBS,
     HOST_VERBS,
+    JOIN_VERBS,
     MEET_VERBS,
     MUTUAL_SUPPORT_VERBS,
     SEPARATE_WORDS,
@@ -74,16 +77,29 @@ RULES = [
     _rule("talks-between", [trigger(noun(TALK_NOUNS)), *prep_object("trigger", ["between", "among"], "between")]),
     # "A's talks with B"
     _rule("talks-possessor", [trigger(noun(TALK_NOUNS)), child("trigger", "subject", "poss")]),
+    # "C joined the meeting", "C joined X's meeting with A", "C dropped by the meeting"
+    _rule("join-meeting", [trigger(verb(JOIN_VERBS)), child("trigger", "subject", ["nsubj"]),
+                           child("trigger", "meeting", OBJECT_DEPS, noun(TALK_NOUNS))]),
+    _rule("drop-by-meeting", [trigger(verb(DROP_VERBS)), child("trigger", "subject", ["nsubj"]),
+                              *prep_object("trigger", ["by", "into"], "meeting")]),
+    # "the meeting was attended by A, B and C"
+    _rule("attended-by", [trigger(verb(ATTEND_VERBS)), child("trigger", "meeting", ["nsubjpass"], noun(TALK_NOUNS)),
+                          child("trigger", "by", "agent"), child("by", "between", "pobj")]),
 ]
 
 
 def relate(match, ctx) -> None:
     """Every pair the match states met; by phone or video it is a SPOKE_WITH instead."""
-    pairs = contact_pairs(match, ctx, mutual=_mutual(match))
+    if "meeting" in match.names and match.trigger.lower_ not in ATTEND_VERBS:
+        pairs = _joined(match, ctx)
+    else:
+        pairs = contact_pairs(match, ctx, mutual=_mutual(match))
     if not pairs:
         return
     status = contact_status(match.trigger, match.verb)
     medium = remote_medium(match.trigger, match.verb)
+    if medium is None and ctx.medium == "video":
+        medium = "video"  # "met with G7 leaders" in the readout of a virtual meeting
     date = ctx.situation.date(match)
     if medium:
         for a, b in pairs:
@@ -117,6 +133,8 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
     objects += [i for i in listed if i not in objects]
     if mutual and match.trigger.tag_.startswith("VB") and not objects:
         subjects += [i for i in participants_before(ctx.record, match.trigger) if i not in subjects]
+    if subjects or objects or between:
+        ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
     if objects:
         pairs = [(s, o) for s in subjects for o in objects if s != o]
         if not _separate(match.trigger.sent):
@@ -130,6 +148,19 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
     if mutual:
         return all_pairs(subjects)
     return []
+
+
+def _joined(match, ctx) -> list[tuple[int, int]]:
+    """"C joined the meeting": C and the people of that meeting, named with it ("X's meeting with A") or,
+    for "the meeting", the people of the last meeting stated before in the document."""
+    newcomers = ctx.slots.people(match.names.get("subject", ()))
+    meeting = ctx.doc[min(match.names["meeting"])]
+    named = ctx.slots.people([c.i for c in meeting.children if c.dep_ == "poss"])
+    start = list_start_after(meeting)
+    if start is not None:
+        named += [i for group in participants_after(ctx.record, start, meeting.sent.end) for i in group]
+    others = named or (ctx.participants if any(c.lower_ == "the" for c in meeting.children) else [])
+    return [(c, o) for c in newcomers for o in dict.fromkeys(others) if c != o]
 
 
 def _parsed_objects(match, ctx) -> list[int]:
