@@ -27,7 +27,9 @@ from graphbuild.schema import NEGATED, OCCURRED, PLANNED
 def _governors(token: Token) -> list[Token]:
     """The token and the verbs/adjectives it complements: "agreed to meet", "is expected to meet"."""
     chain = [token]
-    while chain[-1].dep_ in ("xcomp", "ccomp", "acomp", "pcomp") and len(chain) < 4:
+    if token.tag_.startswith("NN") and token.dep_ == "pobj" and token.head.head.tag_.startswith("VB"):
+        chain.append(token.head.head)  # "is going to travel there for talks with B": the talks are planned too
+    while chain[-1].dep_ in ("xcomp", "ccomp", "acomp", "pcomp") and len(chain) < 5:
         chain.append(chain[-1].head)
     return chain
 
@@ -35,6 +37,8 @@ def _governors(token: Token) -> list[Token]:
 def contact_status(trigger: Token, verb: Token | None) -> str:
     """occurred, planned or negated, from negation, modals, governing verbs and noun modifiers."""
     head = verb or trigger
+    if head.sent.text.rstrip().endswith("?"):
+        return PLANNED  # "Did A meet B?", "when A met with B?": a question states no meeting that happened
     chain = _governors(head)
     for n, token in enumerate(chain):
         children = list(token.children)

@@ -131,7 +131,7 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
         between += [i for i in listed if i not in between]
         return all_pairs(between)
     objects += [i for i in listed if i not in objects]
-    if mutual and match.trigger.tag_.startswith("VB") and not objects:
+    if mutual and match.trigger.tag_.startswith("VB") and not objects and start is None:
         subjects += [i for i in participants_before(ctx.record, match.trigger) if i not in subjects]
     if subjects or objects or between:
         ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
@@ -145,7 +145,7 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
         return pairs
     if between:
         return all_pairs(between)
-    if mutual:
+    if mutual and start is None:  # "A and B met"; not "A met with Palestinian Americans" (whom it names no one)
         return all_pairs(subjects)
     return []
 
