@@ -6,10 +6,7 @@ from graph.json and answers read from Neo4j.
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
@@ -17,6 +14,7 @@ import networkx as nx
 
 from graphbuild.graph import met_status_rank
 from graphbuild.models import MET, OCCURRED, PERSON
+from graphbuild.text import fold, match_score  # noqa: F401  (fold: re-exported for older callers)
 
 
 @dataclass(frozen=True)
@@ -38,29 +36,6 @@ class WhoMetAnswer:
     person_id: str
     name: str
     meetings: list[Meeting]
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the form names are compared in."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def match_score(query: str, name: str, aliases: list[str]) -> int:
-    """How well ``query`` names a person: 3 exact name, 2 exact alias, 1 whole-word part, 0 no match."""
-    q = fold(query)
-    if not q:
-        return 0
-    if fold(name) == q:
-        return 3
-    if any(fold(a) == q for a in aliases):
-        return 2
-    words = set(fold(name).split())
-    for alias in aliases:
-        words.update(fold(alias).split())
-    return 1 if set(q.split()) <= words else 0
 
 
 def find_people(G: nx.MultiDiGraph, query: str) -> list[str]:

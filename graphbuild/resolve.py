@@ -28,7 +28,7 @@ from graphbuild.models import (
     Evidence,
     Fact,
 )
-from graphbuild.query import fold
+from graphbuild.text import fold
 
 # Allowed (subject labels, object labels) per relation type.
 SIGNATURES = {
@@ -49,7 +49,9 @@ class ResolvedCorpus:
 
 
 def slugify(name: str) -> str:
-    """>>> slugify("Andrei Belousov")
+    """The slug of a name, the part of an entity id after the label.
+
+    >>> slugify("Andrei Belousov")
     'andrei-belousov'
     """
     return "-".join(fold(name).split()) or "unnamed"
