@@ -108,12 +108,9 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
 
     if not report.documents:
         return
-    for filename, writer in EXPORTS:
-        if filename == "graph.html":
-            writer(graph, out_dir / filename, max_nodes=settings.html_max_nodes)
-        else:
-            writer(graph, out_dir / filename)
-        report.outputs.append(str(out_dir / filename))
+    for export in EXPORTS:
+        export.write(graph, out_dir / export.filename, settings)
+        report.outputs.append(str(out_dir / export.filename))
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None, triples_path: Path | None = None):

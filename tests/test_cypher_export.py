@@ -46,11 +46,11 @@ def _big_graph(people: int) -> nx.MultiDiGraph:
 
 
 def test_registered_in_exports(tmp_path: Path) -> None:
-    writers = dict(EXPORTS)
-    assert {"graph.cypher", "queries.cypher"} <= set(writers)
+    exports = {export.filename: export for export in EXPORTS}
+    assert {"graph.cypher", "queries.cypher"} <= set(exports)
     G = sample_graph()
-    writers["graph.cypher"](G, tmp_path / "graph.cypher")
-    writers["queries.cypher"](G, tmp_path / "queries.cypher")
+    exports["graph.cypher"].write(G, tmp_path / "graph.cypher")
+    exports["queries.cypher"].write(G, tmp_path / "queries.cypher")
     assert (tmp_path / "queries.cypher").read_text(encoding="utf-8").count(";\n") == len(QUERIES)
 
 

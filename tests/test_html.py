@@ -119,8 +119,11 @@ def test_cli_html_writes_a_neighbourhood(tmp_path):
 
 def test_build_writes_graph_html():
     from graphbuild.exporters import EXPORTS
+    from graphbuild.settings import Settings
 
-    assert ("graph.html", write_html) in EXPORTS
+    html = next(export for export in EXPORTS if export.filename == "graph.html")
+    assert html.writer is write_html
+    assert html.options(Settings(html_max_nodes=7)) == {"max_nodes": 7}
 
 
 # ---------- the page in headless Chromium ----------
