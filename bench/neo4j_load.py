@@ -32,7 +32,7 @@ from neo4j_fixtures import load_server_script  # noqa: E402
 
 from graphbuild.exporters.cypher import write_cypher  # noqa: E402
 from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin  # noqa: E402
-from graphbuild.neo4j_store import load_graph, run_cypher, session  # noqa: E402
+from graphbuild.neo4j.store import load_graph, run_cypher, session  # noqa: E402
 
 LABELS = [("Person", 0.6), ("Organization", 0.15), ("Location", 0.15), ("Event", 0.1)]
 RELATION = {"Person": "MET", "Organization": "HOLDS_POSITION", "Location": "VISITED", "Event": "ATTENDED"}

@@ -195,7 +195,7 @@ def cmd_who_met(args: argparse.Namespace) -> int:
 
     statuses = STATUS_CHOICES[args.status]
     if args.neo4j:
-        from graphbuild.neo4j_store import Neo4jStoreError, who_met_neo4j
+        from graphbuild.neo4j.store import Neo4jStoreError, who_met_neo4j
 
         try:
             answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses)
@@ -215,7 +215,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from graphbuild.neo4j_store import Neo4jStoreError, load_graph
+    from graphbuild.neo4j.store import Neo4jStoreError, load_graph
 
     G = _read_graph(args.exports)
     try:

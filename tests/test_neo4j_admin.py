@@ -10,12 +10,12 @@ from neo4j_fixtures import SEEDS_GRAPH, database_state, expected_state, graph_na
 
 from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin
 from graphbuild.models import NEGATED, OCCURRED, PERSON, PLANNED
-from graphbuild.neo4j_store import session, who_met_session
+from graphbuild.neo4j.store import session, who_met_session
 from graphbuild.query import who_met
 
 
 def _without_empty_lists(state: tuple[list, list]) -> tuple[list, list]:
-    """neo4j-admin reads an empty array field as no property (see graphbuild.exporters.neo4j_admin)."""
+    """neo4j-admin reads an empty array field as no property (see graphbuild.neo4j.admin)."""
     def clean(props: dict) -> dict:
         return {k: v for k, v in props.items() if v != []}
 

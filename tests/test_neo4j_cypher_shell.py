@@ -8,7 +8,8 @@ from types import ModuleType
 import pytest
 from neo4j_fixtures import database_state, expected_state, graph_named
 
-from graphbuild.exporters.cypher import QUERIES, write_cypher, write_queries
+from graphbuild.exporters.cypher import write_cypher, write_queries
+from graphbuild.neo4j.queries import QUERIES
 
 
 def _shell(tool: ModuleType, conn: dict, path: Path) -> str:

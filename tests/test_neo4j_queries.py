@@ -13,10 +13,10 @@ import pytest
 from neo4j_fixtures import graph_named
 
 from graphbuild import cli
-from graphbuild.exporters.cypher import QUERY_PARAMS, queries_text, read_queries
 from graphbuild.exporters.json_graph import write_json
 from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED
-from graphbuild.neo4j_store import load_graph, session, who_met_neo4j, who_met_session
+from graphbuild.neo4j.queries import QUERY_PARAMS, queries_text, read_queries
+from graphbuild.neo4j.store import load_graph, session, who_met_neo4j, who_met_session
 from graphbuild.query import who_met
 
 GRAPHS = ["sample", "seeds"]
