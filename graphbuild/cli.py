@@ -13,6 +13,7 @@ from pathlib import Path
 
 from graphbuild import __version__
 from graphbuild.models import NEGATED, OCCURRED, PLANNED
+from graphbuild.schema import CONTACT_TYPES
 
 STATUS_CHOICES = {"occurred": (OCCURRED,), "planned": (PLANNED,), "negated": (NEGATED,),
                   "all": (OCCURRED, PLANNED, NEGATED)}
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_neo4j_auth(who)
     who.add_argument("--status", choices=sorted(STATUS_CHOICES), default="occurred",
                      help="which meetings: occurred (default), planned, negated or all")
+    who.add_argument("--contacts", action="store_true",
+                     help=f"every contact, not only meetings: {' and '.join(CONTACT_TYPES)}")
     who.add_argument("--json", action="store_true", help="print JSON")
 
     stats = commands.add_parser("stats", help="counts of nodes and edges by label and type")
@@ -198,12 +201,12 @@ def cmd_who_met(args: argparse.Namespace) -> int:
         from graphbuild.neo4j.store import Neo4jStoreError, who_met_neo4j
 
         try:
-            answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses)
+            answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses, args.contacts)
         except Neo4jStoreError as exc:
             raise UserFacingError(str(exc)) from exc
     else:
-        answers = who_met(_read_graph(args.graph or "exports/graph.json"), args.name, statuses)
-    sys.stdout.write(answers_to_json(answers) if args.json else format_answers(answers, args.name))
+        answers = who_met(_read_graph(args.graph or "exports/graph.json"), args.name, statuses, args.contacts)
+    sys.stdout.write(answers_to_json(answers) if args.json else format_answers(answers, args.name, args.contacts))
     return 0
 
 

@@ -28,10 +28,7 @@ import networkx as nx
 
 from graphbuild import __version__
 from graphbuild.models import NEGATED, OCCURRED, PLANNED, Entity, Fact
-from graphbuild.schema import FACT_PROPERTIES, STATUSES, RelationSpec, spec_of
-
-# When evidence disagrees on a status, the strongest claim wins.
-_STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
+from graphbuild.schema import FACT_PROPERTIES, RelationSpec, spec_of, status_rank
 
 
 def build_graph_from_facts(
@@ -113,15 +110,4 @@ def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
     return attributes
 
 
-def status_rank(status: str | None) -> int:
-    """Sort key for statuses: occurred < planned < negated (no status reads as occurred).
-
-    >>> sorted(["negated", None, "planned"], key=status_rank)
-    [None, 'planned', 'negated']
-    """
-    return _STATUS_RANK.get(status or OCCURRED, 99)
-
-
-met_status_rank = status_rank  # the name the query side used before SPOKE_WITH shared the statuses
-
-__all__ = ["build_graph_from_facts", "status_rank", "met_status_rank", "PLANNED", "NEGATED"]
+__all__ = ["build_graph_from_facts", "PLANNED", "NEGATED"]

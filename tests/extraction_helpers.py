@@ -7,6 +7,7 @@ from functools import lru_cache
 from graphbuild.extract import Extractor
 from graphbuild.models import CleanDocument, DocExtraction
 from graphbuild.nlp import load_pipeline
+from graphbuild.schema import SYMMETRIC_TYPES
 from graphbuild.settings import DEFAULT_MODEL
 
 
@@ -23,12 +24,13 @@ def extract(text: str, date: str | None = None, doc_id: str = "t") -> DocExtract
 
 
 def facts(text: str, date: str | None = None) -> set[tuple]:
-    """{(type, subject, object)}: MET pairs sorted so the order of the sentence does not matter."""
+    """{(type, subject, object)}: pairs of a symmetric type (MET, SPOKE_WITH) sorted, so the sentence's order
+    does not matter."""
     result = extract(text, date)
     out = set()
     for rel in result.relations:
         a, b = result.mentions[rel.subject].text, result.mentions[rel.object].text
-        if rel.type == "MET":
+        if rel.type in SYMMETRIC_TYPES:
             a, b = sorted((a, b))
         out.add((rel.type, a, b))
     return out
@@ -38,7 +40,7 @@ def relation_details(text: str, rel_type: str, date: str | None = None) -> list[
     result = extract(text, date)
     return [
         {"subject": result.mentions[r.subject].text, "object": result.mentions[r.object].text,
-         "status": r.status, "date": r.date, "place": r.place, "title": r.title}
+         "status": r.status, "date": r.date, "place": r.place, "title": r.title, "medium": r.medium}
         for r in result.relations if r.type == rel_type
     ]
 

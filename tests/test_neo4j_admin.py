@@ -40,6 +40,7 @@ def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
     edge = next((u, v, k) for u, v, k in G.edges(keys=True) if k == "MET")
     G.edges[edge]["evidence"][0]["sentence"] += "; and then\nmore"
     write_neo4j_admin(G, tmp_path / "csv")
+    assert (tmp_path / "csv" / "relationships-SPOKE_WITH.csv").is_file()
     home = tmp_path / "home"
     neo4j_tool.write_conf(home, neo4j_tool.free_port(), False, "512m", "64m")
     result = neo4j_tool.admin(home, import_arguments(tmp_path / "csv"), capture=True)
@@ -55,5 +56,13 @@ def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
                 if data.get("label") == PERSON:
                     for statuses in ((OCCURRED,), (OCCURRED, PLANNED, NEGATED)):
                         assert who_met_session(sess, data["name"], statuses) == who_met(G, data["name"], statuses)
+                    everyone = (OCCURRED, PLANNED, NEGATED)
+                    assert (who_met_session(sess, data["name"], everyone, contacts=True)
+                            == who_met(G, data["name"], everyone, contacts=True))
+            # SPOKE_WITH, stored once per pair, is found from either end.
+            spoke = {frozenset((r["a"], r["b"])) for r in sess.run(
+                "MATCH (a)-[s:SPOKE_WITH]-(b) RETURN a.id AS a, b.id AS b, s.medium AS medium")}
+            assert frozenset(("person:ann-lee-sample", "person:cy-diaz-sample")) in spoke or \
+                frozenset(("person:ann-lee", "person:cy-diaz")) in spoke
     finally:
         neo4j_tool.stop(home)

@@ -36,7 +36,7 @@ from pyvis.network import Network
 from graphbuild.atomic import atomic_write_text
 from graphbuild.models import EVENT, LOCATION, NEGATED, ORGANIZATION, PERSON, PLANNED
 from graphbuild.query import find_people
-from graphbuild.schema import RELATION_SPECS, RELATION_TYPES, STATUSES, spec_of
+from graphbuild.schema import RELATIONS, STATUSES, spec_of
 from graphbuild.text import search_key  # the page folds the query as graphbuild.text.fold does
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -177,7 +177,7 @@ def relations_data() -> list[dict]:
     {'name': 'MET', 'colour': '#d62728', 'legend': 'met in person', 'symmetric': True, 'withStatus': True}
     """
     return [{"name": spec.name, "colour": spec.colour, "legend": spec.legend, "symmetric": spec.symmetric,
-             "withStatus": spec.with_status} for spec in RELATION_SPECS]
+             "withStatus": spec.with_status} for spec in RELATIONS.values()]
 
 
 def _symmetric(rel: str) -> bool:
@@ -307,8 +307,7 @@ def _legend(G: nx.MultiDiGraph) -> dict:
     ordered_labels = [x for x in NODE_STYLES if x in labels] + sorted(labels - set(NODE_STYLES))
     return {
         "labels": [[x, *NODE_STYLES.get(x, OTHER_NODE_STYLE)] for x in ordered_labels],
-        "types": [[t, _colour(t)]
-                  for t in [t for t in RELATION_TYPES if t in types] + sorted(types - set(RELATION_TYPES))],
+        "types": [[t, _colour(t)] for t in [t for t in RELATIONS if t in types] + sorted(types - set(RELATIONS))],
         "statuses": [s for s in STATUSES if s in statuses] + sorted(statuses - set(STATUSES)),
     }
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graphbuild.models import MET, OCCURRED, PERSON
-from graphbuild.neo4j.literals import cypher_name
+from graphbuild.models import OCCURRED
 from graphbuild.neo4j.model import node_rows, relationship_rows, unflatten_list
+from graphbuild.neo4j.queries import PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
 from graphbuild.neo4j.statements import batches, constraint_statement, node_statement, relationship_statement
-from graphbuild.query import Meeting, WhoMetAnswer, best_matches, sort_meetings
+from graphbuild.query import Meeting, WhoMetAnswer, best_matches, contact_types, make_meeting, sort_meetings
 
 # The driver logs retries as warnings; the CLI reports failures itself, in one line.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -197,38 +197,35 @@ def run_cypher(conn: dict, text: str) -> int:
 # ---------------------------------------------------------------- who met
 
 
-def who_met_neo4j(conn: dict, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+def who_met_neo4j(conn: dict, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                  contacts: bool = False) -> list[WhoMetAnswer]:
     """The answer of :func:`graphbuild.query.who_met` for the graph loaded in Neo4j.
 
     People are matched in Python with the same rules as in the file (accent and punctuation folding
     cannot be reproduced exactly in Cypher); only their names and aliases are fetched for that.
     """
     with session(conn) as sess:
-        return who_met_session(sess, query, statuses)
+        return who_met_session(sess, query, statuses, contacts)
 
 
-def who_met_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+def who_met_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                    contacts: bool = False) -> list[WhoMetAnswer]:
     """:func:`who_met_neo4j` on an open driver session (to ask many questions over one connection)."""
     people = sess.execute_read(_people)
     answers = []
     for person_id in best_matches(people, query):
-        name, meetings = sess.execute_read(_meetings, person_id, statuses)
+        name, meetings = sess.execute_read(_meetings, person_id, statuses, contacts)
         answers.append(WhoMetAnswer(person_id, name, sort_meetings(meetings)))
     return answers
 
 
 def _people(tx) -> list[tuple[str, str, list[str]]]:
-    result = tx.run(f"MATCH (p:{cypher_name(PERSON)}) RETURN p.id AS id, p.name AS name, p.aliases AS aliases")
+    result = tx.run(PEOPLE_STATEMENT)
     return [(r["id"], r["name"] or "", list(r["aliases"] or [])) for r in result]
 
 
-def _meetings(tx, person_id: str, statuses: tuple[str, ...]) -> tuple[str, list[Meeting]]:
-    result = tx.run(
-        f"MATCH (p:{cypher_name(PERSON)} {{id: $id}})\n"
-        f"OPTIONAL MATCH (p)-[m:{cypher_name(MET)}]-(other)\n"
-        f"RETURN p.name AS name, other.id AS other_id, other.name AS other_name, properties(m) AS props",
-        id=person_id,
-    )
+def _meetings(tx, person_id: str, statuses: tuple[str, ...], contacts: bool) -> tuple[str, list[Meeting]]:
+    result = tx.run(contacts_statement(contact_types(contacts)), id=person_id)
     records = list(result)
     meetings = []
     for record in records:
@@ -239,7 +236,10 @@ def _meetings(tx, person_id: str, statuses: tuple[str, ...]) -> tuple[str, list[
         if status not in statuses:
             continue
         evidence = unflatten_list(props, "evidence")
-        meetings.append(Meeting(
+        meetings.append(make_meeting(
+            contacts,
+            relation=record["type"],
+            medium=props.get("medium"),
             person_id=record["other_id"],
             name=record["other_name"] if record["other_name"] is not None else record["other_id"],
             status=status,

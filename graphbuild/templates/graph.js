@@ -274,7 +274,7 @@
       item.appendChild(document.createTextNode(spec && spec.legend ? t[0] + " \u2014 " + spec.legend : t[0]));
       legend.appendChild(item);
     });
-    // Dashed lines: the statuses of the status-carrying types drawn ("MET planned", "MET/SPOKE_WITH negated").
+    // Dashed lines: each status but occurred, named after the status-carrying types drawn (MET/SPOKE_WITH planned).
     var withStatus = DATA.legend.types.map(function (t) { return t[0]; })
       .filter(function (type) { return RELATIONS[type] && RELATIONS[type].withStatus; }).join("/");
     DATA.legend.statuses.forEach(function (s) {
