@@ -30,9 +30,21 @@ import networkx as nx  # noqa: E402
 from browser import launch, missing_browser_reason, open_page  # noqa: E402
 
 from graphbuild.exporters.html import write_html  # noqa: E402
+from graphbuild.schema import (  # noqa: E402
+    ATTENDED,
+    EVENT,
+    HOLDS_POSITION,
+    LOCATION,
+    MET,
+    ORGANIZATION,
+    PERSON,
+    STATUS_TYPES,
+    SYMMETRIC_TYPES,
+    VISITED,
+)
 
-LABELS = [("Person", 0.6), ("Organization", 0.15), ("Location", 0.15), ("Event", 0.1)]
-RELATION = {"Person": "MET", "Organization": "HOLDS_POSITION", "Location": "VISITED", "Event": "ATTENDED"}
+LABELS = [(PERSON, 0.6), (ORGANIZATION, 0.15), (LOCATION, 0.15), (EVENT, 0.1)]
+RELATION = {PERSON: MET, ORGANIZATION: HOLDS_POSITION, LOCATION: VISITED, EVENT: ATTENDED}
 
 
 def synthetic_graph(n_nodes: int, seed: int = 1) -> nx.MultiDiGraph:
@@ -61,12 +73,12 @@ def _link(G: nx.MultiDiGraph, rng: random.Random, node: str, label: str, people:
     if person == node:
         return
     rel = RELATION[label]
-    source, target = (min(person, node), max(person, node)) if rel == "MET" else (person, node)
+    source, target = (min(person, node), max(person, node)) if rel in SYMMETRIC_TYPES else (person, node)
     docs = sorted({f"doc{rng.randrange(10_000)}" for _ in range(rng.randint(1, 3))})
     evidence = [{"doc": d, "sentence": f"{G.nodes[source]['name']} and {G.nodes[target]['name']} in {d}.",
                  "start": 0, "end": 40} for d in docs]
     attrs = {"type": rel, "count": len(evidence), "sources": docs, "evidence": evidence}
-    if rel == "MET":
+    if rel in STATUS_TYPES:
         attrs["status"] = rng.choice(["occurred", "occurred", "planned"])
     G.add_edge(source, target, key=rel, **attrs)
     weights.extend([person, node])

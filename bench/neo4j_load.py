@@ -32,10 +32,22 @@ from neo4j_fixtures import load_server_script  # noqa: E402
 
 from graphbuild.exporters.cypher import write_cypher  # noqa: E402
 from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin  # noqa: E402
-from graphbuild.neo4j_store import load_graph, run_cypher, session  # noqa: E402
+from graphbuild.neo4j.store import load_graph, run_cypher, session  # noqa: E402
+from graphbuild.schema import (  # noqa: E402
+    ATTENDED,
+    EVENT,
+    HOLDS_POSITION,
+    LOCATION,
+    MET,
+    ORGANIZATION,
+    PERSON,
+    STATUS_TYPES,
+    SYMMETRIC_TYPES,
+    VISITED,
+)
 
-LABELS = [("Person", 0.6), ("Organization", 0.15), ("Location", 0.15), ("Event", 0.1)]
-RELATION = {"Person": "MET", "Organization": "HOLDS_POSITION", "Location": "VISITED", "Event": "ATTENDED"}
+LABELS = [(PERSON, 0.6), (ORGANIZATION, 0.15), (LOCATION, 0.15), (EVENT, 0.1)]
+RELATION = {PERSON: MET, ORGANIZATION: HOLDS_POSITION, LOCATION: VISITED, EVENT: ATTENDED}
 
 
 def synthetic_graph(n_nodes: int, n_rels: int, seed: int = 1) -> nx.MultiDiGraph:
@@ -61,7 +73,7 @@ def synthetic_graph(n_nodes: int, n_rels: int, seed: int = 1) -> nx.MultiDiGraph
         rel = RELATION[target_label]
         if target == source:
             continue
-        if rel == "MET" and target < source:
+        if rel in SYMMETRIC_TYPES and target < source:
             source, target = target, source
         if G.has_edge(source, target, key=rel):
             continue
@@ -69,9 +81,9 @@ def synthetic_graph(n_nodes: int, n_rels: int, seed: int = 1) -> nx.MultiDiGraph
         sentence = f"{G.nodes[source]['name']} and {G.nodes[target]['name']} met in the capital on Tuesday."
         attrs = {"type": rel, "count": 1, "sources": [doc],
                  "evidence": [{"doc": doc, "sentence": sentence, "start": 0, "end": len(sentence)}]}
-        if rel == "MET":
+        if rel in STATUS_TYPES:
             attrs.update(status="occurred", date="2024-10-15", place="Moscow")
-        if rel == "HOLDS_POSITION":
+        if rel == HOLDS_POSITION:
             attrs["title"] = "Minister"
         G.add_edge(source, target, key=rel, **attrs)
         added += 1

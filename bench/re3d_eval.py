@@ -30,9 +30,10 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _BENCH]
 from graphbuild.evaluate import names_match  # noqa: E402
 from graphbuild.models import ATTENDED, HOLDS_POSITION, MET, NEGATED, PERSON, VISITED, Document  # noqa: E402
 from graphbuild.pipeline import extract_all  # noqa: E402
-from graphbuild.query import fold  # noqa: E402
 from graphbuild.resolve import Resolver  # noqa: E402
+from graphbuild.schema import SYMMETRIC_TYPES  # noqa: E402
 from graphbuild.settings import Settings  # noqa: E402
+from graphbuild.text import fold  # noqa: E402
 
 REPO_ROOT = _BENCH.parent
 DEFAULT_RE3D = REPO_ROOT.parent / "shared" / "re3d"
@@ -391,7 +392,7 @@ def build_gold(data: Re3d) -> GoldSet:
         via = "coreference" if "coreference" in (src_via, tgt_via) else (
             "apposition" if "apposition" in (src_via, tgt_via) else "")
         key_names = (fold(src_name), fold(tgt_name))
-        key = (row, doc, sentence, frozenset(key_names) if row == MET else key_names)
+        key = (row, doc, sentence, frozenset(key_names) if row in SYMMETRIC_TYPES else key_names)
         if key in seen:
             gold.excluded[(row, "duplicate (same names in the same sentence, e.g. a MET annotated both ways)")] += 1
             continue
@@ -481,7 +482,7 @@ def _dedupe(facts: list[SysFact]) -> list[SysFact]:
     out, seen = [], set()
     for f in sorted(facts, key=lambda f: (f.doc, f.start, f.row, f.type, f.source, f.target)):
         names = (fold(f.source), fold(f.target))
-        key = (f.row, f.doc, f.start, frozenset(names) if f.row == MET else names)
+        key = (f.row, f.doc, f.start, frozenset(names) if f.row in SYMMETRIC_TYPES else names)
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -496,7 +497,7 @@ def matches(g: Gold, f: SysFact) -> bool:
         return False
     if names_match(g.source, f.source) and names_match(g.target, f.target):
         return True
-    return g.row == MET and names_match(g.source, f.target) and names_match(g.target, f.source)
+    return g.row in SYMMETRIC_TYPES and names_match(g.source, f.target) and names_match(g.target, f.source)
 
 
 @dataclass

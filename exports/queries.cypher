@@ -60,3 +60,21 @@ RETURN [n IN nodes(path) | n.name] AS chain, length(path) AS meetings,
        [r IN relationships(path) | r.sources] AS sources
 ORDER BY meetings, chain
 LIMIT 1;
+
+// 7. Everyone $person was in contact with (MET or SPOKE_WITH)
+// The people one person met in person or spoke with by phone or video, each contact on its own row
+// (read undirected; medium is phone or video for SPOKE_WITH), with the evidence sentences.
+MATCH (p:Person)-[c:MET|SPOKE_WITH]-(other)
+WHERE toLower(p.name) = toLower($person) OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) = toLower($person))
+RETURN p.name AS person, other.name AS contact, type(c) AS relation,
+       coalesce(c.status, 'occurred') AS status, c.medium AS medium, c.date AS date,
+       c.place AS place, c.sources AS sources, c.evidence_sentences AS evidence_sentences
+ORDER BY person, contact, relation;
+
+// 8. Who spoke with whom
+// Every pair of people who spoke by phone or video (SPOKE_WITH is stored once per pair; read it
+// undirected), with the medium and the sources.
+MATCH (a:Person)-[s:SPOKE_WITH]->(b:Person)
+RETURN a.name AS person, b.name AS spoke_with, coalesce(s.status, 'occurred') AS status,
+       s.medium AS medium, s.date AS date, s.count AS count, s.sources AS sources
+ORDER BY person, spoke_with;

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graphbuild import __version__
 from graphbuild.models import NEGATED, OCCURRED, PLANNED
+from graphbuild.schema import CONTACT_TYPES
 
 STATUS_CHOICES = {"occurred": (OCCURRED,), "planned": (PLANNED,), "negated": (NEGATED,),
                   "all": (OCCURRED, PLANNED, NEGATED)}
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_neo4j_auth(who)
     who.add_argument("--status", choices=sorted(STATUS_CHOICES), default="occurred",
                      help="which meetings: occurred (default), planned, negated or all")
+    who.add_argument("--contacts", action="store_true",
+                     help=f"every contact, not only meetings: {' and '.join(CONTACT_TYPES)}")
     who.add_argument("--json", action="store_true", help="print JSON")
 
     stats = commands.add_parser("stats", help="counts of nodes and edges by label and type")
@@ -295,16 +298,16 @@ def cmd_who_met(args: argparse.Namespace) -> int:
 
     statuses = STATUS_CHOICES[args.status]
     if args.neo4j:
-        from graphbuild.neo4j_store import Neo4jStoreError, who_met_neo4j
+        from graphbuild.neo4j.store import Neo4jStoreError, who_met_neo4j
 
         try:
-            answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses)
+            answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses, args.contacts)
         except Neo4jStoreError as exc:
             raise UserFacingError(str(exc)) from exc
         G = None
     else:
         G = _read_graph(args.graph or "exports/graph.json")
-        answers = who_met(G, args.name, statuses)
+        answers = who_met(G, args.name, statuses, args.contacts)
     if not answers:
         if args.json:
             sys.stdout.write("[]\n")
@@ -312,7 +315,7 @@ def cmd_who_met(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_safe(answers_to_json(answers)))
     else:
-        _out(format_answers(answers, args.name))
+        _out(format_answers(answers, args.name, args.contacts))
     return 0
 
 
@@ -349,7 +352,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from graphbuild.neo4j_store import Neo4jStoreError, load_graph
+    from graphbuild.neo4j.store import Neo4jStoreError, load_graph
 
     G = _read_graph(args.exports)
     try:

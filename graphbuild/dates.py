@@ -1,4 +1,8 @@
-"""Turn date phrases into ISO dates, relative to the article's own date where needed.
+"""Dates, in one place: the month and weekday tables, date phrases in sentences, datelines and metadata dates.
+
+:func:`normalize_date` reads a date phrase of a sentence, relative to the article's own date where
+needed (extraction); :func:`parse_dateline`, :func:`find_dateline` and :func:`metadata_date` find an
+article's own date in its text or metadata (reading).
 
 >>> normalize_date("October 15, 2024")
 '2024-10-15'
@@ -13,13 +17,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {name: i for i, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# Every weekday name and abbreviation -> 0 (Monday) .. 6; relative phrases read only the full names.
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+
+DATELINE_SCAN_LINES = 30  # a dateline sits near the top of an article
+DATELINE_MAX_CHARS = 80
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
@@ -65,7 +89,7 @@ def normalize_date(text: str, doc_date: str | None = None) -> str | None:
         return (anchor - dt.timedelta(days=1)).isoformat()
     if words == ["tomorrow"]:
         return (anchor + dt.timedelta(days=1)).isoformat()
-    weekdays = [w for w in words if w in WEEKDAYS]
+    weekdays = [w for w in words if w in WEEKDAYS and w.endswith("day")]  # full names only, not "sun"
     if len(weekdays) == 1 and len(words) <= 3:
         delta = (anchor.weekday() - WEEKDAYS[weekdays[0]]) % 7
         if "next" in words or "coming" in words:
@@ -75,4 +99,78 @@ def normalize_date(text: str, doc_date: str | None = None) -> str | None:
         m = pattern.search(lowered)
         if m and m[month_group] in MONTHS:
             return _make(anchor.year, MONTHS[m[month_group]], int(m[day_group]))
+    return None
+
+
+# ---------------------------------------------------------------- datelines and metadata dates (reader)
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DATE_FORMS = (
+    r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",  # 2024-10-15
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})",  # 14 November 2024
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",  # October 15, 2024
+)
+# What may surround the date on a dateline: a label before, a time and zone after.
+_LABEL = r"(?:(?:published|updated|posted|last\s+updated|date)(?:\s+on)?\s*:?\s*)?"
+_ZONE = r"(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2}|Z)?"
+_TIME = r"(?:[\s,|T-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?" + _ZONE + r")?"
+DATELINE_PATTERNS = tuple(
+    re.compile(r"^\s*" + _LABEL + _WEEKDAY + form + _TIME + r"\s*$", re.IGNORECASE) for form in _DATE_FORMS
+)
+
+
+def parse_dateline(line: str) -> str | None:
+    """ISO date of a line that is (mostly) just a date, else None.
+
+    >>> parse_dateline("Thursday 14 November 2024 05:47 GMT")
+    '2024-11-14'
+    >>> parse_dateline("October 15, 2024")
+    '2024-10-15'
+    >>> parse_dateline("The talks of October 15, 2024 failed.") is None
+    True
+    """
+    if len(line) > DATELINE_MAX_CHARS:
+        return None
+    for pattern in DATELINE_PATTERNS:
+        match = pattern.match(line)
+        if match:
+            return _iso(match)
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+    year, day = int(groups["year"]), int(groups["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def metadata_date(value: object) -> str | None:
+    """ISO ``YYYY-MM-DD`` from a metadata date value, else None.
+
+    >>> metadata_date("2024-10-15T08:00:00Z"), metadata_date("15 Oct 2024"), metadata_date(3)
+    ('2024-10-15', '2024-10-15', None)
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return parse_dateline("-".join(iso.groups()))
+    return parse_dateline(text)
+
+
+def find_dateline(text: str) -> str | None:
+    """ISO date of the first dateline near the top of ``text``.
+
+    >>> find_dateline("Headline\\nBy A. Writer\\n2024-10-15\\nBody text.")
+    '2024-10-15'
+    """
+    for line in text.split("\n")[:DATELINE_SCAN_LINES]:
+        date = parse_dateline(line)
+        if date:
+            return date
     return None

@@ -2,10 +2,12 @@
 
 Node attributes: ``id``, ``name``, ``label``, ``aliases``, ``titles``, ``mentions``, ``sources``.
 Edge attributes: ``type``, ``count``, ``sources``, ``evidence`` (list of
-``{doc, sentence, start, end}``, plus ``status`` on MET evidence) and, where stated, ``date``,
-``place``, ``status``, ``title``.
-There is one edge per (source, type, target), keyed by the type; ``MET`` is stored once per
-pair, from the smaller id to the larger, and is read as undirected.
+``{doc, sentence, start, end}``, plus ``status`` on the evidence of a type whose spec is
+``with_status``) and, where stated, ``status`` and the spec's properties (``date``, ``place``,
+``medium``, ``title``).
+There is one edge per (source, type, target), keyed by the type; a symmetric type (``MET``,
+``SPOKE_WITH``) is stored once per pair, from the smaller id to the larger, and is read as
+undirected. Facts of a type the schema does not know are skipped.
 
 >>> from graphbuild.models import Entity, Evidence, Fact
 >>> a = Entity("person:a", "A", "Person", {"A"}, mentions=1, sources={"d1"})
@@ -25,10 +27,8 @@ from dataclasses import asdict
 import networkx as nx
 
 from graphbuild import __version__
-from graphbuild.models import MET, NEGATED, OCCURRED, PLANNED, Entity, Fact
-
-# When evidence disagrees on a MET status, the strongest claim wins.
-_STATUS_RANK = {OCCURRED: 0, PLANNED: 1, NEGATED: 2}
+from graphbuild.models import NEGATED, OCCURRED, PLANNED, Entity, Fact
+from graphbuild.schema import FACT_PROPERTIES, RelationSpec, spec_of, status_rank
 
 
 def build_graph_from_facts(
@@ -47,14 +47,19 @@ def build_graph_from_facts(
         G.add_node(entity.id, **_node_attributes(entity))
     grouped: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
+        spec = spec_of(fact.type)
+        if spec is None:
+            continue
         source, target = fact.source, fact.target
-        if fact.type == MET and target < source:
+        if spec.symmetric and target < source:
             source, target = target, source
         if source == target or source not in G or target not in G:
             continue
         grouped[(source, fact.type, target)].append(fact)
     for (source, rel_type, target), group in sorted(grouped.items()):
-        G.add_edge(source, target, key=rel_type, **_edge_attributes(rel_type, group))
+        spec = spec_of(rel_type)
+        assert spec is not None
+        G.add_edge(source, target, key=rel_type, **_edge_attributes(spec, group))
     return G
 
 
@@ -70,39 +75,39 @@ def _node_attributes(entity: Entity) -> dict:
     }
 
 
-def _edge_attributes(rel_type: str, facts: list[Fact]) -> dict:
+def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
     facts = sorted(facts, key=lambda f: (f.evidence.doc, f.evidence.start, f.evidence.end))
     evidence = []
     for fact in facts:
         item = asdict(fact.evidence)
-        if rel_type == MET:
+        if spec.with_status:
             item["status"] = fact.status or OCCURRED  # which sentences say it happened, which only plan it
         if item not in evidence:
             evidence.append(item)
     attributes: dict = {
-        "type": rel_type,
+        "type": spec.name,
         "count": len(evidence),
         "sources": sorted({f.evidence.doc for f in facts}),
         "evidence": evidence,
     }
     statuses = [f.status for f in facts if f.status]
-    if statuses:
-        attributes["status"] = min(statuses, key=lambda s: _STATUS_RANK.get(s, 99))
-    # Date and place come from the strongest claim first, then the earliest evidence.
-    ranked = sorted(facts, key=lambda f: _STATUS_RANK.get(f.status or OCCURRED, 99))
-    for name in ("date", "place"):
+    if spec.with_status and statuses:
+        attributes["status"] = min(statuses, key=status_rank)
+    # Date, place and medium come from the strongest claim first, then the earliest evidence;
+    # the title is the one stated most often (then the shortest).
+    ranked = sorted(facts, key=lambda f: status_rank(f.status))
+    for name in FACT_PROPERTIES:
+        if name not in spec.properties:
+            continue
+        if name == "title":
+            titles = Counter(f.title for f in facts if f.title)
+            if titles:
+                attributes["title"] = min(titles, key=lambda t: (-titles[t], len(t), t))
+            continue
         value = next((getattr(f, name) for f in ranked if getattr(f, name)), None)
         if value:
             attributes[name] = value
-    titles = Counter(f.title for f in facts if f.title)
-    if titles:
-        attributes["title"] = min(titles, key=lambda t: (-titles[t], len(t), t))
     return attributes
 
 
-def met_status_rank(status: str | None) -> int:
-    """Sort key for MET statuses: occurred < planned < negated."""
-    return _STATUS_RANK.get(status or OCCURRED, 99)
-
-
-__all__ = ["build_graph_from_facts", "met_status_rank", "PLANNED", "NEGATED"]
+__all__ = ["build_graph_from_facts", "PLANNED", "NEGATED"]

@@ -163,17 +163,14 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
     try:
         if extractions is not None:
             write_triples(extractions, staging / TRIPLES_FILE)
-        for filename, writer in EXPORTS:
-            if filename == "graph.html":
-                writer(graph, staging / filename, max_nodes=settings.html_max_nodes)
-            else:
-                writer(graph, staging / filename)
+        for export in EXPORTS:
+            export.write(graph, staging / export.filename, settings)
         staged = sorted(staging.iterdir())
         for path in staged:
             os.replace(path, out_dir / path.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report.outputs += [str(out_dir / filename) for filename, _ in EXPORTS]
+    report.outputs += [str(out_dir / export.filename) for export in EXPORTS]
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None):
@@ -281,6 +278,7 @@ def _worker_init(parent: int) -> None:
     import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's SIGTERM handler is not the worker's
     if sys.platform == "linux":
         try:
             import ctypes

@@ -1,4 +1,4 @@
-"""Questions asked of a built graph: who met whom, and which article says so.
+"""Questions asked of a built graph: who met (or was in contact with) whom, and which article says so.
 
 The answer records are plain dataclasses so the same formatting serves answers read
 from graph.json and answers read from Neo4j.
@@ -6,17 +6,15 @@ from graph.json and answers read from Neo4j.
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
-from graphbuild.graph import met_status_rank
 from graphbuild.models import MET, OCCURRED, PERSON
+from graphbuild.schema import CONTACT_TYPES, RELATION_TYPES, status_rank
+from graphbuild.text import fold, match_score  # noqa: F401  (fold: re-exported for older callers)
 
 
 @dataclass(frozen=True)
@@ -34,33 +32,18 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class Contact(Meeting):
+    """One person the person asked about was in contact with (``who-met --contacts``): a meeting or a call."""
+
+    relation: str = MET
+    medium: str | None = None  # SPOKE_WITH: phone or video
+
+
+@dataclass(frozen=True)
 class WhoMetAnswer:
     person_id: str
     name: str
     meetings: list[Meeting]
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the form names are compared in."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def match_score(query: str, name: str, aliases: list[str]) -> int:
-    """How well ``query`` names a person: 3 exact name, 2 exact alias, 1 whole-word part, 0 no match."""
-    q = fold(query)
-    if not q:
-        return 0
-    if fold(name) == q:
-        return 3
-    if any(fold(a) == q for a in aliases):
-        return 2
-    words = set(fold(name).split())
-    for alias in aliases:
-        words.update(fold(alias).split())
-    return 1 if set(q.split()) <= words else 0
 
 
 def find_people(G: nx.MultiDiGraph, query: str) -> list[str]:
@@ -86,8 +69,11 @@ def best_matches(people: Iterable[tuple[str, str, list[str]]], query: str) -> li
     return sorted(node for score, node in scored if score == best)
 
 
-def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+            contacts: bool = False) -> list[WhoMetAnswer]:
     """People each person matching ``query`` met, strongest and best-sourced first.
+
+    With ``contacts``, every person-to-person contact (MET and SPOKE_WITH, one :class:`Contact` each).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("person:a", name="Ann Lee", label="Person", aliases=["Lee"])
@@ -97,17 +83,26 @@ def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRE
     'MET'
     >>> [m.name for m in who_met(G, "Lee")[0].meetings]
     ['Bo Chan']
+    >>> G.add_edge("person:a", "person:b", key="SPOKE_WITH", type="SPOKE_WITH", status="occurred", count=1,
+    ...            medium="phone", sources=["d2"], evidence=[])
+    'SPOKE_WITH'
+    >>> [(c.relation, c.medium) for c in who_met(G, "Bo Chan", contacts=True)[0].meetings]
+    [('MET', None), ('SPOKE_WITH', 'phone')]
     """
+    types = contact_types(contacts)
     answers = []
     for person in find_people(G, query):
         meetings = []
-        for u, v, _key, data in _met_edges(G, person):
+        for u, v, key, data in _edges_of(G, person, types):
             status = data.get("status") or OCCURRED
             if status not in statuses:
                 continue
             other = v if u == person else u
             meetings.append(
-                Meeting(
+                make_meeting(
+                    contacts,
+                    relation=key,
+                    medium=data.get("medium"),
                     person_id=other,
                     name=G.nodes[other].get("name", other),
                     status=status,
@@ -122,27 +117,49 @@ def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRE
     return answers
 
 
-def _met_edges(G: nx.MultiDiGraph, person: str):
-    yield from (e for e in G.out_edges(person, keys=True, data=True) if e[2] == MET)
-    yield from (e for e in G.in_edges(person, keys=True, data=True) if e[2] == MET)
+def contact_types(contacts: bool) -> tuple[str, ...]:
+    """The relation types who-met lists: MET, or with ``contacts`` every person-to-person type."""
+    return CONTACT_TYPES if contacts else (MET,)
+
+
+def make_meeting(contacts: bool, relation: str, medium: str | None, **fields) -> Meeting:
+    """A :class:`Contact` for ``--contacts``, else a :class:`Meeting` (whose JSON has no relation or medium)."""
+    return Contact(**fields, relation=relation, medium=medium) if contacts else Meeting(**fields)
+
+
+def _edges_of(G: nx.MultiDiGraph, person: str, types: tuple[str, ...]):
+    yield from (e for e in G.out_edges(person, keys=True, data=True) if e[2] in types)
+    yield from (e for e in G.in_edges(person, keys=True, data=True) if e[2] in types)
 
 
 def sort_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    return sorted(meetings, key=lambda m: (met_status_rank(m.status), -m.count, m.name, m.person_id))
+    """Strongest claim first, then best sourced, then by name; a pair's contacts in schema order."""
+    return sorted(meetings, key=lambda m: (status_rank(m.status), -m.count, m.name, m.person_id,
+                                           _type_rank(getattr(m, "relation", MET))))
 
 
-def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
+def _type_rank(relation: str) -> int:
+    return RELATION_TYPES.index(relation) if relation in RELATION_TYPES else len(RELATION_TYPES)
+
+
+def format_answers(answers: list[WhoMetAnswer], query: str, contacts: bool = False) -> str:
     """Human-readable answer, identical whichever store it was read from."""
     if not answers:
         return f"No person matching {query!r} in the graph.\n"
     lines = []
     for answer in answers:
-        people = "person" if len(answer.meetings) == 1 else "people"
-        lines.append(f"{answer.name} ({answer.person_id}) met {len(answer.meetings)} {people}:")
+        if contacts or any(isinstance(m, Contact) for m in answer.meetings):
+            count = len({m.person_id for m in answer.meetings})
+            lines.append(f"{answer.name} ({answer.person_id}) was in contact with {count} "
+                         f"{'person' if count == 1 else 'people'}:")
+        else:
+            people = "person" if len(answer.meetings) == 1 else "people"
+            lines.append(f"{answer.name} ({answer.person_id}) met {len(answer.meetings)} {people}:")
         for meeting in answer.meetings:
             extra = ", ".join(
                 part
                 for part in (
+                    _relation(meeting),
                     meeting.status,
                     f"on {meeting.date}" if meeting.date else "",
                     f"in {meeting.place}" if meeting.place else "",
@@ -155,6 +172,13 @@ def format_answers(answers: list[WhoMetAnswer], query: str) -> str:
                 said = f" ({ev['status']})" if ev.get("status", meeting.status) != meeting.status else ""
                 lines.append(f"      {ev['doc']} [{ev['start']}:{ev['end']}]{said}: {ev['sentence']}")
     return "\n".join(lines) + "\n"
+
+
+def _relation(meeting: Meeting) -> str:
+    """``SPOKE_WITH by phone`` or ``MET`` for a contact; nothing for a plain meeting."""
+    if not isinstance(meeting, Contact):
+        return ""
+    return f"{meeting.relation} by {meeting.medium}" if meeting.medium else meeting.relation
 
 
 def _plural(n: int, word: str) -> str:

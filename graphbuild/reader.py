@@ -30,6 +30,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+# Dates (tables, datelines, metadata dates) live in graphbuild.dates; cleaner.py imports these names from here.
+from graphbuild.dates import MONTHS, WEEKDAYS, find_dateline, parse_dateline  # noqa: F401
+from graphbuild.dates import metadata_date as normalise_date
 from graphbuild.models import Document, ReadProblem
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
@@ -50,98 +53,6 @@ BOMS = (
 FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 UTF16_ZERO_SHARE = 0.9  # share of NUL high bytes that marks BOM-less UTF-16 text
 MAX_CONTROL_RATIO = 0.02  # share of control characters above which a decoded text is "binary"
-
-DATELINE_SCAN_LINES = 30  # a dateline sits near the top of an article
-DATELINE_MAX_CHARS = 80
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = frozenset(
-    ("monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
-     "friday", "fri", "saturday", "sat", "sunday", "sun")
-)
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATE_FORMS = (
-    r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",  # 2024-10-15
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})",  # 14 November 2024
-    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",  # October 15, 2024
-)
-# What may surround the date on a dateline: a label before, a time and zone after.
-_LABEL = r"(?:(?:published|updated|posted|last\s+updated|date)(?:\s+on)?\s*:?\s*)?"
-_ZONE = r"(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2}|Z)?"
-_TIME = r"(?:[\s,|T-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?" + _ZONE + r")?"
-DATELINE_PATTERNS = tuple(
-    re.compile(r"^\s*" + _LABEL + _WEEKDAY + form + _TIME + r"\s*$", re.IGNORECASE) for form in _DATE_FORMS
-)
-
-
-def parse_dateline(line: str) -> str | None:
-    """ISO date of a line that is (mostly) just a date, else None.
-
-    >>> parse_dateline("Thursday 14 November 2024 05:47 GMT")
-    '2024-11-14'
-    >>> parse_dateline("October 15, 2024")
-    '2024-10-15'
-    >>> parse_dateline("The talks of October 15, 2024 failed.") is None
-    True
-    """
-    if len(line) > DATELINE_MAX_CHARS:
-        return None
-    for pattern in DATELINE_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            return _iso(match)
-    return None
-
-
-def _iso(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
-    year, day = int(groups["year"]), int(groups["day"])
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def normalise_date(value: object) -> str | None:
-    """ISO ``YYYY-MM-DD`` from a metadata date value, else None.
-
-    >>> normalise_date("2024-10-15T08:00:00Z"), normalise_date("15 Oct 2024"), normalise_date(3)
-    ('2024-10-15', '2024-10-15', None)
-    """
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if iso:
-        return parse_dateline("-".join(iso.groups()))
-    return parse_dateline(text)
-
-
-def find_dateline(text: str) -> str | None:
-    """ISO date of the first dateline near the top of ``text``.
-
-    >>> find_dateline("Headline\\nBy A. Writer\\n2024-10-15\\nBody text.")
-    '2024-10-15'
-    """
-    for line in text.split("\n")[:DATELINE_SCAN_LINES]:
-        date = parse_dateline(line)
-        if date:
-            return date
-    return None
-
 
 def decode_bytes(data: bytes) -> tuple[str | None, str]:
     """Decode file bytes to text, or return (None, reason).

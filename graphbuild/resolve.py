@@ -31,7 +31,9 @@ class ResolvedCorpus:
 
 
 def slugify(name: str) -> str:
-    """>>> slugify("Andrei Belousov")
+    """The slug of a name, the part of an entity id after the label.
+
+    >>> slugify("Andrei Belousov")
     'andrei-belousov'
     """
     return "-".join(fold(name).split()) or "unnamed"

@@ -95,6 +95,15 @@ CONTACT_TYPES = tuple(spec.name for spec in RELATION_SPECS if spec.object_kind =
 FACT_PROPERTIES = ("date", "place", "medium", "title")
 
 
+def status_rank(status: str | None) -> int:
+    """Sort key for statuses, strongest claim first: occurred < planned < negated (none reads as occurred).
+
+    >>> sorted(["negated", None, "planned"], key=status_rank)
+    [None, 'planned', 'negated']
+    """
+    return STATUSES.index(status or OCCURRED) if (status or OCCURRED) in STATUSES else len(STATUSES)
+
+
 def spec_of(name: str) -> RelationSpec | None:
     """The spec of a relation type, or None for a type this build does not know (skipped, not a crash)."""
     return RELATIONS.get(name)

@@ -1,17 +1,50 @@
-"""Text normalisation shared by the build and the queries: the folded form names are compared in."""
+"""Text normalisation shared by the build and the queries: the one form names are compared in.
+
+The build (resolution, slugs, the HTML page's search keys) and the query side (who-met over
+graph.json or Neo4j) both import from here, so neither imports the other to compare names.
+
+>>> fold("  Zhang-Youxia ")
+'zhang youxia'
+>>> fold("Šefčovič")
+'sefcovic'
+>>> match_score("Lee", "Ann Lee", ["Lee"])
+2
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the form names are compared in.
-
-    >>> fold("João  Lourenço-Silva")
-    'joao lourenco silva'
-    """
+    """Lower-case, strip accents and punctuation: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def match_score(query: str, name: str, aliases: list[str]) -> int:
+    """How well ``query`` names a person: 3 exact name, 2 exact alias, 1 whole-word part, 0 no match."""
+    q = fold(query)
+    if not q:
+        return 0
+    if fold(name) == q:
+        return 3
+    if any(fold(a) == q for a in aliases):
+        return 2
+    words = set(fold(name).split())
+    for alias in aliases:
+        words.update(fold(alias).split())
+    return 1 if set(q.split()) <= words else 0
+
+
+def search_key(name: str, aliases: list[str]) -> str:
+    """The folded name and aliases, distinct, joined by `` | ``: what the HTML page's search looks in.
+
+    >>> search_key("Ann Lee", ["Lee", "ANN LEE"])
+    'ann lee | lee'
+    """
+    return " | ".join(dict.fromkeys(fold(text) for text in [name, *aliases] if fold(text)))

@@ -24,7 +24,8 @@ def extract(text: str, date: str | None = None, doc_id: str = "t") -> DocExtract
 
 
 def facts(text: str, date: str | None = None) -> set[tuple]:
-    """{(type, subject, object)}: pairs of symmetric types sorted so the order of the sentence does not matter."""
+    """{(type, subject, object)}: pairs of a symmetric type (MET, SPOKE_WITH) sorted, so the sentence's order
+    does not matter."""
     result = extract(text, date)
     out = set()
     for rel in result.relations:

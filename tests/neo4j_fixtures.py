@@ -16,7 +16,7 @@ from types import ModuleType
 import networkx as nx
 import pytest
 
-from graphbuild.exporters.cypher import node_rows, relationship_rows
+from graphbuild.neo4j.model import node_rows, relationship_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER_SCRIPT = ROOT / "scripts" / "neo4j-server"
@@ -82,7 +82,7 @@ def neo4j_conn(neo4j_server: dict) -> dict:
 
 
 def clear_database(conn: dict) -> None:
-    from graphbuild.neo4j_store import session
+    from graphbuild.neo4j.store import session
 
     with session(conn) as sess:
         sess.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
@@ -90,7 +90,7 @@ def clear_database(conn: dict) -> None:
 
 def database_state(conn: dict) -> tuple[list, list]:
     """Every node (labels, properties) and relationship (type, start id, end id, properties), sorted."""
-    from graphbuild.neo4j_store import session
+    from graphbuild.neo4j.store import session
 
     with session(conn) as sess:
         nodes = [(sorted(r["labels"]), r["props"])

@@ -29,6 +29,7 @@ def sample_graph() -> nx.MultiDiGraph:
     s1 = "Ann Lee met with Bo Chan in Moscow on Tuesday."
     s2 = "Lee and Cy Diaz will meet next week."
     s3 = 'O\'Brien said "hi" <img src=x onerror=alert(1)> and met Ann Lee.'
+    s4 = "Diaz later spoke with Lee by video."
     facts = [
         Fact(ann.id, "MET", bo.id, Evidence("d1", s1, 0, len(s1)), status="occurred",
              date="2024-10-15", place="Moscow"),
@@ -37,6 +38,9 @@ def sample_graph() -> nx.MultiDiGraph:
         Fact(ann.id, "VISITED", russia.id, Evidence("d1", s1, 0, len(s1))),
         Fact(ann.id, "HOLDS_POSITION", ministry.id, Evidence("d1", s1, 0, len(s1)), title="Defense Minister"),
         Fact(cy.id, "ATTENDED", summit.id, Evidence("d2", s2, 10, 10 + len(s2))),
+        # Stated Cy -> Ann; SPOKE_WITH is symmetric, so it is stored once, Ann -> Cy (the smaller id first).
+        Fact(cy.id, "SPOKE_WITH", ann.id, Evidence("d2", s4, 60, 60 + len(s4)), status="occurred",
+             date="2024-10-18", medium="video"),
     ]
     return build_graph_from_facts([ann, bo, cy, nasty, russia, ministry, summit], facts,
                                   documents=["d1", "d2", "d3"])

@@ -10,19 +10,13 @@ import pytest
 from sample_graph import NASTY_NAME, sample_graph
 
 from graphbuild.exporters import EXPORTS
-from graphbuild.exporters.cypher import (
-    QUERIES,
-    cypher_string,
-    flatten_property,
-    literal_rows,
-    packed_rows,
-    read_queries,
-    unflatten_list,
-    write_cypher,
-    write_queries,
-)
+from graphbuild.exporters.cypher import write_cypher, write_queries
 from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin
-from graphbuild.neo4j_store import split_statements
+from graphbuild.neo4j.literals import cypher_string
+from graphbuild.neo4j.model import flatten_property, unflatten_list
+from graphbuild.neo4j.packing import literal_rows, packed_rows
+from graphbuild.neo4j.queries import QUERIES, read_queries
+from graphbuild.neo4j.script import split_statements
 
 
 def _reversed_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -46,11 +40,11 @@ def _big_graph(people: int) -> nx.MultiDiGraph:
 
 
 def test_registered_in_exports(tmp_path: Path) -> None:
-    writers = dict(EXPORTS)
-    assert {"graph.cypher", "queries.cypher"} <= set(writers)
+    exports = {export.filename: export for export in EXPORTS}
+    assert {"graph.cypher", "queries.cypher"} <= set(exports)
     G = sample_graph()
-    writers["graph.cypher"](G, tmp_path / "graph.cypher")
-    writers["queries.cypher"](G, tmp_path / "queries.cypher")
+    exports["graph.cypher"].write(G, tmp_path / "graph.cypher")
+    exports["queries.cypher"].write(G, tmp_path / "queries.cypher")
     assert (tmp_path / "queries.cypher").read_text(encoding="utf-8").count(";\n") == len(QUERIES)
 
 

@@ -12,6 +12,8 @@ from sample_graph import NASTY_NAME, sample_graph
 from graphbuild.atomic import atomic_write_text
 from graphbuild.exporters.graphml import write_graphml
 from graphbuild.exporters.json_graph import graph_to_json, read_json, write_json
+from graphbuild.graph import build_graph_from_facts
+from graphbuild.schema import RELATION_TYPES, SPOKE_WITH, SYMMETRIC_TYPES
 
 
 def test_json_round_trip_keeps_every_attribute(tmp_path: Path) -> None:
@@ -24,9 +26,25 @@ def test_json_round_trip_keeps_every_attribute(tmp_path: Path) -> None:
 
 
 def test_json_is_node_link_with_sorted_keys() -> None:
-    data = json.loads(graph_to_json(sample_graph()))
+    text = graph_to_json(sample_graph())
+    orders: list[list[str]] = []  # the keys of every object, in the order the text writes them
+
+    def record(pairs: list[tuple[str, object]]) -> dict:
+        orders.append([key for key, _ in pairs])
+        return dict(pairs)
+
+    data = json.loads(text, object_pairs_hook=record)
     assert set(data) == {"directed", "multigraph", "graph", "nodes", "edges"}
-    assert graph_to_json(sample_graph()) == graph_to_json(sample_graph())
+    assert len(orders) > 3 * len(data["edges"])  # top level, graph, nodes, edges and their evidence
+    assert all(keys == sorted(keys) for keys in orders), [keys for keys in orders if keys != sorted(keys)]
+    # Insertion order does not leak into the text: edge attributes set in reverse order read the same.
+    G = sample_graph()
+    for _, _, attrs in G.edges(data=True):
+        items = list(attrs.items())
+        attrs.clear()
+        attrs.update(reversed(items))
+    assert graph_to_json(G) == text
+    assert graph_to_json(sample_graph()) == text
 
 
 def test_graphml_is_readable_and_lists_are_json(tmp_path: Path) -> None:
@@ -44,8 +62,80 @@ def test_graph_edges_are_one_per_source_type_target() -> None:
     for u, v, k, data in G.edges(keys=True, data=True):
         assert data["type"] == k
         assert data["count"] == len(data["evidence"]) and data["sources"]
-        if k == "MET":
+        if k in SYMMETRIC_TYPES:
             assert u < v
+    assert {k for _, _, k in G.edges(keys=True)} == set(RELATION_TYPES)  # every type of the schema
+
+
+def test_spoke_with_in_json_and_graphml(tmp_path: Path) -> None:
+    G = sample_graph()
+    data = json.loads(graph_to_json(G))
+    [spoke] = [e for e in data["edges"] if e["type"] == SPOKE_WITH]
+    assert (spoke["source"], spoke["target"]) == ("person:ann-lee", "person:cy-diaz")  # stated Cy -> Ann
+    assert (spoke["status"], spoke["medium"], spoke["date"]) == ("occurred", "video", "2024-10-18")
+    assert [e["status"] for e in spoke["evidence"]] == ["occurred"]
+    assert list(G.edges["person:ann-lee", "person:cy-diaz", SPOKE_WITH]) == [
+        "type", "count", "sources", "evidence", "status", "date", "medium"]
+    write_graphml(G, tmp_path / "graph.graphml")
+    back = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
+    [(u, v, d)] = [(u, v, d) for u, v, d in back.edges(data=True) if d["type"] == SPOKE_WITH]
+    assert (u, v, d["medium"], d["status"]) == ("person:ann-lee", "person:cy-diaz", "video", "occurred")
+
+
+# ---------- a relation type the code has never heard of, declared only in the schema ----------
+
+TEST_TYPE = "WROTE_TO"
+
+
+def _facts_of_a_new_type():
+    from graphbuild.models import Entity, Evidence, Fact
+
+    people = [Entity(f"person:{n}", n.title(), "Person", {n.title()}, set(), 1, {"d1"}) for n in ("zed", "amy")]
+    sentence = "Zed wrote to Amy."
+    facts = [Fact("person:zed", TEST_TYPE, "person:amy", Evidence("d1", sentence, 0, len(sentence)),
+                  status="planned", medium="letter", date="2024-01-02")]
+    return people, facts
+
+
+def test_unknown_relation_type_is_skipped() -> None:
+    people, facts = _facts_of_a_new_type()
+    G = build_graph_from_facts(people, facts, documents=["d1"])
+    assert G.number_of_nodes() == 2 and G.number_of_edges() == 0
+
+
+def test_a_schema_entry_is_all_a_new_relation_needs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphbuild import schema
+    from graphbuild.exporters.cypher import write_cypher
+    from graphbuild.exporters.html import render_html
+
+    spec = schema.RelationSpec(TEST_TYPE, frozenset({"Person"}), frozenset({"Person"}), schema.OBJECT_PERSON,
+                               symmetric=True, with_status=True, properties=("date", "medium"),
+                               colour="#123456", legend="wrote a letter")
+    monkeypatch.setitem(schema.RELATIONS, TEST_TYPE, spec)
+    people, facts = _facts_of_a_new_type()
+    G = build_graph_from_facts(people, facts, documents=["d1"])
+    # graph.py: symmetric, so stored smaller id first; status on the edge and its evidence; the properties.
+    [(u, v, k, attrs)] = list(G.edges(keys=True, data=True))
+    assert (u, v, k) == ("person:amy", "person:zed", TEST_TYPE)
+    assert attrs["status"] == "planned" and attrs["evidence"][0]["status"] == "planned"
+    assert (attrs["medium"], attrs["date"]) == ("letter", "2024-01-02")
+    # json
+    write_json(G, tmp_path / "graph.json")
+    assert read_json(tmp_path / "graph.json").edges["person:amy", "person:zed", TEST_TYPE] == attrs
+    # cypher
+    write_cypher(G, tmp_path / "graph.cypher")
+    assert f"MERGE (a)-[r:`{TEST_TYPE}`]->(b)" in (tmp_path / "graph.cypher").read_text(encoding="utf-8")
+    # html: the page gets the spec as data, draws it undirected in its colour, lists it in the legend
+    import re
+
+    page = render_html(G)
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    assert {"name": TEST_TYPE, "colour": "#123456", "legend": "wrote a letter", "symmetric": True,
+            "withStatus": True} in data["relations"]
+    assert data["legend"]["types"] == [[TEST_TYPE, "#123456"]]
+    [edge] = data["edges"]
+    assert edge["arrows"] == {"to": {"enabled": False}} and edge["color"]["color"] == "#123456"
+    assert data["edgeInfo"][edge["id"]]["medium"] == "letter"
 
 
 def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path) -> None:

@@ -366,7 +366,7 @@ def test_a_failing_exporter_leaves_every_previous_export_intact(built: Path, mon
         Path(path).write_text("half")
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(exporters, "EXPORTS", [*exporters.EXPORTS[:2], ("graph.cypher", explode),
+    monkeypatch.setattr(exporters, "EXPORTS", [*exporters.EXPORTS[:2], exporters.Export("graph.cypher", explode),
                                                *exporters.EXPORTS[3:]])
     assert _build([built.parent / "in"], built, "--workers", "1") == 1
     assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before

@@ -69,6 +69,27 @@ def test_untrusted_text_is_escaped_everywhere():
     assert json.loads(data)["nodeInfo"]["person:nasty"]["name"] == NASTY_NAME
 
 
+def _page_data(page: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1))
+
+
+def test_the_schema_reaches_the_page_as_data():
+    """Colours, legend text, symmetry and statuses come from graphbuild.schema, not from graph.js."""
+    from graphbuild.schema import RELATION_SPECS
+
+    data = _page_data(render_html(sample_graph()))
+    assert [r["name"] for r in data["relations"]] == [spec.name for spec in RELATION_SPECS]
+    spoke = next(r for r in data["relations"] if r["name"] == "SPOKE_WITH")
+    assert spoke == {"name": "SPOKE_WITH", "colour": "#17becf", "legend": "spoke by phone or video",
+                     "symmetric": True, "withStatus": True}
+    assert [t[0] for t in data["legend"]["types"]] == ["MET", "VISITED", "ATTENDED", "HOLDS_POSITION", "SPOKE_WITH"]
+    edge = next(e for e in data["edges"] if data["edgeInfo"][e["id"]]["type"] == "SPOKE_WITH")
+    assert edge["arrows"] == {"to": {"enabled": False}} and edge["color"]["color"] == "#17becf"
+    assert data["edgeInfo"][edge["id"]]["medium"] == "video"
+    script = (Path(__file__).resolve().parent.parent / "graphbuild" / "templates" / "graph.js").read_text()
+    assert not re.search(r'"(MET|SPOKE_WITH|VISITED|ATTENDED|HOLDS_POSITION)\b', script)
+
+
 def test_json_for_script_escapes_what_could_end_the_block():
     text = json_for_script({"s": "</script><!-- & \u2028\u2029"})
     assert not set("<>&\u2028\u2029") & set(text)
@@ -88,7 +109,7 @@ def test_header_counts_and_build_date():
     G = sample_graph()
     G.graph["built"] = "2024-10-20"
     page = render_html(G, title="Seeds")
-    assert "built 2024-10-20 · 3 documents · 7 nodes · 6 edges" in page
+    assert "built 2024-10-20 · 3 documents · 7 nodes · 7 edges" in page
     assert '<h1 id="page-title">Seeds</h1>' in page
 
 
@@ -119,8 +140,11 @@ def test_cli_html_writes_a_neighbourhood(tmp_path):
 
 def test_build_writes_graph_html():
     from graphbuild.exporters import EXPORTS
+    from graphbuild.settings import Settings
 
-    assert ("graph.html", write_html) in EXPORTS
+    html = next(export for export in EXPORTS if export.filename == "graph.html")
+    assert html.writer is write_html
+    assert html.options(Settings(html_max_nodes=7)) == {"max_nodes": 7}
 
 
 # ---------- the page in headless Chromium ----------
@@ -170,6 +194,23 @@ def _only_met(page) -> None:
     assert drawn == sum(rel == "MET" for rel, _ in hidden)
 
 
+def _spoke_with_in_legend_filter_and_details(page) -> None:
+    """SPOKE_WITH has its legend entry (text from the schema) and filter, and its details show the medium."""
+    legend = page.inner_text("#legend")
+    assert "SPOKE_WITH \u2014 spoke by phone or video" in legend and "MET \u2014 met in person" in legend
+    assert "MET/SPOKE_WITH planned" in legend
+    edge = page.evaluate("graphbuild.edges.get().find(e => graphbuild.data.edgeInfo[e.id].type === 'SPOKE_WITH').id")
+    page.evaluate(f"graphbuild.network.body.emitter.emit('click', {{nodes: [], edges: [{json.dumps(edge)}]}})")
+    details = page.inner_text("#details")
+    assert "Medium" in details and "video" in details and "Ann Lee \u2014 Cy Diaz" in details
+    box = page.locator("input.type-filter[value='SPOKE_WITH']")
+    box.uncheck()
+    hidden = page.evaluate("graphbuild.edges.get().map(e => [graphbuild.data.edgeInfo[e.id].type, !!e.hidden])")
+    assert all(is_hidden == (rel == "SPOKE_WITH") for rel, is_hidden in hidden)
+    box.check()
+    assert not any(page.evaluate("graphbuild.edges.get().map(e => !!e.hidden)"))
+
+
 def _hover_an_edge_with_evidence(page) -> str:
     """Move the mouse onto the middle of an edge that has evidence; returns the tooltip text."""
     point = page.evaluate(
@@ -210,7 +251,7 @@ def test_sample_page_in_chromium(browser, tmp_path):
     path = tmp_path / "graph.html"
     G = sample_graph()
     page, log, dialogs = _open(browser, G, path)
-    assert _vis_counts(page) == [7, 6]
+    assert _vis_counts(page) == [7, 7]
     assert page.evaluate("graphbuild.network.physics.physicsEnabled") is False
     tooltip = _hover_an_edge_with_evidence(page)
     assert "Evidence" in tooltip
@@ -218,6 +259,7 @@ def test_sample_page_in_chromium(browser, tmp_path):
     dimmed = page.evaluate("graphbuild.nodes.get().filter(n => n.color.background === '#e6e6e6').map(n => n.id)")
     assert dimmed == ["event:brics-summit"]  # the only node two hops from Ann Lee
     assert "Defense Minister" in page.inner_text("#details")
+    _spoke_with_in_legend_filter_and_details(page)
     _only_met(page)
     # The nasty name shows as text in the details panel.
     page.evaluate("graphbuild.focusPerson('person:nasty')")
@@ -246,7 +288,7 @@ def test_payloads_in_names_and_sentences_do_not_run(browser, tmp_path):
     G.graph["built"] = script
     path = tmp_path / "evil.html"
     page, log, dialogs = _open(browser, G, path, title=f"Evil {img}")
-    assert _vis_counts(page) == [8, 7]
+    assert _vis_counts(page) == [8, 8]
     page.fill("#search", "eve")
     assert script in page.inner_text("#search-results")
     page.evaluate("graphbuild.focusPerson('person:evil')")

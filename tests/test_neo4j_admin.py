@@ -10,12 +10,12 @@ from neo4j_fixtures import SEEDS_GRAPH, database_state, expected_state, graph_na
 
 from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin
 from graphbuild.models import NEGATED, OCCURRED, PERSON, PLANNED
-from graphbuild.neo4j_store import session, who_met_session
+from graphbuild.neo4j.store import session, who_met_session
 from graphbuild.query import who_met
 
 
 def _without_empty_lists(state: tuple[list, list]) -> tuple[list, list]:
-    """neo4j-admin reads an empty array field as no property (see graphbuild.exporters.neo4j_admin)."""
+    """neo4j-admin reads an empty array field as no property (see graphbuild.neo4j.admin)."""
     def clean(props: dict) -> dict:
         return {k: v for k, v in props.items() if v != []}
 
@@ -40,6 +40,7 @@ def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
     edge = next((u, v, k) for u, v, k in G.edges(keys=True) if k == "MET")
     G.edges[edge]["evidence"][0]["sentence"] += "; and then\nmore"
     write_neo4j_admin(G, tmp_path / "csv")
+    assert (tmp_path / "csv" / "relationships-SPOKE_WITH.csv").is_file()
     home = tmp_path / "home"
     neo4j_tool.write_conf(home, neo4j_tool.free_port(), False, "512m", "64m")
     result = neo4j_tool.admin(home, import_arguments(tmp_path / "csv"), capture=True)
@@ -55,5 +56,13 @@ def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
                 if data.get("label") == PERSON:
                     for statuses in ((OCCURRED,), (OCCURRED, PLANNED, NEGATED)):
                         assert who_met_session(sess, data["name"], statuses) == who_met(G, data["name"], statuses)
+                    everyone = (OCCURRED, PLANNED, NEGATED)
+                    assert (who_met_session(sess, data["name"], everyone, contacts=True)
+                            == who_met(G, data["name"], everyone, contacts=True))
+            # SPOKE_WITH, stored once per pair, is found from either end.
+            spoke = {frozenset((r["a"], r["b"])) for r in sess.run(
+                "MATCH (a)-[s:SPOKE_WITH]-(b) RETURN a.id AS a, b.id AS b, s.medium AS medium")}
+            assert frozenset(("person:ann-lee-sample", "person:cy-diaz-sample")) in spoke or \
+                frozenset(("person:ann-lee", "person:cy-diaz")) in spoke
     finally:
         neo4j_tool.stop(home)

@@ -8,7 +8,8 @@ from types import ModuleType
 import pytest
 from neo4j_fixtures import database_state, expected_state, graph_named
 
-from graphbuild.exporters.cypher import QUERIES, write_cypher, write_queries
+from graphbuild.exporters.cypher import write_cypher, write_queries
+from graphbuild.neo4j.queries import QUERIES
 
 
 def _shell(tool: ModuleType, conn: dict, path: Path) -> str:
@@ -31,7 +32,8 @@ def test_cypher_shell_runs_both_files(neo4j_tool: ModuleType, neo4j_conn: dict, 
     out = _shell(neo4j_tool, neo4j_conn, tmp_path / "queries.cypher")
     # cypher-shell prints a header line for each query that returns rows; the sample graph answers all.
     headers = ["person, met, status", "person, met, status", "place, meetings, pairs",
-               "organisation, title, person", "relation, subject, object", "chain, meetings, sources"]
+               "organisation, title, person", "relation, subject, object", "chain, meetings, sources",
+               "person, contact, relation", "person, spoke_with, status"]
     assert len(headers) == len(QUERIES)
     if name == "sample":
         assert [h for h in headers if h in out] == headers

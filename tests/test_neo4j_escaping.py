@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from neo4j_fixtures import clear_database, connection, database_state, expected_state
 
 from graphbuild.exporters.cypher import write_cypher
-from graphbuild.neo4j_store import run_cypher
+from graphbuild.neo4j.store import run_cypher
 
 NASTY = [
     "O'Brien", 'say "hi"', "back\\slash", "\\'", "\\u0041", "`tick`", "a``b", "new\nline", "cr\r\nlf", "tab\t",

@@ -11,10 +11,10 @@ import networkx as nx
 import pytest
 from neo4j_fixtures import ROOT, connection, database_state, expected_state, graph_named
 
-import graphbuild.neo4j_store as store
+import graphbuild.neo4j.store as store
 from graphbuild.exporters.cypher import write_cypher
 from graphbuild.exporters.json_graph import write_json
-from graphbuild.neo4j_store import load_graph, run_cypher
+from graphbuild.neo4j.store import load_graph, run_cypher
 
 
 def _constraints(conn: dict) -> set[str]:

@@ -13,11 +13,12 @@ import pytest
 from neo4j_fixtures import graph_named
 
 from graphbuild import cli
-from graphbuild.exporters.cypher import QUERY_PARAMS, queries_text, read_queries
 from graphbuild.exporters.json_graph import write_json
-from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED
-from graphbuild.neo4j_store import load_graph, session, who_met_neo4j, who_met_session
+from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED, SPOKE_WITH
+from graphbuild.neo4j.queries import QUERY_PARAMS, queries_text, read_queries
+from graphbuild.neo4j.store import load_graph, session, who_met_neo4j, who_met_session
 from graphbuild.query import who_met
+from graphbuild.schema import CONTACT_TYPES, SYMMETRIC_TYPES
 
 GRAPHS = ["sample", "seeds"]
 ALL = (OCCURRED, PLANNED, NEGATED)
@@ -45,11 +46,31 @@ def test_who_met_agrees_for_every_person(loaded: tuple[nx.MultiDiGraph, dict]) -
                 for statuses in ((OCCURRED,), ALL):
                     assert who_met_session(sess, query, statuses) == who_met(G, query, statuses), query
                     asked += 1
+                contacts = who_met(G, query, ALL, contacts=True)
+                assert who_met_session(sess, query, ALL, contacts=True) == contacts, query
     assert asked >= 2 * len(people)
     # The public function (one connection per call) too, including a miss.
     name = people[0][1]["name"]
     assert who_met_neo4j(conn, name, ALL) == who_met(G, name, ALL)
     assert who_met_neo4j(conn, "Nobody Of That Name Zzz", ALL) == []
+    assert who_met_neo4j(conn, name, ALL, contacts=True) == who_met(G, name, ALL, contacts=True)
+
+
+def test_who_met_contacts_lists_meetings_and_calls(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """--contacts adds SPOKE_WITH (with its medium) to MET; plain who-met is unchanged by it."""
+    from sample_graph import sample_graph
+
+    G = sample_graph()
+    [answer] = who_met(G, "Cy Diaz", ALL, contacts=True)
+    assert [(c.name, c.relation, c.medium, c.status) for c in answer.meetings] == [
+        ("Ann Lee", SPOKE_WITH, "video", OCCURRED), ("Ann Lee", MET, None, PLANNED)]
+    [plain] = who_met(G, "Cy Diaz", ALL)
+    assert [(m.name, m.status) for m in plain.meetings] == [("Ann Lee", PLANNED)]
+    write_json(G, tmp_path / "graph.json")
+    assert cli.main(["who-met", "Cy Diaz", "--graph", str(tmp_path / "graph.json"), "--contacts"]) == 0
+    out = capsys.readouterr().out
+    assert "was in contact with 1 person:" in out and "SPOKE_WITH by video, occurred, on 2024-10-18" in out
+    assert "Diaz later spoke with Lee by video." in out and "MET" not in out  # planned: not asked for
 
 
 def test_cli_who_met_neo4j_prints_what_the_file_gives(loaded: tuple[nx.MultiDiGraph, dict], tmp_path: Path,
@@ -58,7 +79,7 @@ def test_cli_who_met_neo4j_prints_what_the_file_gives(loaded: tuple[nx.MultiDiGr
     write_json(G, tmp_path / "graph.json")
     busiest = sorted(_people(G), key=lambda p: (-G.degree(p[0]), p[0]))[:5]
     for person, data in busiest:
-        for extra in ([], ["--json"], ["--status", "all"]):
+        for extra in ([], ["--json"], ["--status", "all"], ["--contacts", "--status", "all"], ["--contacts", "--json"]):
             auth = ["--password", conn["password"]]
             assert cli.main(["who-met", data["name"], "--neo4j", conn["uri"], *auth, *extra]) == 0
             from_neo4j = capsys.readouterr().out
@@ -113,7 +134,7 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
         return [{"person": name(u), "met": name(v), "status": d.get("status") or OCCURRED, "date": d.get("date"),
                  "place": d.get("place"), "count": d.get("count"), "sources": d.get("sources")}
                 for u, v, d in met if G.nodes[u].get("label") == PERSON and G.nodes[v].get("label") == PERSON]
-    if title.startswith("Everyone"):
+    if title == "Everyone $person met":
         rows = []
         for u, v, d in met:
             for p, other in ((u, v), (v, u)):
@@ -148,6 +169,26 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
         return [{"relation": k, "subject": name(u), "object": name(v), "source": d["sources"][0],
                  "sentence": d["evidence"][0]["sentence"] if d.get("evidence") else None}
                 for u, v, k, d in G.edges(keys=True, data=True) if len(d.get("sources", [])) == 1]
+    if title.startswith("Everyone $person was in contact with"):
+        rows = []
+        for u, v, k, d in G.edges(keys=True, data=True):
+            if k not in CONTACT_TYPES:
+                continue
+            assert k in SYMMETRIC_TYPES  # so the undirected match lists each contact once per end
+            for p, other in ((u, v), (v, u)):
+                if G.nodes[p].get("label") == PERSON and _matches(G.nodes[p], params["person"]):
+                    ev = d.get("evidence", [])
+                    rows.append({"person": name(p), "contact": name(other), "relation": k,
+                                 "status": d.get("status") or OCCURRED, "medium": d.get("medium"),
+                                 "date": d.get("date"), "place": d.get("place"), "sources": d.get("sources"),
+                                 "evidence_sentences": [e["sentence"] for e in ev] if ev else None})
+        return rows
+    if title == "Who spoke with whom":
+        return [{"person": name(u), "spoke_with": name(v), "status": d.get("status") or OCCURRED,
+                 "medium": d.get("medium"), "date": d.get("date"), "count": d.get("count"),
+                 "sources": d.get("sources")}
+                for u, v, k, d in G.edges(keys=True, data=True)
+                if k == SPOKE_WITH and G.nodes[u].get("label") == PERSON and G.nodes[v].get("label") == PERSON]
     raise AssertionError(f"no check for query {title!r}")
 
 
@@ -172,7 +213,7 @@ def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) ->
 def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
     G, conn = loaded
     queries = read_queries(queries_text())
-    assert len(queries) == 6
+    assert len(queries) == 8
     params = _params(G)
     for title, query in queries:
         rows = _run(conn, query, params)
@@ -193,3 +234,24 @@ def test_queries_with_the_files_own_params(loaded: tuple[nx.MultiDiGraph, dict])
     _, conn = loaded
     for _title, query in read_queries(queries_text()):
         _run(conn, query, QUERY_PARAMS)
+
+
+def test_spoke_with_from_graph_cypher_reads_undirected(neo4j_conn: dict, tmp_path: Path) -> None:
+    """SPOKE_WITH is stored once per pair (smaller id first) and found from either end, like MET."""
+    from sample_graph import sample_graph
+
+    from graphbuild.exporters.cypher import write_cypher
+    from graphbuild.neo4j.store import run_cypher
+
+    G = sample_graph()
+    spoke = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == SPOKE_WITH]
+    assert [(u, v) for u, v, _ in spoke] == [("person:ann-lee", "person:cy-diaz")]
+    write_cypher(G, tmp_path / "graph.cypher")
+    run_cypher(neo4j_conn, (tmp_path / "graph.cypher").read_text(encoding="utf-8"))
+    for person, other in (("person:ann-lee", "person:cy-diaz"), ("person:cy-diaz", "person:ann-lee")):
+        rows = _run(neo4j_conn, f"MATCH (p:Person {{id: $id}})-[s:{SPOKE_WITH}]-(o) RETURN o.id AS other, "
+                                "s.medium AS medium, s.status AS status, s.evidence_statuses AS statuses",
+                    {"id": person})
+        assert rows == [{"other": other, "medium": "video", "status": "occurred", "statuses": ["occurred"]}]
+    directed = _run(neo4j_conn, f"MATCH (:Person {{id: 'person:cy-diaz'}})-[s:{SPOKE_WITH}]->() RETURN s", {})
+    assert directed == []

@@ -34,9 +34,10 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 
 from graphbuild.atomic import atomic_write_text
-from graphbuild.models import EVENT, LOCATION, MET, NEGATED, OCCURRED, ORGANIZATION, PERSON, PLANNED
-from graphbuild.models import RELATION_TYPES as KNOWN_TYPES
-from graphbuild.query import find_people, fold
+from graphbuild.models import EVENT, LOCATION, NEGATED, ORGANIZATION, PERSON, PLANNED
+from graphbuild.query import find_people
+from graphbuild.schema import RELATIONS, STATUSES, spec_of
+from graphbuild.text import search_key  # the page folds the query as graphbuild.text.fold does
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
@@ -49,10 +50,10 @@ NODE_STYLES = {
     EVENT: ("#b07aa1", "diamond", "\u25c6"),
 }
 OTHER_NODE_STYLE = ("#9c755f", "hexagon", "\u2b22")
-EDGE_COLOURS = {MET: "#d62728", "VISITED": "#2ca02c", "ATTENDED": "#9467bd", "HOLDS_POSITION": "#ff7f0e"}
+# Edge colours, directedness and legend text come from the schema (graphbuild.schema); a type it does
+# not know is drawn grey and directed.
 OTHER_EDGE_COLOUR = "#7f7f7f"
-STATUS_ORDER = (OCCURRED, PLANNED, NEGATED)
-# Planned and negated meetings are drawn dashed so they never read as meetings that happened.
+# Planned and negated contacts are drawn dashed so they never read as meetings that happened.
 STATUS_DASHES = {PLANNED: [8, 5], NEGATED: [2, 5]}
 LABEL_MAX_CHARS = 40
 LAYOUT_SEED = 20240601  # fixed, so the layout (and the file) is the same on every run
@@ -143,14 +144,14 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
                      value=shown.degree(node) + 1)
         node_info[str(node)] = _node_info(attrs, name, shown.degree(node))
         if attrs.get("label") == PERSON:
-            people.append([str(node), _search_key(name, attrs.get("aliases") or [])])
+            people.append([str(node), search_key(name, attrs.get("aliases") or [])])
     edge_info = {}
     for i, (u, v, key, attrs) in enumerate(sorted(shown.edges(keys=True, data=True), key=_edge_sort_key)):
         edge_id = f"e{i}"
         rel = str(attrs.get("type") or key)
         # Edge() directly: Network.add_edge checks node membership in a list, quadratic on big graphs.
         options = _edge_options(edge_id, rel, attrs)
-        net.edges.append(Edge(str(u), str(v), directed=rel != MET, **options).options)
+        net.edges.append(Edge(str(u), str(v), directed=not _symmetric(rel), **options).options)
         edge_info[edge_id] = _edge_info(rel, attrs, shown, u, v)
     net.options = vis_options(shown.number_of_nodes())
     nodes, edges, _, _, _, _ = net.get_network_data()
@@ -165,7 +166,28 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
         "focus": [str(n) for n in shown.graph.get("focus", []) if n in shown],
         "legend": _legend(shown),
         "counts": _counts(G, shown),
+        "relations": relations_data(),
     }
+
+
+def relations_data() -> list[dict]:
+    """The schema as the page reads it, in the schema's order: colour, legend text, symmetric, with status.
+
+    >>> relations_data()[0]
+    {'name': 'MET', 'colour': '#d62728', 'legend': 'met in person', 'symmetric': True, 'withStatus': True}
+    """
+    return [{"name": spec.name, "colour": spec.colour, "legend": spec.legend, "symmetric": spec.symmetric,
+             "withStatus": spec.with_status} for spec in RELATIONS.values()]
+
+
+def _symmetric(rel: str) -> bool:
+    spec = spec_of(rel)
+    return spec is not None and spec.symmetric
+
+
+def _colour(rel: str) -> str:
+    spec = spec_of(rel)
+    return spec.colour if spec else OTHER_EDGE_COLOUR
 
 
 def vis_options(n_nodes: int) -> dict:
@@ -229,11 +251,6 @@ def _short(name: str) -> str:
     return name if len(name) <= LABEL_MAX_CHARS else name[: LABEL_MAX_CHARS - 1] + "\u2026"
 
 
-def _search_key(name: str, aliases: list[str]) -> str:
-    # The page folds the query the same way (graphbuild.query.fold) and looks for it in this key.
-    return " | ".join(dict.fromkeys(fold(text) for text in [name, *aliases] if fold(text)))
-
-
 def _node_info(attrs: dict, name: str, degree: int) -> dict:
     return {
         "name": name,
@@ -253,7 +270,7 @@ def _edge_sort_key(edge: tuple) -> tuple:
 
 def _edge_options(edge_id: str, rel: str, attrs: dict) -> dict:
     status = attrs.get("status")
-    colour = EDGE_COLOURS.get(rel, OTHER_EDGE_COLOUR)
+    colour = _colour(rel)
     options = {
         "id": edge_id,
         "label": rel,
@@ -262,7 +279,7 @@ def _edge_options(edge_id: str, rel: str, attrs: dict) -> dict:
     }
     if status in STATUS_DASHES:
         options["dashes"] = STATUS_DASHES[status]
-    if rel == MET:
+    if _symmetric(rel):
         options["arrows"] = {"to": {"enabled": False}}
     return options
 
@@ -277,7 +294,7 @@ def _edge_info(rel: str, attrs: dict, G: nx.MultiDiGraph, u: str, v: str) -> dic
         "evidence": [{"doc": str(e.get("doc", "")), "sentence": str(e.get("sentence", ""))}
                      for e in attrs.get("evidence") or []],
     }
-    for name in ("status", "date", "place", "title"):
+    for name in ("status", "date", "place", "medium", "title"):
         if attrs.get(name):
             info[name] = str(attrs[name])
     return info
@@ -290,9 +307,8 @@ def _legend(G: nx.MultiDiGraph) -> dict:
     ordered_labels = [x for x in NODE_STYLES if x in labels] + sorted(labels - set(NODE_STYLES))
     return {
         "labels": [[x, *NODE_STYLES.get(x, OTHER_NODE_STYLE)] for x in ordered_labels],
-        "types": [[t, EDGE_COLOURS.get(t, OTHER_EDGE_COLOUR)]
-                  for t in [t for t in KNOWN_TYPES if t in types] + sorted(types - set(KNOWN_TYPES))],
-        "statuses": [s for s in STATUS_ORDER if s in statuses] + sorted(statuses - set(STATUS_ORDER)),
+        "types": [[t, _colour(t)] for t in [t for t in RELATIONS if t in types] + sorted(types - set(RELATIONS))],
+        "statuses": [s for s in STATUSES if s in statuses] + sorted(statuses - set(STATUSES)),
     }
 
 

@@ -4,6 +4,10 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("graph-data").textContent);
+  // The relation schema (graphbuild.schema), handed over as data: colour, legend text, symmetric, with status.
+  var RELATIONS = {};
+  DATA.relations.forEach(function (r) { RELATIONS[r.name] = r; });
+  function symmetric(type) { return !!(RELATIONS[type] && RELATIONS[type].symmetric); }
   var DIM = { background: "#e6e6e6", border: "#d0d0d0" };
   var DIM_EDGE = { color: "#e0e0e0", highlight: "#e0e0e0", hover: "#e0e0e0", opacity: 1 };
   // Times are performance.now() values (ms since navigation), kept for bench/html.py.
@@ -28,7 +32,7 @@
     return node;
   }
 
-  /* The same folding as graphbuild.query.fold: no accents, lower case, words joined by one space. */
+  /* The same folding as graphbuild.text.fold: no accents, lower case, words joined by one space. */
   function fold(text) {
     var plain = String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
     return (plain.match(/[\p{L}\p{N}_]+/gu) || []).join(" ");
@@ -67,11 +71,12 @@
     var info = DATA.edgeInfo[id];
     var box = el("div", "edge-details");
     box.appendChild(el("strong", "relation", info.type));
-    box.appendChild(el("div", null, info.from + (info.type === "MET" ? " \u2014 " : " \u2192 ") + info.to));
+    box.appendChild(el("div", null, info.from + (symmetric(info.type) ? " \u2014 " : " \u2192 ") + info.to));
     var dl = el("dl");
     addField(dl, "Status", info.status);
     addField(dl, "Date", info.date);
     addField(dl, "Place", info.place);
+    addField(dl, "Medium", info.medium);
     addField(dl, "Title", info.title);
     addField(dl, "Sources", plural(info.sources.length, "document") + ": " + info.sources.join(", "));
     box.appendChild(dl);
@@ -265,16 +270,20 @@
       var line = el("span", "line");
       line.style.borderTopColor = t[1];
       item.appendChild(line);
-      item.appendChild(document.createTextNode(t[0]));
+      var spec = RELATIONS[t[0]];
+      item.appendChild(document.createTextNode(spec && spec.legend ? t[0] + " \u2014 " + spec.legend : t[0]));
       legend.appendChild(item);
     });
+    // Dashed lines: each status but occurred, named after the status-carrying types drawn (MET/SPOKE_WITH planned).
+    var withStatus = DATA.legend.types.map(function (t) { return t[0]; })
+      .filter(function (type) { return RELATIONS[type] && RELATIONS[type].withStatus; }).join("/");
     DATA.legend.statuses.forEach(function (s) {
       if (s === "occurred") return;
       var item = el("li");
       var line = el("span", "line " + s);
       line.style.borderTopColor = "#555555";
       item.appendChild(line);
-      item.appendChild(document.createTextNode("MET " + s));
+      item.appendChild(document.createTextNode((withStatus ? withStatus + " " : "") + s));
       legend.appendChild(item);
     });
     $("filter-summary").textContent = plural(DATA.edges.length, "edge") + " shown";

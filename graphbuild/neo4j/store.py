@@ -1,6 +1,6 @@
 """Neo4j over Bolt: load a graph (``graphbuild load``) and ask it who met whom (``who-met --neo4j``).
 
-Loading sends the same rows as graph.cypher (see :mod:`graphbuild.exporters.cypher`) as parameters,
+Loading sends the same rows as graph.cypher (see :mod:`graphbuild.neo4j.script`) as parameters,
 ``UNWIND $rows`` in batches, each batch in a managed write transaction that the driver retries on
 transient errors. Every statement is a MERGE on the key followed by a full ``SET``, so loading twice, or
 again after a load killed half-way, ends in the same state as one clean load.
@@ -12,7 +12,6 @@ Every failure the user can fix (server down, bad password, unknown database) is 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,16 +19,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graphbuild.exporters.cypher import (
-    batches,
-    constraint_statement,
-    cypher_name,
-    node_rows,
-    relationship_rows,
-    unflatten_list,
-)
-from graphbuild.models import MET, OCCURRED, PERSON
-from graphbuild.query import Meeting, WhoMetAnswer, best_matches, sort_meetings
+from graphbuild.models import OCCURRED
+from graphbuild.neo4j.model import node_rows, relationship_rows, unflatten_list
+from graphbuild.neo4j.queries import PEOPLE_STATEMENT, contacts_statement
+from graphbuild.neo4j.script import split_statements
+from graphbuild.neo4j.statements import batches, constraint_statement, node_statement, relationship_statement
+from graphbuild.query import Meeting, WhoMetAnswer, best_matches, contact_types, make_meeting, sort_meetings
 
 # The driver logs retries as warnings; the CLI reports failures itself, in one line.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -138,30 +133,14 @@ def session(conn: dict) -> Iterator:
 
 def _node_batch(tx, label: str, rows: list[dict]) -> tuple[int, int]:
     """MERGE one batch of nodes; return (created, changed)."""
-    result = tx.run(
-        f"UNWIND $rows AS row\n"
-        f"MERGE (n:{cypher_name(label)} {{id: row.id}})\n"
-        f"WITH n, row, properties(n) = row.props AS same\n"
-        f"SET n = row.props\n"
-        f"RETURN count(CASE WHEN same THEN null ELSE 1 END) AS changed",
-        rows=rows,
-    )
+    result = tx.run(node_statement(label, count_changes=True), rows=rows)
     changed = result.single()["changed"]
     return result.consume().counters.nodes_created, changed
 
 
 def _relationship_batch(tx, rel_type: str, start: str, end: str, rows: list[dict]) -> tuple[int, int]:
     """MERGE one batch of relationships; return (created, changed)."""
-    result = tx.run(
-        f"UNWIND $rows AS row\n"
-        f"MATCH (a:{cypher_name(start)} {{id: row.source}})\n"
-        f"MATCH (b:{cypher_name(end)} {{id: row.target}})\n"
-        f"MERGE (a)-[r:{cypher_name(rel_type)}]->(b)\n"
-        f"WITH r, row, properties(r) = row.props AS same\n"
-        f"SET r = row.props\n"
-        f"RETURN count(CASE WHEN same THEN null ELSE 1 END) AS changed",
-        rows=rows,
-    )
+    result = tx.run(relationship_statement(rel_type, start, end, count_changes=True), rows=rows)
     changed = result.single()["changed"]
     return result.consume().counters.relationships_created, changed
 
@@ -215,88 +194,38 @@ def run_cypher(conn: dict, text: str) -> int:
     return len(statements)
 
 
-# Strings and quoted names (escapes inside), comments, the separator, and runs of anything else.
-_TOKEN = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/|;|[^'"`/;]+|/""", re.S)
-
-
-def split_statements(text: str) -> list[str]:
-    """Statements of a Cypher script: split on ``;`` outside strings, quoted names and comments.
-
-    Client commands (``:param ...`` lines before a statement) are left out.
-
-    >>> split_statements("RETURN 'a;b' AS x; // c;\\n:param p => 'q;'\\nRETURN `;` ;")
-    ["RETURN 'a;b' AS x", 'RETURN `;`']
-    """
-    statements: list[str] = []
-    current: list[str] = []
-    started = False  # has the current statement any text yet?
-    skipping = False  # inside a client command, up to the end of its line
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        quoted = token[0] in "'\"`"
-        if skipping:
-            if quoted or "\n" not in token:
-                continue
-            skipping, token = False, token.split("\n", 1)[1]
-        if token.startswith(("//", "/*")):
-            continue
-        if token == ";":
-            statements.append("".join(current).strip())
-            current, started = [], False
-            continue
-        if not quoted and not started:
-            token, skipping = _drop_commands(token)
-        current.append(token)
-        started = started or bool(token.strip())
-    statements.append("".join(current).strip())
-    return [s for s in statements if s]
-
-
-def _drop_commands(chunk: str) -> tuple[str, bool]:
-    """Remove leading ``:command`` lines from plain text at a statement start; (rest, still inside one)."""
-    while chunk.lstrip().startswith(":"):
-        rest = chunk.lstrip()
-        if "\n" not in rest:
-            return "", True
-        chunk = rest.split("\n", 1)[1]
-    return chunk, False
-
-
 # ---------------------------------------------------------------- who met
 
 
-def who_met_neo4j(conn: dict, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+def who_met_neo4j(conn: dict, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                  contacts: bool = False) -> list[WhoMetAnswer]:
     """The answer of :func:`graphbuild.query.who_met` for the graph loaded in Neo4j.
 
     People are matched in Python with the same rules as in the file (accent and punctuation folding
     cannot be reproduced exactly in Cypher); only their names and aliases are fetched for that.
     """
     with session(conn) as sess:
-        return who_met_session(sess, query, statuses)
+        return who_met_session(sess, query, statuses, contacts)
 
 
-def who_met_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,)) -> list[WhoMetAnswer]:
+def who_met_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                    contacts: bool = False) -> list[WhoMetAnswer]:
     """:func:`who_met_neo4j` on an open driver session (to ask many questions over one connection)."""
     people = sess.execute_read(_people)
     answers = []
     for person_id in best_matches(people, query):
-        name, meetings = sess.execute_read(_meetings, person_id, statuses)
+        name, meetings = sess.execute_read(_meetings, person_id, statuses, contacts)
         answers.append(WhoMetAnswer(person_id, name, sort_meetings(meetings)))
     return answers
 
 
 def _people(tx) -> list[tuple[str, str, list[str]]]:
-    result = tx.run(f"MATCH (p:{cypher_name(PERSON)}) RETURN p.id AS id, p.name AS name, p.aliases AS aliases")
+    result = tx.run(PEOPLE_STATEMENT)
     return [(r["id"], r["name"] or "", list(r["aliases"] or [])) for r in result]
 
 
-def _meetings(tx, person_id: str, statuses: tuple[str, ...]) -> tuple[str, list[Meeting]]:
-    result = tx.run(
-        f"MATCH (p:{cypher_name(PERSON)} {{id: $id}})\n"
-        f"OPTIONAL MATCH (p)-[m:{cypher_name(MET)}]-(other)\n"
-        f"RETURN p.name AS name, other.id AS other_id, other.name AS other_name, properties(m) AS props",
-        id=person_id,
-    )
+def _meetings(tx, person_id: str, statuses: tuple[str, ...], contacts: bool) -> tuple[str, list[Meeting]]:
+    result = tx.run(contacts_statement(contact_types(contacts)), id=person_id)
     records = list(result)
     meetings = []
     for record in records:
@@ -307,7 +236,10 @@ def _meetings(tx, person_id: str, statuses: tuple[str, ...]) -> tuple[str, list[
         if status not in statuses:
             continue
         evidence = unflatten_list(props, "evidence")
-        meetings.append(Meeting(
+        meetings.append(make_meeting(
+            contacts,
+            relation=record["type"],
+            medium=props.get("medium"),
             person_id=record["other_id"],
             name=record["other_name"] if record["other_name"] is not None else record["other_id"],
             status=status,

@@ -1,0 +1,188 @@
+"""CSV files for ``neo4j-admin database import full``: the fastest way to load a large graph.
+
+``write_neo4j_admin(G, out_dir)`` writes one header and one data file per node label
+(``nodes-Person-header.csv``, ``nodes-Person.csv``) and per relationship type
+(``relationships-MET-header.csv`` ...), plus ``import.sh`` with the exact command to run, e.g.::
+
+    neo4j-admin database import full neo4j --overwrite-destination \\
+        --nodes=nodes-Person-header.csv,nodes-Person.csv ... --relationships=...
+
+All nodes share one ID space (``id:ID``; graphbuild ids are unique across labels) and the id is also
+stored as the ``id`` property, as ``graph.cypher`` and ``graphbuild load`` do. Properties are the same as
+theirs (evidence as parallel lists), typed in the header (``mentions:long``, ``aliases:string[]``).
+Arrays use the ``;`` delimiter, unless some array element itself contains ``;`` (evidence sentences
+often do): then the first of ``|``, U+001F, U+001E not found in any element is used, and import.sh
+passes it as ``--array-delimiter``. An empty list is written as an empty field, which neo4j-admin
+reads as no property (Neo4j cannot tell an absent list from an empty one in CSV).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from graphbuild.atomic import atomic_write_text
+from graphbuild.neo4j.model import node_rows, relationship_rows
+
+DELIMITER_CHOICES = (";", "|", "\x1f", "\x1e")
+_TYPE_NAMES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: Path) -> None:
+    """Write the import files and import.sh into ``out_dir`` (created if needed); deterministic."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nodes = node_rows(G)
+    rels = _rows_by_type(relationship_rows(G))
+    all_props = [row["props"] for rows in nodes.values() for row in rows]
+    all_props += [row["props"] for rows in rels.values() for row in rows]
+    array_delimiter = _array_delimiter(all_props)
+    multiline = any(_has_newline(p) for p in all_props)
+    node_args, rel_args = [], []
+    for label, rows in nodes.items():
+        columns = _columns(row["props"] for row in rows)
+        header = ["id:ID", *(f"{name}:{kind}" for name, kind in columns if name != "id"), ":LABEL"]
+        lines = [[row["id"], *(row["props"].get(name) for name, _ in columns if name != "id"), label]
+                 for row in rows]
+        node_args.append(_write_pair(out_dir, f"nodes-{_slug(label)}", header, lines, array_delimiter))
+    for rel_type, rows in rels.items():
+        columns = _columns(row["props"] for row in rows)
+        header = [":START_ID", ":END_ID", ":TYPE", *(f"{name}:{kind}" for name, kind in columns)]
+        lines = [[row["source"], row["target"], rel_type, *(row["props"].get(name) for name, _ in columns)]
+                 for row in rows]
+        rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines, array_delimiter))
+    atomic_write_text(out_dir / "import.sh", _import_script(node_args, rel_args, array_delimiter, multiline))
+    (out_dir / "import.sh").chmod(0o755)
+
+
+def import_arguments(out_dir: Path) -> list[str]:
+    """The neo4j-admin arguments written in ``out_dir/import.sh`` (after ``neo4j-admin``), paths absolute."""
+    text = (Path(out_dir) / "import.sh").read_text(encoding="utf-8")
+    command = text.split("exec neo4j-admin ", 1)[1].replace("\\\n", " ").replace('"$HERE"/', "")
+    args = shlex.split(command)
+    base = Path(out_dir).resolve()
+    return [_absolute(arg, base) for arg in args if arg != '"$@"' and arg != "$@"]
+
+
+def _absolute(arg: str, base: Path) -> str:
+    if arg.startswith(("--nodes=", "--relationships=")):
+        option, files = arg.split("=", 1)
+        return option + "=" + ",".join(str(base / f) for f in files.split(","))
+    return arg
+
+
+def _rows_by_type(groups: dict[tuple[str, str, str], list[dict]]) -> dict[str, list[dict]]:
+    by_type: dict[str, list[dict]] = {}
+    for (rel_type, _start, _end), rows in groups.items():
+        by_type.setdefault(rel_type, []).extend(rows)
+    return {t: sorted(rows, key=lambda r: (r["source"], r["target"])) for t, rows in sorted(by_type.items())}
+
+
+def _columns(props: Iterable[dict]) -> list[tuple[str, str]]:
+    """(property, neo4j-admin type) for every property seen, sorted by name."""
+    kinds: dict[str, set[str]] = {}
+    for p in props:
+        for name, value in p.items():
+            kinds.setdefault(name, set())
+            kind = _kind(value)
+            if kind:
+                kinds[name].add(kind)
+    return [(name, _merge_kinds(found)) for name, found in sorted(kinds.items())]
+
+
+def _kind(value: object) -> str | None:
+    if isinstance(value, list):
+        inner = {_TYPE_NAMES.get(type(v), "string") for v in value}
+        return (_merge_kinds(inner) + "[]") if inner else None  # an empty list says nothing of its type
+    return _TYPE_NAMES.get(type(value), "string")
+
+
+def _merge_kinds(kinds: set[str]) -> str:
+    if not kinds:
+        return "string[]"
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    if kinds <= {"long", "double"}:
+        return "double"
+    if kinds <= {"long[]", "double[]"}:
+        return "double[]"
+    return "string[]" if all(k.endswith("[]") for k in kinds) else "string"
+
+
+def _array_delimiter(props: list[dict]) -> str:
+    elements = {v for p in props for value in p.values() if isinstance(value, list)
+                for v in value if isinstance(v, str)}
+    for choice in DELIMITER_CHOICES:
+        if not any(choice in element for element in elements):
+            return choice
+    raise ValueError("every candidate array delimiter occurs inside some array element")
+
+
+def _has_newline(props: dict) -> bool:
+    values = [v for value in props.values() for v in (value if isinstance(value, list) else [value])]
+    return any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in values)
+
+
+def _field(value: object, array_delimiter: str) -> str:
+    """One CSV field: strings always quoted (so "" stays an empty string), quotes doubled."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if not value:
+            return ""
+        return _quote(array_delimiter.join(_scalar(v) for v in value))
+    if isinstance(value, str):
+        return _quote(value)
+    return _scalar(value)
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else str(value)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _write_pair(out_dir: Path, stem: str, header: list[str], lines: list[list], array_delimiter: str) -> str:
+    header_name, data_name = f"{stem}-header.csv", f"{stem}.csv"
+    atomic_write_text(out_dir / header_name, ",".join(_quote(h) for h in header) + "\n")
+    atomic_write_text(out_dir / data_name,
+                      "".join(",".join(_field(v, array_delimiter) for v in line) + "\n" for line in lines))
+    return f"{header_name},{data_name}"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name) or "_"
+
+
+def _here(files: str) -> str:
+    """``a.csv,b.csv`` as paths beside import.sh."""
+    return ",".join(f'"$HERE"/{name}' for name in files.split(","))
+
+
+def _import_script(node_args: list[str], rel_args: list[str], array_delimiter: str, multiline: bool) -> str:
+    delimiter = array_delimiter if array_delimiter in ";|" else f"U+{ord(array_delimiter):04X}"
+    options = [
+        "database import full neo4j",
+        "--overwrite-destination=true",
+        f"--array-delimiter={shlex.quote(delimiter)}",
+        f"--multiline-fields={'true' if multiline else 'false'}",
+        *(f"--nodes={_here(arg)}" for arg in node_args),
+        *(f"--relationships={_here(arg)}" for arg in rel_args),
+    ]
+    body = " \\\n    ".join(options)
+    return (
+        "#!/bin/sh\n"
+        "# Written by graphbuild: import these files into an empty or stopped Neo4j database 'neo4j'.\n"
+        "# Run it with neo4j-admin on PATH and the server stopped; extra arguments are passed on\n"
+        "# (for example --verbose, or another database name after stopping it in Enterprise Edition).\n"
+        'HERE="$(cd "$(dirname "$0")" && pwd)"\n'
+        f"exec neo4j-admin {body} \\\n    \"$@\"\n"
+    )

@@ -1,0 +1,125 @@
+"""The property model: how graph nodes and edges become Neo4j rows (label, key, flat properties) and back.
+
+The node label becomes the Neo4j label and the edge type the relationship type; every other attribute
+is a property. Neo4j properties cannot hold maps, so a list of maps such as ``evidence`` becomes
+parallel lists: ``evidence_docs``, ``evidence_sentences``, ``evidence_starts``, ``evidence_ends`` (see
+:func:`flatten_property`). graph.cypher, ``graphbuild load`` and the neo4j-admin files all write these rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+DEFAULT_LABEL = "Entity"  # for a node without a label attribute
+# Attributes that become the label / relationship type rather than properties.
+NODE_SKIP = ("label",)
+EDGE_SKIP = ("type",)
+# The order of evidence fields in the parallel lists; other keys follow alphabetically.
+EVIDENCE_KEYS = ("doc", "sentence", "start", "end")
+
+# Types a list property may hold as is (type() checks, not isinstance: this runs for every value).
+_SCALAR_TYPES = {str, int, float, bool}
+
+
+def flatten_property(name: str, value: object) -> dict:
+    """Neo4j-storable properties for one attribute.
+
+    Scalars and lists of scalars pass through (None is dropped: Neo4j has no null property). A list
+    of maps becomes one list per key, ``{name}_{plural(key)}``; when the maps do not all have the same keys
+    with non-null values (parallel lists could not say which is which), it is kept as ``{name}_json``.
+
+    >>> flatten_property("evidence", [{"doc": "d1", "sentence": "S.", "start": 0, "end": 2}])
+    {'evidence_docs': ['d1'], 'evidence_sentences': ['S.'], 'evidence_starts': [0], 'evidence_ends': [2]}
+    """
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {f"{name}_json": json.dumps(value, sort_keys=True, ensure_ascii=False)}
+    if isinstance(value, list | tuple) and not set(map(type, value)) <= _SCALAR_TYPES:
+        keys = _common_keys(value)
+        if keys is None:
+            return {f"{name}_json": json.dumps(list(value), sort_keys=True, ensure_ascii=False)}
+        return {f"{name}_{plural(key)}": [item[key] for item in value] for key in keys}
+    if isinstance(value, tuple):
+        return {name: list(value)}
+    return {name: value}
+
+
+def _common_keys(items: Iterable) -> list[str] | None:
+    """The shared keys of a list of flat maps whose values are all scalars, or None."""
+    keys: set[str] | None = None
+    for item in items:
+        if not isinstance(item, dict) or not set(map(type, item.values())) <= _SCALAR_TYPES:
+            return None
+        if keys is None:
+            keys = set(item)
+        elif set(item) != keys:
+            return None
+    keys = keys or set()
+    return [k for k in EVIDENCE_KEYS if k in keys] + sorted(keys - set(EVIDENCE_KEYS))
+
+
+def plural(key: str) -> str:
+    """The name of a parallel list: ``doc`` -> ``docs``, ``status`` -> ``statuses``."""
+    return key + ("es" if key.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def singular(column: str) -> str | None:
+    """Inverse of :func:`plural`, or None when ``column`` is not a plural it makes."""
+    for cut in (2, 1):
+        if len(column) > cut and plural(column[:-cut]) == column:
+            return column[:-cut]
+    return None
+
+
+def unflatten_list(props: dict, name: str) -> list[dict]:
+    """Inverse of :func:`flatten_property` for a list of maps read back from Neo4j."""
+    if f"{name}_json" in props:
+        return json.loads(props[f"{name}_json"])
+    prefix = f"{name}_"
+    columns = {singular(k[len(prefix):]): v for k, v in props.items()
+               if k.startswith(prefix) and singular(k[len(prefix):])}
+    if not columns:
+        return []
+    length = len(next(iter(columns.values())))
+    keys = [k for k in EVIDENCE_KEYS if k in columns] + sorted(set(columns) - set(EVIDENCE_KEYS))
+    return [{key: columns[key][i] for key in keys} for i in range(length)]
+
+
+def properties(data: dict, skip: tuple[str, ...]) -> dict:
+    """All storable properties of a node or edge attribute dict, keys sorted."""
+    props: dict = {}
+    for name in sorted(data):
+        if name not in skip:
+            props.update(flatten_property(name, data[name]))
+    return props
+
+
+def node_label(data: dict) -> str:
+    return data.get("label") or DEFAULT_LABEL
+
+
+def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
+    """Label -> sorted rows ``{id, props}``; ``props`` always holds ``id``."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for node, data in G.nodes(data=True):
+        props = properties(data, NODE_SKIP)
+        props["id"] = str(data.get("id", node))
+        groups[node_label(data)].append({"id": props["id"], "props": props})
+    return {label: sorted(rows, key=lambda r: r["id"]) for label, rows in sorted(groups.items())}
+
+
+def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
+    """(type, start label, end label) -> sorted rows ``{source, target, props}``."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, key, data in G.edges(keys=True, data=True):
+        rel_type = str(data.get("type") or key)
+        start, end = G.nodes[u], G.nodes[v]
+        row = {"source": str(start.get("id", u)), "target": str(end.get("id", v)),
+               "props": properties(data, EDGE_SKIP)}
+        groups[(rel_type, node_label(start), node_label(end))].append(row)
+    return {k: sorted(rows, key=lambda r: (r["source"], r["target"])) for k, rows in sorted(groups.items())}

@@ -1,0 +1,150 @@
+"""The query catalogue: queries.cypher's ready-made questions, with relation names from the schema.
+
+Each entry is (title, explanation, query); parameters are set at the top of queries.cypher with ``:param``.
+Symmetric relations (``MET``, ``SPOKE_WITH``) are stored once per pair and matched undirected.
+"""
+
+from __future__ import annotations
+
+from graphbuild.neo4j.literals import cypher_name, cypher_string
+from graphbuild.schema import CONTACT_TYPES, HOLDS_POSITION, MET, PERSON, SPOKE_WITH
+
+# Person-to-person contact types (MET|SPOKE_WITH), matched undirected: symmetric types are stored once per pair.
+CONTACTS = "|".join(CONTACT_TYPES)
+
+PERSON_MATCH = (
+    "toLower({v}.name) = toLower(${p}) OR any(alias IN coalesce({v}.aliases, []) "
+    "WHERE toLower(alias) = toLower(${p}))"
+)
+
+QUERIES: list[tuple[str, str, str]] = [
+    (
+        "Who met whom",
+        "Every pair of people who met (MET is stored once per pair; read it undirected), with sources.",
+        f"MATCH (a:{PERSON})-[m:{MET}]->(b:{PERSON})\n"
+        "RETURN a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status,\n"
+        "       m.date AS date, m.place AS place, m.count AS count, m.sources AS sources\n"
+        "ORDER BY person, met",
+    ),
+    (
+        "Everyone $person met",
+        "The people one person met, with the evidence sentences, their documents and what each says\n"
+        "// (occurred / planned / negated: a planned meeting is no proof that it happened).",
+        f"MATCH (p:{PERSON})-[m:{MET}]-(other)\n"
+        f"WHERE {PERSON_MATCH.format(v='p', p='person')}\n"
+        "RETURN p.name AS person, other.name AS met, coalesce(m.status, 'occurred') AS status,\n"
+        "       m.date AS date, m.place AS place, m.sources AS sources,\n"
+        "       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences,\n"
+        "       m.evidence_statuses AS evidence_statuses\n"
+        "ORDER BY person, met",
+    ),
+    (
+        "Meetings by place",
+        "Where meetings took place, busiest place first, with the pairs who met there.",
+        f"MATCH (a)-[m:{MET}]->(b)\n"
+        "WHERE m.place IS NOT NULL\n"
+        "WITH m.place AS place, a.name + ' / ' + b.name AS pair\n"
+        "ORDER BY pair\n"
+        "RETURN place, count(*) AS meetings, collect(pair) AS pairs\n"
+        "ORDER BY meetings DESC, place",
+    ),
+    (
+        "People by title and organisation",
+        "Posts held (HOLDS_POSITION) and titles seen in the text, by organisation then person.",
+        "MATCH (p:Person)\n"
+        f"OPTIONAL MATCH (p)-[h:{HOLDS_POSITION}]->(o)\n"
+        "WITH p, h, o\n"
+        "WHERE h IS NOT NULL OR size(coalesce(p.titles, [])) > 0\n"
+        "RETURN o.name AS organisation, h.title AS title, p.name AS person, p.titles AS titles,\n"
+        "       h.sources AS sources\n"
+        "ORDER BY organisation, person",
+    ),
+    (
+        "Claims resting on a single source",
+        "Every relationship that only one document states: the ones to check first.",
+        "MATCH (a)-[r]->(b)\n"
+        "WHERE size(r.sources) = 1\n"
+        "RETURN type(r) AS relation, a.name AS subject, b.name AS object, r.sources[0] AS source,\n"
+        "       r.evidence_sentences[0] AS sentence\n"
+        "ORDER BY relation, subject, object",
+    ),
+    (
+        "Shortest chain of meetings between $person and $other",
+        "The fewest meetings linking two people (up to 10), with the sources of each link.",
+        "MATCH (a:Person), (b:Person)\n"
+        f"WHERE ({PERSON_MATCH.format(v='a', p='person')})\n"
+        f"  AND ({PERSON_MATCH.format(v='b', p='other')}) AND a <> b\n"
+        f"MATCH path = shortestPath((a)-[:{MET}*..10]-(b))\n"
+        "RETURN [n IN nodes(path) | n.name] AS chain, length(path) AS meetings,\n"
+        "       [r IN relationships(path) | r.sources] AS sources\n"
+        "ORDER BY meetings, chain\n"
+        "LIMIT 1",
+    ),
+    (
+        f"Everyone $person was in contact with ({' or '.join(CONTACT_TYPES)})",
+        "The people one person met in person or spoke with by phone or video, each contact on its own row\n"
+        "// (read undirected; medium is phone or video for SPOKE_WITH), with the evidence sentences.",
+        f"MATCH (p:{PERSON})-[c:{CONTACTS}]-(other)\n"
+        f"WHERE {PERSON_MATCH.format(v='p', p='person')}\n"
+        "RETURN p.name AS person, other.name AS contact, type(c) AS relation,\n"
+        "       coalesce(c.status, 'occurred') AS status, c.medium AS medium, c.date AS date,\n"
+        "       c.place AS place, c.sources AS sources, c.evidence_sentences AS evidence_sentences\n"
+        "ORDER BY person, contact, relation",
+    ),
+    (
+        "Who spoke with whom",
+        f"Every pair of people who spoke by phone or video ({SPOKE_WITH} is stored once per pair; read it\n"
+        "// undirected), with the medium and the sources.",
+        f"MATCH (a:{PERSON})-[s:{SPOKE_WITH}]->(b:{PERSON})\n"
+        "RETURN a.name AS person, b.name AS spoke_with, coalesce(s.status, 'occurred') AS status,\n"
+        "       s.medium AS medium, s.date AS date, s.count AS count, s.sources AS sources\n"
+        "ORDER BY person, spoke_with",
+    ),
+]
+
+# who-met matches people in Python (graphbuild.text), so it first fetches every person's names.
+PEOPLE_STATEMENT = f"MATCH (p:{cypher_name(PERSON)}) RETURN p.id AS id, p.name AS name, p.aliases AS aliases"
+
+
+def contacts_statement(types: tuple[str, ...]) -> str:
+    """who-met's question: the person ``$id`` and each relationship of ``types`` to anyone, read undirected.
+
+    >>> print(contacts_statement(("MET", "SPOKE_WITH")))
+    MATCH (p:`Person` {id: $id})
+    OPTIONAL MATCH (p)-[m:`MET`|`SPOKE_WITH`]-(other)
+    RETURN p.name AS name, other.id AS other_id, other.name AS other_name, type(m) AS type, properties(m) AS props
+    """
+    return (
+        f"MATCH (p:{cypher_name(PERSON)} {{id: $id}})\n"
+        f"OPTIONAL MATCH (p)-[m:{'|'.join(map(cypher_name, types))}]-(other)\n"
+        "RETURN p.name AS name, other.id AS other_id, other.name AS other_name, type(m) AS type, "
+        "properties(m) AS props"
+    )
+
+
+QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan"}
+
+
+def queries_text() -> str:
+    lines = [
+        "// queries.cypher: ready-made questions for a graph loaded with graph.cypher or `graphbuild load`.",
+        "// Run one at a time in Neo4j Browser, or all with `cypher-shell -f queries.cypher`.",
+        "// Change the names below first (`:param` works in cypher-shell and Neo4j Browser).",
+        "",
+    ]
+    lines += [f":param {name} => {cypher_string(value)}" for name, value in QUERY_PARAMS.items()]
+    for number, (title, explanation, query) in enumerate(QUERIES, 1):
+        lines += ["", f"// {number}. {title}", f"// {explanation}", query + ";"]
+    return "\n".join(lines) + "\n"
+
+
+def read_queries(text: str) -> list[tuple[str, str]]:
+    """(title, query) for each query of a queries.cypher text, ``:param`` lines left out."""
+    found = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.splitlines() if line.strip()]
+        title_lines = [line for line in lines if line.startswith("// ") and line[3:4].isdigit()]
+        body = [line for line in lines if not line.startswith(("//", ":"))]
+        if title_lines and body:
+            found.append((title_lines[0][3:].split(". ", 1)[1], "\n".join(body).rstrip(";")))
+    return found

@@ -1,0 +1,60 @@
+"""The constraint and MERGE statements, written once: graph.cypher and ``graphbuild load`` run the same text.
+
+A statement takes its rows as ``$rows`` (the loader) or as a list expression (graph.cypher's packed or
+literal rows). ``MERGE`` on the key plus ``SET x = props`` (a full replacement) makes a second run leave
+the database exactly as the first one did. The loader's variant also counts the rows it changed.
+
+>>> print(node_statement("Person"))
+UNWIND $rows AS row
+MERGE (n:`Person` {id: row.id})
+SET n = row.props
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graphbuild.neo4j.literals import cypher_name
+
+BATCH_SIZE = 500  # rows per statement in graph.cypher
+
+
+def constraint_statement(label: str) -> str:
+    name = cypher_name(f"graphbuild_{label}_id")
+    return f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.id IS UNIQUE"
+
+
+def node_statement(label: str, rows: str = "$rows", count_changes: bool = False) -> str:
+    """MERGE a batch of node rows; ``rows`` is a parameter or a list expression.
+
+    With ``count_changes`` the statement returns ``changed``, how many rows it changed.
+    """
+    return _set_props(f"UNWIND {rows} AS row\nMERGE (n:{cypher_name(label)} {{id: row.id}})", "n", count_changes)
+
+
+def relationship_statement(rel_type: str, start: str, end: str, rows: str = "$rows",
+                           count_changes: bool = False) -> str:
+    """MERGE a batch of relationship rows between existing nodes (see :func:`node_statement`)."""
+    merge = (
+        f"UNWIND {rows} AS row\n"
+        f"MATCH (a:{cypher_name(start)} {{id: row.source}})\n"
+        f"MATCH (b:{cypher_name(end)} {{id: row.target}})\n"
+        f"MERGE (a)-[r:{cypher_name(rel_type)}]->(b)"
+    )
+    return _set_props(merge, "r", count_changes)
+
+
+def _set_props(merge: str, var: str, count_changes: bool) -> str:
+    if not count_changes:
+        return f"{merge}\nSET {var} = row.props"
+    return (
+        f"{merge}\n"
+        f"WITH {var}, row, properties({var}) = row.props AS same\n"
+        f"SET {var} = row.props\n"
+        f"RETURN count(CASE WHEN same THEN null ELSE 1 END) AS changed"
+    )
+
+
+def batches(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
