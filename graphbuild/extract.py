@@ -144,18 +144,42 @@ def post_finder(record: DocRecord) -> PostFinder:
 def add_posts(record: DocRecord, ent: Span, finder: PostFinder) -> None:
     """The titles a person is given around ``ent``, and a HOLDS_POSITION for each post naming its organisation."""
     person = record.mention_of(ent.root, {PERSON})
+    inner = title_inside(ent.text, record.mentions[person].text)
+    if inner:
+        record.add_title(person, normalize_title(inner))
     for post in finder.run(ent):
         if post.former:
             continue  # a post no longer held is neither a title nor a position
         title = normalize_title(post.title)
+        if title.lower() in lexicon.FORMS_OF_ADDRESS:
+            continue  # "Dr." alone is no post
         record.add_title(person, title)
         if post.org is not None:
             record.relate(HOLDS_POSITION, person, post.org, ent.root, title=title)
 
 
+def title_inside(entity_text: str, name: str) -> str | None:
+    """The title words the NER ran into a name and cleaning took off: "Spokesperson Ned Price" -> "Spokesperson",
+    "His Majesty King Abdullah II" -> "King"; forms of address ("His Majesty", "Mr.") are no title.
+
+    >>> title_inside("His Highness the Amir Sheikh Tamim", "Tamim"), title_inside("Mr. Lee", "Lee")
+    ('Amir Sheikh', None)
+    """
+    words = entity_text.split()
+    prefix = words[: max(0, len(words) - len(name.split()))]
+    if " ".join(words[len(prefix):]) != name:
+        return None
+    kept = [w for w in prefix if w.lower().strip(",") not in lexicon.FORMS_OF_ADDRESS]
+    if kept and any(w.lower() in lexicon.TITLE_HEADS or w.lower() in lexicon.TITLE_MODIFIERS for w in kept):
+        return " ".join(kept)
+    return None
+
+
 def normalize_title(title: str) -> str:
     """Spell out abbreviated titles and make plurals singular ("Presidents" -> "President")."""
     words = title.split()
+    while len(words) > 1 and words[-1].lower() in lexicon.FORMS_OF_ADDRESS:
+        words.pop()  # "National Security Advisor Sir Stephen Lovegrove"
     words = [lexicon.TITLE_EXPANSIONS.get(w.lower(), w) for w in words]
     last = words[-1]
     if last.lower().endswith("s") and last[:-1].lower() in lexicon.TITLE_HEADS and len(last) > 3:

@@ -34,13 +34,14 @@ PERSONAL_TITLES = [
     "mrs.", "ms.", "prof.", "adm.", "admiral", "col.", "colonel", "lt.", "rep.", "representative",
     "sheikh", "emir", "judge", "justice", "commissioner", "director", "envoy", "counterpart", "mr", "mrs",
     "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
-    "congresswoman", "lawmaker", "speaker",
+    "congresswoman", "lawmaker", "speaker", "advisor", "adviser", "amir", "spokesperson", "counselor",
+    "counsellor", "president-elect", "cardinal", "archbishop",
 ]
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
                   "al", "el", "ter", "zu", "dos", "das"}
 TITLED_PERSON_PATTERN = [
-    {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP"]}},
+    {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP", "ORG"]}},
     {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "OP": "{1,3}"},
 ]
 
@@ -139,6 +140,7 @@ class PeopleFinder:
         people += self._mislabelled_names(doc, people)
         people += self._names_cut_at_a_particle(doc)
         people += self._names_cut_short(doc)
+        people += self._titled_names_in_organisations(doc)
         if people:
             kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in people)]
             doc.ents = filter_spans(kept + people)
@@ -201,6 +203,16 @@ class PeopleFinder:
         return found
 
     @staticmethod
+    def _titled_names_in_organisations(doc: Doc) -> list[Span]:
+        """ "[Spokesperson Ned Price]" tagged ORG: a personal title then two or three name words is a person."""
+        found = []
+        for e in doc.ents:
+            if e.label_ in ("ORG", "GPE", "NORP") and 3 <= len(e) <= 4 and e[0].lower_ in PERSONAL_TITLES and all(
+                    _name_word(t) for t in e[1:]):
+                found.append(Span(doc, e.start + 1, e.end, label="PERSON"))
+        return found
+
+    @staticmethod
     def _repeated_names(doc: Doc, extra: list[Span]) -> list[Span]:
         names = {e.text for e in list(doc.ents) + extra if e.label_ == "PERSON" and len(e) >= 2}
         if not names:
@@ -227,9 +239,12 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 def _name_word(token) -> bool:
-    """A capitalised proper noun that is no title word and belongs to no place or time."""
-    return (token.tag_ == "NNP" and token.is_title and token.lower_ not in PERSONAL_TITLES
-            and token.ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"))
+    """A capitalised proper noun (or a regnal number: "Abdullah II") that is no title word and no date."""
+    return (token.tag_ == "NNP" and (token.is_title or bool(_REGNAL.match(token.text)))
+            and token.lower_ not in PERSONAL_TITLES and token.ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"))
+
+
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})$")
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -181,9 +181,14 @@ def _ends_list(token: Token) -> bool:
     return token.lower_ in LIST_STOPS or (token.tag_.startswith("VB") and not token.is_title)
 
 
-def participants_before(record: DocRecord, trigger: Token) -> list[int]:
+def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | None = None) -> list[int]:
     """People named from the start of the trigger's sentence up to it, with no verb between: the subjects of
-    "A of X, B of Y, and C gathered in Z" when the parse does not coordinate them."""
+    "A of X, B of Y, and C gathered in Z" when the parse does not coordinate them.
+
+    With ``anchors`` (the subject tokens the parse found), only names whose heads lead to an anchor without
+    passing a verb count: "A, Secretary of X, and B, Y of Z, met C" gives A and B, while the C of
+    "A, who hosted C last week, met D" stays out.
+    """
     doc = record.doc
     sentence = trigger.sent
     found: list[int] = []
@@ -192,9 +197,21 @@ def participants_before(record: DocRecord, trigger: Token) -> list[int]:
         if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ";", ":"}:
             break
         index = record.mention_of(token, {PERSON})
-        if index is not None and not _possessive(record, token) and index not in found:
+        if index is None or _possessive(record, token) or index in found:
+            continue
+        if anchors is None or _leads_to(token, anchors):
             found.insert(0, index)
     return found
+
+
+def _leads_to(token: Token, anchors: set[int]) -> bool:
+    for _ in range(10):
+        if token.i in anchors:
+            return True
+        if token.tag_.startswith("VB") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def list_start_after(trigger: Token) -> int | None:

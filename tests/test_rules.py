@@ -113,3 +113,22 @@ def test_spoke_with_in_a_document_about_a_call():
                             ("Background Press Call on Trade", set())]:
         clean = CleanDocument("d", text, list(range(len(text) + 1)), text, title=title)
         assert {r.type for r in extractor.run(clean, nlp(text)).relations} == expected
+
+
+def test_subjects_listed_with_their_titles_all_meet_the_object():
+    found = facts("Scott Bessent, Secretary of the Treasury, and Jamieson Greer, United States Trade "
+                  "Representative, met He Lifeng.")
+    assert {("MET", "He Lifeng", "Scott Bessent"), ("MET", "He Lifeng", "Jamieson Greer")} <= found
+
+
+def test_a_name_in_a_relative_clause_is_no_subject():
+    found = facts("Joe Biden, who hosted Emmanuel Macron last week, met Boris Johnson.")
+    assert ("MET", "Boris Johnson", "Emmanuel Macron") not in found
+
+
+def test_titles_the_ner_ran_into_a_name():
+    from extraction_helpers import titles
+
+    found = titles("President Joe Biden welcomed His Majesty King Abdullah II of Jordan. "
+                   "The statement is attributable to Spokesperson Ned Price.")
+    assert ("Abdullah II", "King") in found and ("Ned Price", "Spokesperson") in found

@@ -21,7 +21,8 @@ TITLE_HEADS = {
     "councilman", "councilwoman", "delegate", "lord", "baroness", "baron", "dame", "sir", "mufti",
     "cleric", "imam", "rabbi", "pastor", "reverend", "rev.", "dr.", "professor", "prof.", "economist",
     "analyst", "researcher", "scientist", "negotiator", "strategist", "partner", "coordinator",
-    "administrator", "boss", "principal", "secretary-general",
+    "administrator", "boss", "principal", "secretary-general", "amir", "president-elect", "commander-in-chief",
+    "ambassador-at-large", "vice-chair",
 }
 # Heads of posts held over a place: "Senator X of Vermont" serves Vermont, "Professor X of Ohio" only lives there.
 TERRITORIAL_TITLE_HEADS = {
@@ -123,10 +124,11 @@ PORTFOLIOS = {
 
 # Words that qualify a title head inside a title: "Vice Chairman", "Chief Executive Officer", "Secretary of State".
 TITLE_MODIFIERS = {
-    "vice", "deputy", "first", "prime", "chief", "executive", "general", "assistant", "associate", "managing",
+    "vice", "deputy", "crown", "press", "security", "trade",
+    "first", "prime", "chief", "executive", "general", "assistant", "associate", "managing",
     "supreme", "lord", "national", "principal", "special", "high", "grand", "under", "permanent", "state",
     "affairs", "technical", "operating", "financial", "divisional", "regional", "federal", "provincial",
-    "attorney", "press", "secretary-general", "director-general", "military", "civilian", "defense", "defence",
+    "attorney", "secretary-general", "director-general", "military", "civilian", "defense", "defence",
     "foreign", "senior", "junior", "lieutenant", "rear", "field", "majority", "minority", "opposition",
     "party", "commanding", "presiding", "executive-director", "co", "top",
 }
@@ -144,3 +146,7 @@ POSSESSIVE_PRONOUNS = {"his", "her"}
 
 # Verbs that state a post over an organisation, and the title they give: "who heads the IAEA".
 LEADING_VERBS = {"heads": "head", "leads": "leader", "chairs": "chair", "directs": "director"}
+# Forms of address around a name that are no post: "His Royal Highness", "Her Excellency", "Mr.".
+FORMS_OF_ADDRESS = {"his", "her", "their", "royal", "highness", "excellency", "majesty", "the", "mr", "mr.", "mrs",
+                    "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord", "hon.", "honourable", "honorable",
+                    "shri", "sri", "smt", "h.e.", "hrh"}

@@ -133,6 +133,10 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
     objects += [i for i in listed if i not in objects]
     if mutual and match.trigger.tag_.startswith("VB") and not objects and start is None:
         subjects += [i for i in participants_before(ctx.record, match.trigger) if i not in subjects]
+    elif match.trigger.tag_.startswith("VB") and subjects:
+        anchors = {i for i in match.names.get("subject", ()) if ctx.doc[i].i < match.trigger.i}
+        if anchors:
+            subjects += [i for i in participants_before(ctx.record, match.trigger, anchors) if i not in subjects]
     if subjects or objects or between:
         ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
     if objects:
