@@ -131,12 +131,13 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
         between += [i for i in listed if i not in between]
         return all_pairs(between)
     objects += [i for i in listed if i not in objects]
-    if mutual and match.trigger.tag_.startswith("VB") and not objects and start is None:
-        subjects += [i for i in participants_before(ctx.record, match.trigger) if i not in subjects]
-    elif match.trigger.tag_.startswith("VB") and subjects:
-        anchors = {i for i in match.names.get("subject", ()) if ctx.doc[i].i < match.trigger.i}
-        if anchors:
-            subjects += [i for i in participants_before(ctx.record, match.trigger, anchors) if i not in subjects]
+    if match.anchor.tag_.startswith("VB"):
+        # Subjects listed before the verb that the parse did not coordinate ("A of X, B of Y and C gathered").
+        anchors = {i for i in match.names.get("subject", ()) if i < match.anchor.i}
+        if mutual and not objects and start is None:
+            anchors = None  # "gathered": everyone named before it
+        if anchors is None or anchors:
+            subjects += [i for i in participants_before(ctx.record, match.anchor, anchors) if i not in subjects]
     if subjects or objects or between:
         ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
     if objects:

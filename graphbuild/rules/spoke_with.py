@@ -50,7 +50,7 @@ def relate(match, ctx) -> None:
     medium = _medium(match, ctx)
     if medium is None:
         return
-    if match.trigger.lower_ in PHONE_VERBS and not _calls_a_person(match):
+    if match.trigger.tag_.startswith("VB") and match.trigger.lower_ in PHONE_VERBS and not _calls_a_person(match):
         return
     pairs = contact_pairs(match, ctx, mutual=match.trigger.lower_ in SPEAK_VERBS or match.verb is not None)
     status = contact_status(match.trigger, match.verb)
@@ -74,7 +74,7 @@ def _medium(match, ctx) -> str | None:
         if word.startswith("conversation"):
             return ctx.medium  # a conversation is a call only in a document about a call
         return "phone"
-    if word in PHONE_VERBS:
+    if word in PHONE_VERBS and match.trigger.tag_.startswith("VB"):
         return "phone"
     return ctx.medium
 
