@@ -14,6 +14,7 @@ from graphbuild import lexicon
 from graphbuild.lexicon.triggers import EVENT_NOUNS
 from graphbuild.mentions import DocRecord, clean_name
 from graphbuild.pronouns import antecedent
+from graphbuild.roles import GROUP_NOUNS, RoleReader
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON
 from graphbuild.syntax import coordinated, relative_antecedent
 
@@ -28,14 +29,18 @@ class SlotReader:
     def __init__(self, record: DocRecord) -> None:
         self.record = record
         self.doc = record.doc
+        self.roles = RoleReader(record)
 
     def people(self, token_ids: Iterable[int]) -> list[int]:
         found: list[int] = []
         for i in sorted(token_ids):
             for token in coordinated(relative_antecedent(self.doc[i])):
                 index = self.record.mention_of(token, {PERSON})
-                if index is None and token.lower_ in lexicon.ROLE_NOUNS:
-                    found += [i for i in self._apposed_people(token) if i not in found]
+                if index is None and (token.lower_ in lexicon.ROLE_NOUNS or token.lower_ in GROUP_NOUNS):
+                    named = self._apposed_people(token)
+                    if not named and (role := self.roles.person(token)) is not None:
+                        named = [role]  # "the Secretary", "the delegation": the one person who fits
+                    found += [i for i in named if i not in found]
                     continue
                 if index is None:
                     index = self._untagged_name(token)

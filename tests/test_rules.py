@@ -132,3 +132,16 @@ def test_titles_the_ner_ran_into_a_name():
     found = titles("President Joe Biden welcomed His Majesty King Abdullah II of Jordan. "
                    "The statement is attributable to Spokesperson Ned Price.")
     assert ("Abdullah II", "King") in found and ("Ned Price", "Spokesperson") in found
+
+
+def test_people_named_by_their_role_in_the_document():
+    found = facts("Under Secretary Victoria Nuland and an interagency delegation visited Paraguay. The delegation "
+                  "met with President Mario Abdo Benitez. Secretary of State Antony Blinken traveled to Cairo with "
+                  "Deputy Secretary Wendy Sherman. The Secretary met with Sameh Shoukry.")
+    assert ("MET", "Mario Abdo Benitez", "Victoria Nuland") in found
+    assert not [f for f in found if "Wendy Sherman" in f and "MET" == f[0]]
+
+
+def test_a_role_two_people_fit_stays_unresolved():
+    found = facts("President Joe Biden welcomed President Emmanuel Macron. Later the President met Boris Johnson.")
+    assert not [f for f in found if f[0] == "MET" and "Boris Johnson" in f]

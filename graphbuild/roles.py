@@ -1,0 +1,69 @@
+"""People named by their role: "the Secretary", "the President", "the delegation".
+
+Within a document, a role noun with "the" stands for the one person whose title (the words right
+before their name) has that head and no other modifier before it, or, for "the delegation", for the
+one person named together with a delegation. When more than one person fits, it stays unresolved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuild import lexicon
+from graphbuild.mentions import DocRecord
+from graphbuild.schema import PERSON
+
+GROUP_NOUNS = {"delegation", "team"}
+_TITLE_LINKS = {"of", "for", "to"}
+_MAX_TITLE_WORDS = 7
+
+
+class RoleReader:
+    def __init__(self, record: DocRecord) -> None:
+        self.record = record
+        self._titles: list[tuple[list[str], int]] = []  # (title words before a name, mention)
+        self._leaders: list[tuple[int, int]] = []  # (token, person) named in a sentence that brings in a delegation
+        doc = record.doc
+        for ent in doc.ents:
+            index = record.mention_of(ent.root, {PERSON})
+            if index is None:
+                continue
+            words = []
+            i = ent.start - 1
+            while i >= 0 and len(words) < _MAX_TITLE_WORDS and (
+                    doc[i].is_title and doc[i].lower_ not in ("the", "a", "an") or doc[i].lower_ in _TITLE_LINKS):
+                words.insert(0, doc[i].lower_)
+                i -= 1
+            if words and words[0] not in _TITLE_LINKS:
+                self._titles.append((words, index))
+            if any(_introduces_group(t) for t in ent.sent):
+                self._leaders.append((ent.start, index))
+
+    def person(self, token: Token) -> int | None:
+        """The one person the role noun ``token`` ("the Secretary") stands for in this document, or None."""
+        if not any(c.lower_ == "the" for c in token.children):
+            return None
+        modifiers = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.i < token.i]
+        if token.lower_ in GROUP_NOUNS:
+            return self._unique([index for start, index in self._leaders if start < token.sent.start])
+        if token.lower_ not in lexicon.TITLE_HEADS:
+            return None
+        fits = [index for words, index in self._titles if _fits(words, modifiers, token.lower_)]
+        return self._unique(fits)
+
+    def _unique(self, mentions: list[int]) -> int | None:
+        people = {self.record.mentions[i].text.split()[-1]: i for i in mentions}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _introduces_group(token: Token) -> bool:
+    """ "A and an interagency delegation", "A led a delegation", "A's delegation", "a delegation led by A"."""
+    return token.lower_ in GROUP_NOUNS and any(c.lower_ in ("a", "an") or c.dep_ == "poss" for c in token.children)
+
+
+def _fits(words: list[str], modifiers: list[str], head: str) -> bool:
+    """"Secretary of State" fits "the Secretary"; "Deputy Secretary" does not (a modifier the role lacks)."""
+    if head not in words:
+        return False
+    before = words[: words.index(head)]
+    return all(w in modifiers or w not in lexicon.TITLE_MODIFIERS and w not in lexicon.TITLE_HEADS for w in before)
