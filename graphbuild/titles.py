@@ -61,6 +61,10 @@ class PostFinder:
         posts = []
         for finder in (self._before, self._after, self._title_first, self._predicate, self._leads):
             posts += finder(ent)
+        stated = {post.title.lower() for post in posts}
+        for title in (long_title_before(ent), long_title_after(ent)):
+            if title and title.lower() not in stated and not any(title.lower() in t for t in stated):
+                posts.append(Post(title, None))
         return posts
 
     # --- the four shapes ------------------------------------------------------------------
@@ -363,3 +367,59 @@ def _split_titles(span: Span) -> list[str]:
         if text and any(w.lower_ in lexicon.TITLE_HEADS for w in words):
             out.append(text)
     return out
+
+
+# Words inside a long title besides capitalised ones: "Minister of Defense", "Head of the Office of the President".
+_LONG_TITLE_LINKS = {"of", "for", "to", "the", "and", "-", "on"}
+_MAX_LONG_TITLE = 12
+
+
+def long_title_before(ent: Span) -> str | None:
+    """A title with "of"/"for" phrases right before a name, as officials write it: "Minister of Regional
+    Cooperation Esawi Frej", "Secretary of State for Defence Ben Wallace". Forms of address between title and
+    name ("Gen.", "Sheikh", "Dr.") are skipped; a leading demonym ("Israeli") is left out."""
+    doc = ent.doc
+    end = ent.start
+    while end > 0 and doc[end - 1].lower_ in lexicon.FORMS_OF_ADDRESS | {"gen.", "sheikh", "adm.", "lt.", "col."}:
+        end -= 1
+    start = end
+    while start > 0 and end - start < _MAX_LONG_TITLE:
+        token = doc[start - 1]
+        if not (token.is_title or token.lower_ in _LONG_TITLE_LINKS) or token.text in POSSESSIVE:
+            break
+        start -= 1
+    words = doc[start:end]
+    while len(words) and (words[0].lower_ in _LONG_TITLE_LINKS or words[0].ent_type_ in ("NORP", "GPE")
+                          or words[0].lower_ in lexicon.DEMONYMS):
+        words = words[1:]
+    return _long_title(words)
+
+
+def long_title_after(ent: Span) -> str | None:
+    """ "Scott Bessent, Secretary of the Treasury,", "Stephen Lovegrove, National Security Advisor to the Prime
+    Minister": a capitalised title phrase in apposition after the name."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    end = ent.end + 1
+    while end < len(doc) and end - ent.end <= _MAX_LONG_TITLE and (
+            doc[end].is_title or doc[end].lower_ in _LONG_TITLE_LINKS):
+        end += 1
+    if end < len(doc) and doc[end].text not in (",", ".", ";", ")"):
+        return None
+    words = doc[ent.end + 1 : end]
+    while len(words) and (words[0].ent_type_ in ("NORP", "GPE") or words[0].lower_ in lexicon.DEMONYMS):
+        words = words[1:]
+    return _long_title(words)
+
+
+def _long_title(words: Span) -> str | None:
+    while len(words) and words[-1].lower_ in _LONG_TITLE_LINKS:
+        words = words[:-1]
+    if len(words) < 3 or not any(t.lower_ in ("of", "for", "to") for t in words):
+        return None
+    if words[0].lower_ not in TITLE_WORDS or not any(t.lower_ in lexicon.TITLE_HEADS for t in words):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    return words.text

@@ -145,3 +145,18 @@ def test_people_named_by_their_role_in_the_document():
 def test_a_role_two_people_fit_stays_unresolved():
     found = facts("President Joe Biden welcomed President Emmanuel Macron. Later the President met Boris Johnson.")
     assert not [f for f in found if f[0] == "MET" and "Boris Johnson" in f]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Jake Sullivan met with Secretary of State for Defence Ben Wallace of the United Kingdom.", "Ben Wallace",
+         "Secretary of State for Defence"),
+        ("The delegation included Scott Bessent, Secretary of the Treasury, and others.", "Scott Bessent",
+         "Secretary of the Treasury"),
+    ],
+)
+def test_long_titles_as_officials_write_them(sentence, name, title):
+    from extraction_helpers import titles
+
+    assert (name, title) in titles(sentence)
