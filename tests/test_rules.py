@@ -160,3 +160,10 @@ def test_long_titles_as_officials_write_them(sentence, name, title):
     from extraction_helpers import titles
 
     assert (name, title) in titles(sentence)
+
+
+def test_joining_part_of_a_virtual_meeting_is_a_video_contact():
+    found = facts("Joe Biden met virtually with the leaders to discuss trade. Volodymyr Zelenskyy joined the "
+                  "beginning of the virtual meeting.")
+    assert ("SPOKE_WITH", "Joe Biden", "Volodymyr Zelenskyy") in found
+    assert not [f for f in found if f[0] == "MET"]

@@ -80,6 +80,10 @@ RULES = [
     # "C joined the meeting", "C joined X's meeting with A", "C dropped by the meeting"
     _rule("join-meeting", [trigger(verb(JOIN_VERBS)), child("trigger", "subject", ["nsubj"]),
                            child("trigger", "meeting", OBJECT_DEPS, noun(TALK_NOUNS))]),
+    # "C joined the beginning of the virtual meeting"
+    _rule("join-part-of-meeting", [trigger(verb(JOIN_VERBS)), child("trigger", "subject", ["nsubj"]),
+                                   child("trigger", "part", OBJECT_DEPS),
+                                   *prep_object("part", ["of"], "meeting")]),
     _rule("drop-by-meeting", [trigger(verb(DROP_VERBS)), child("trigger", "subject", ["nsubj"]),
                               *prep_object("trigger", ["by", "into"], "meeting")]),
     # "the meeting was attended by A, B and C"
@@ -90,14 +94,18 @@ RULES = [
 
 def relate(match, ctx) -> None:
     """Every pair the match states met; by phone or video it is a SPOKE_WITH instead."""
+    meeting = None
     if "meeting" in match.names and match.trigger.lower_ not in ATTEND_VERBS:
+        meeting = ctx.doc[min(match.names["meeting"])]
+        if meeting.lower_ not in TALK_NOUNS:
+            return  # "joined the beginning of the hearing"
         pairs = _joined(match, ctx)
     else:
         pairs = contact_pairs(match, ctx, mutual=_mutual(match))
     if not pairs:
         return
     status = contact_status(match.trigger, match.verb)
-    medium = remote_medium(match.trigger, match.verb)
+    medium = remote_medium(match.trigger, match.verb) or (remote_medium(meeting, None) if meeting else None)
     if medium is None and ctx.medium == "video":
         medium = "video"  # "met with G7 leaders" in the readout of a virtual meeting
     date = ctx.situation.date(match)
