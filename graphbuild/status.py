@@ -51,6 +51,10 @@ def contact_status(trigger: Token, verb: Token | None) -> str:
         c.lower_ in NEGATION_WORDS for c in trigger.children if c.dep_ in ("det", "neg")
     ):
         return NEGATED
+    if trigger.tag_.startswith("NN") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            trigger.head.lower_ in NEGATING_GOVERNORS
+            or trigger.head.lower_ in ("call", "called") and any(c.lower_ == "off" for c in trigger.head.children)):
+        return NEGATED  # "the meeting was cancelled", "postponed his trip"
     for n, token in enumerate(chain):
         children = list(token.children)
         if any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in children):

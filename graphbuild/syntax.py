@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graphbuild.lexicon.triggers import NEGATING_GOVERNORS
+
 # A trigger noun inside one of these phrases shares the subject of the verb: "said in a meeting with B".
 SITUATING_PREPOSITIONS = {"in", "during", "at", "after", "before", "following", "on", "upon", "from", "since"}
 # A trigger verb after one of these shares the subject of the clause: "After visiting Kyiv, A said".
@@ -47,6 +49,8 @@ def inherited_subjects(head: Token) -> list[Token]:
             token = token.head  # "After visiting Kyiv, A said ..."
         elif token.dep_ == "npadvmod" and token.tag_.startswith("NN"):
             token = token.head  # "A fell ill [days] after traveling to X"
+        elif token.dep_ == "dobj" and token.tag_.startswith("NN") and token.head.lower_ in NEGATING_GOVERNORS:
+            token = token.head  # "A cancelled talks with B": A is in the talks that did not happen
         else:
             return []
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]

@@ -167,3 +167,12 @@ def test_joining_part_of_a_virtual_meeting_is_a_video_contact():
                   "beginning of the virtual meeting.")
     assert ("SPOKE_WITH", "Joe Biden", "Volodymyr Zelenskyy") in found
     assert not [f for f in found if f[0] == "MET"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joe Biden's meeting with Xi Jinping was cancelled.",
+    "Boris Johnson postponed his meeting with Emmanuel Macron.",
+    "Angela Merkel cancelled talks with Mark Rutte.",
+])
+def test_cancelled_or_postponed_meetings_are_negated(sentence):
+    assert {d["status"] for d in relation_details(sentence, "MET")} == {"negated"}

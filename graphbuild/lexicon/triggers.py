@@ -72,7 +72,9 @@ PLANNED_GOVERNORS = {"plan", "plans", "planned", "planning", "expect", "expects"
                      "await", "awaits", "awaited", "supposed", "slated", "poised", "keen"}
 NEGATING_GOVERNORS = {"refuse", "refuses", "refused", "decline", "declines", "declined", "cancel",
                       "cancels", "cancelled", "canceled", "reject", "rejects", "rejected", "fail", "fails",
-                      "failed", "avoid", "avoided", "avoids", "deny", "denied", "denies", "unable"}
+                      "failed", "avoid", "avoided", "avoids", "deny", "denied", "denies", "unable", "postpone",
+                      "postpones", "postponed", "scrap", "scrapped", "scraps", "delay",
+                      "delayed", "delays", "suspend", "suspended", "suspends", "abandon", "abandoned"}
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 PLANNED_NOUN_MODIFIERS = {"planned", "upcoming", "proposed", "scheduled", "future", "possible", "potential",
                           "next", "expected", "forthcoming", "prospective", "anticipated", "mooted"}
