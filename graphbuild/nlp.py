@@ -141,6 +141,7 @@ class PeopleFinder:
         people += self._names_cut_at_a_particle(doc)
         people += self._names_cut_short(doc)
         people += self._titled_names_in_organisations(doc)
+        people += self._titled_names_tagged_as_places(doc)
         if people:
             kept = [e for e in doc.ents if not any(_overlaps(e, p) for p in people)]
             doc.ents = filter_spans(kept + people)
@@ -210,6 +211,19 @@ class PeopleFinder:
             if e.label_ in ("ORG", "GPE", "NORP") and 3 <= len(e) <= 4 and e[0].lower_ in PERSONAL_TITLES and all(
                     _name_word(t) for t in e[1:]):
                 found.append(Span(doc, e.start + 1, e.end, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _titled_names_tagged_as_places(doc: Doc) -> list[Span]:
+        """ "President [Biden]" tagged GPE: a name right after a personal title is a person, unless it is a
+        well-known place ("Governor of [Texas]" has "of" between; "President [Georgia]" stays a place)."""
+        places = set(load_places())
+        found = []
+        for e in doc.ents:
+            if (e.label_ in ("GPE", "ORG", "NORP") and len(e) <= 3 and e.start > 0
+                    and doc[e.start - 1].lower_ in PERSONAL_TITLES and doc[e.start - 1].is_title
+                    and all(_name_word(t) for t in e) and e.text not in places):
+                found.append(Span(doc, e.start, e.end, label="PERSON"))
         return found
 
     @staticmethod

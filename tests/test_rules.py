@@ -176,3 +176,15 @@ def test_joining_part_of_a_virtual_meeting_is_a_video_contact():
 ])
 def test_cancelled_or_postponed_meetings_are_negated(sentence):
     assert {d["status"] for d in relation_details(sentence, "MET")} == {"negated"}
+
+
+def test_a_meeting_whose_subject_the_parse_lost():
+    found = facts("On April 5 Special Representative for the DPRK Sung Kim met with the People's Republic of China "
+                  "(PRC) Special Representative for Korean Peninsula Affairs Liu Xiaoming in Washington.")
+    assert ("MET", "Liu Xiaoming", "Sung Kim") in found
+
+
+def test_a_name_after_a_personal_title_is_a_person_even_when_tagged_as_a_place():
+    found = facts("Just finished the trilateral meeting between President Biden, South Korean President Yoon Suk "
+                  "Yeol, and the Japanese Prime Minister, Ishiba Shigeru.")
+    assert {("MET", "Biden", "Yoon Suk Yeol"), ("MET", "Biden", "Ishiba Shigeru")} <= found

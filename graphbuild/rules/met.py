@@ -144,6 +144,8 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
         anchors = {i for i in match.names.get("subject", ()) if i < match.anchor.i}
         if mutual and not objects and start is None:
             anchors = None  # "gathered": everyone named before it
+        elif not subjects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in match.anchor.children):
+            anchors = None  # the parse found no subject at all: the people named before the verb
         if anchors is None or anchors:
             subjects += [i for i in participants_before(ctx.record, match.anchor, anchors) if i not in subjects]
     if subjects or objects or between:
