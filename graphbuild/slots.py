@@ -219,6 +219,10 @@ def _leads_to(token: Token, anchors: set[int]) -> bool:
     return False
 
 
+# Entities that may stand between a meeting verb and its "with": when and where ("met today in Kuwait City with").
+_SETTING_ENTITIES = {"DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "CARDINAL", "ORDINAL", "EVENT", "QUANTITY"}
+
+
 def list_start_after(trigger: Token) -> int | None:
     """Where the participants of a meeting trigger start: after its "with" (or "between"), or right after a
     transitive verb ("hosted A"). None when no list follows."""
@@ -230,6 +234,8 @@ def list_start_after(trigger: Token) -> int | None:
             return i + 1
         if token.tag_.startswith("VB") or token.lower_ in (";", ":", "to", "who", "which", "that"):
             return None
+        if token.tag_.startswith(("NN", "PRP")) and token.ent_type_ not in _SETTING_ENTITIES:
+            return None  # "briefed B on his call with C": that "with" belongs to another phrase
     return None
 
 

@@ -188,3 +188,20 @@ def test_a_name_after_a_personal_title_is_a_person_even_when_tagged_as_a_place()
     found = facts("Just finished the trilateral meeting between President Biden, South Korean President Yoon Suk "
                   "Yeol, and the Japanese Prime Minister, Ishiba Shigeru.")
     assert {("MET", "Biden", "Yoon Suk Yeol"), ("MET", "Biden", "Ishiba Shigeru")} <= found
+
+
+def test_in_the_readout_of_a_call_one_participant_addressing_another_is_a_contact():
+    from extraction_helpers import _extractor
+
+    from graphbuild.models import CleanDocument
+
+    nlp, extractor = _extractor()
+    text = ("Angela Merkel thanked Emmanuel Macron for his leadership. Merkel briefed Macron on her meeting with "
+            "Mark Rutte.")
+    for title, spoke in [("Readout of Chancellor Merkel's Call with President Macron", True), (None, False)]:
+        clean = CleanDocument("d", text, list(range(len(text) + 1)), text, title=title)
+        result = extractor.run(clean, nlp(text))
+        pairs = {frozenset((result.mentions[r.subject].text, result.mentions[r.object].text))
+                 for r in result.relations if r.type == "SPOKE_WITH"}
+        assert (frozenset(("Angela Merkel", "Emmanuel Macron")) in pairs) == spoke
+        assert frozenset(("Emmanuel Macron", "Mark Rutte")) not in pairs

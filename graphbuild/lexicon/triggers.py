@@ -100,3 +100,8 @@ SEPARATE_WORDS = {"separately", "individually", "respectively", "bilateral", "bi
 # "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
 JOIN_VERBS = ["join", "joins", "joined", "joining"]
 DROP_VERBS = ["drop", "drops", "dropped", "dropping", "stop", "stopped", "stops"]
+# In the readout of a call: verbs by which one participant addresses another ("A thanked B", "A urged B").
+ADDRESS_VERBS = ["thank", "thanks", "thanked", "congratulate", "congratulates", "congratulated", "urge",
+                 "urges", "urged", "tell", "tells", "told", "commend", "commends", "commended", "assure",
+                 "assures", "assured", "brief", "briefed", "update", "updated", "invite", "invited", "press",
+                 "pressed", "encourage", "encouraged", "reassure", "reassured"]

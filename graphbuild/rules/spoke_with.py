@@ -8,7 +8,7 @@ the sentence, or a document whose title says it is a call.
 
 from __future__ import annotations
 
-from graphbuild.lexicon.triggers import CALL_NOUNS, CALL_SUPPORT_VERBS, PHONE_VERBS, SPEAK_VERBS
+from graphbuild.lexicon.triggers import ADDRESS_VERBS, CALL_NOUNS, CALL_SUPPORT_VERBS, PHONE_VERBS, SPEAK_VERBS
 from graphbuild.rules.builders import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -43,6 +43,9 @@ RULES = [
     _rule("call-with", [trigger(noun(CALL_NOUNS)), *prep_object("trigger", ["with"])]),
     _rule("call-between", [trigger(noun(CALL_NOUNS)), *prep_object("trigger", ["between", "among"], "between")]),
     _rule("call-possessor", [trigger(noun(CALL_NOUNS)), child("trigger", "subject", "poss")]),
+    # In a document about a call: "A thanked B", "A urged B to ..." (one participant addressing another)
+    _rule("address-subject", [trigger(verb(ADDRESS_VERBS)), child("trigger", "subject", ["nsubj"])]),
+    _rule("address-object", [trigger(verb(ADDRESS_VERBS)), child("trigger", "object", OBJECT_DEPS)]),
 ]
 
 
@@ -50,6 +53,8 @@ def relate(match, ctx) -> None:
     medium = _medium(match, ctx)
     if medium is None:
         return
+    if match.trigger.lower_ in ADDRESS_VERBS and (ctx.medium is None or not match.names.get("object")):
+        return  # "A thanked B" is a contact only in the readout of a call
     if match.trigger.tag_.startswith("VB") and match.trigger.lower_ in PHONE_VERBS and not _calls_a_person(match):
         return
     pairs = contact_pairs(match, ctx, mutual=match.trigger.lower_ in SPEAK_VERBS or match.verb is not None)
