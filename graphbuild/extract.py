@@ -76,6 +76,8 @@ class Extractor:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and record.mention_of(ent.root, {PERSON}) is not None:
                 add_posts(record, ent, finder)
+        for span, person in list(record.derived_people):
+            add_posts(record, span, finder, person)
         return record.result()
 
     def _matches(self, doc: Doc):
@@ -141,9 +143,10 @@ def post_finder(record: DocRecord) -> PostFinder:
     )
 
 
-def add_posts(record: DocRecord, ent: Span, finder: PostFinder) -> None:
+def add_posts(record: DocRecord, ent: Span, finder: PostFinder, person: int | None = None) -> None:
     """The titles a person is given around ``ent``, and a HOLDS_POSITION for each post naming its organisation."""
-    person = record.mention_of(ent.root, {PERSON})
+    if person is None:
+        person = record.mention_of(ent.root, {PERSON})
     inner = title_inside(ent.text, record.mentions[person].text)
     if inner:
         record.add_title(person, normalize_title(inner))

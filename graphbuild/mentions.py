@@ -32,6 +32,7 @@ class DocRecord:
         self.sentence_of_token: dict[int, int] = {}
         self.mention_of_token: dict[int, int] = {}
         self._derived: dict[tuple[int, int, str], int] = {}
+        self.derived_people: list[tuple[Span, int]] = []  # names the NER missed, found where only a person fits
         self._add_sentences()
         self._add_mentions()
 
@@ -75,6 +76,8 @@ class DocRecord:
         if key not in self._derived:
             token_i = span.i if isinstance(span, Token) else span.root.i
             self._derived[key] = self._new_mention(text, label, start, end, token_i)
+            if label == PERSON and isinstance(span, Span):
+                self.derived_people.append((span, self._derived[key]))
         return self._derived[key]
 
     def mention_of(self, token: Token, labels: set[str]) -> int | None:

@@ -418,8 +418,10 @@ def _long_title(words: Span) -> str | None:
         words = words[:-1]
     if len(words) < 3 or not any(t.lower_ in ("of", "for", "to") for t in words):
         return None
-    if words[0].lower_ not in TITLE_WORDS or not any(t.lower_ in lexicon.TITLE_HEADS for t in words):
-        return None
+    link = next(n for n, t in enumerate(words) if t.lower_ in ("of", "for", "to"))
+    if not link or words[link - 1].lower_ not in lexicon.TITLE_HEADS or words[0].lower_ not in TITLE_WORDS and (
+            not words[0].is_title or words[0].ent_type_ in ("PERSON", "GPE", "LOC")):
+        return None  # "Diplomatic Advisor to ...", "Secretary of ...": a title head right before the first link
     if any(t.ent_type_ == "PERSON" for t in words):
         return None
     return words.text

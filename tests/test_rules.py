@@ -154,6 +154,10 @@ def test_a_role_two_people_fit_stays_unresolved():
          "Secretary of State for Defence"),
         ("The delegation included Scott Bessent, Secretary of the Treasury, and others.", "Scott Bessent",
          "Secretary of the Treasury"),
+        ("Jake Sullivan met Luigi Mattiolo, Diplomatic Advisor to the Prime Minister.", "Luigi Mattiolo",
+         "Diplomatic Advisor to the Prime Minister"),
+        ("National Security Advisor of India Shri Ajit Doval met with Jake Sullivan.", "Ajit Doval",
+         "National Security Advisor of India"),
     ],
 )
 def test_long_titles_as_officials_write_them(sentence, name, title):
