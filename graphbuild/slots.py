@@ -173,6 +173,8 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
             if _ends_list(token):
                 break
         index = record.mention_of(token, {PERSON})
+        if index is None and depth == 0:
+            index = _name_ending_a_titled_item(record, token)
         if index is not None and not _possessive(record, token) and index not in seen:
             seen.add(index)
             groups[-1].append(index)
@@ -180,9 +182,42 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
     return [group for group in groups if group]
 
 
+RARE_WORD_ZIPF = 3.0  # a word this rare in English is most likely a name
+
+
+def _name_ending_a_titled_item(record: DocRecord, token: Token) -> int | None:
+    """ "Head of the Office of the President of Ukraine Andriy Yermak,": two or three capitalised words the NER
+    left untagged at the end of a list item, after a title or a place, at least one of them a rare word."""
+    from wordfreq import zipf_frequency
+
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and not (after.text in (",", ";", ".", ")") or after.lower_ in ("and", "to", "in", "on")):
+        return None
+    words = []
+    i = token.i
+    while i >= 0 and len(words) < 4 and doc[i].tag_ == "NNP" and doc[i].is_title and not doc[i].ent_type_:
+        words.insert(0, doc[i])
+        i -= 1
+    if not 2 <= len(words) <= 3 or i < 0:
+        return None
+    before = doc[i]
+    if not (before.ent_type_ in ("GPE", "ORG", "NORP") or before.lower_ in lexicon.TITLE_HEADS):
+        return None
+    if any(w.lower_ in lexicon.TITLE_WORDS_ANY or w.lower_ in lexicon.HONORIFICS for w in words):
+        return None
+    if not any(zipf_frequency(w.lower_, "en") < RARE_WORD_ZIPF for w in words):
+        return None
+    span = doc[words[0].i : token.i + 1]
+    name = clean_name(span.text, PERSON)
+    return record.derived_mention(name, PERSON, span) if name else None
+
+
 def _ends_list(token: Token) -> bool:
     if token.lower_ == "for" and token.i and token.nbor(-1).is_title and token.nbor(-1).lower_ in lexicon.TITLE_HEADS:
         return False  # "Minister for Foreign Affairs": part of a title
+    if 0 < token.i < len(token.doc) - 1 and token.nbor(-1).text == "-" and token.nbor(1).text == "-":
+        return False  # "Commander-in-Chief"
     return token.lower_ in LIST_STOPS or (token.tag_.startswith("VB") and not token.is_title)
 
 

@@ -209,3 +209,15 @@ def test_in_the_readout_of_a_call_one_participant_addressing_another_is_a_contac
                  for r in result.relations if r.type == "SPOKE_WITH"}
         assert (frozenset(("Angela Merkel", "Emmanuel Macron")) in pairs) == spoke
         assert frozenset(("Emmanuel Macron", "Mark Rutte")) not in pairs
+
+
+def test_untagged_names_at_the_end_of_titled_list_items():
+    found = facts("Jake Sullivan held a joint call with Head of the Office of the President of Ukraine Andriy Yermak, "
+                  "Foreign Minister Dmytro Kuleba, and Commander-in-Chief of the Ukrainian Armed Forces Gen. Valery "
+                  "Zaluzhnyy.")
+    assert {("SPOKE_WITH", "Andriy Yermak", "Jake Sullivan"), ("SPOKE_WITH", "Jake Sullivan", "Valery Zaluzhnyy")} <= found
+
+
+def test_common_words_after_a_place_are_no_name():
+    found = facts("Jake Sullivan met with the Minister of Ukraine Armed Forces, and Dmytro Kuleba.")
+    assert not [f for f in found if "Armed Forces" in f]

@@ -150,3 +150,5 @@ LEADING_VERBS = {"heads": "head", "leads": "leader", "chairs": "chair", "directs
 FORMS_OF_ADDRESS = {"his", "her", "their", "royal", "highness", "excellency", "majesty", "the", "mr", "mr.", "mrs",
                     "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord", "hon.", "honourable", "honorable",
                     "shri", "sri", "smt", "h.e.", "hrh"}
+# Any word that may stand in a title: no part of a person's name.
+TITLE_WORDS_ANY = TITLE_HEADS | TITLE_MODIFIERS | PORTFOLIOS
