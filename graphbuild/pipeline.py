@@ -175,6 +175,14 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
 
 def _build(paths, settings: Settings, cache_dir: Path | None):
     started = time.perf_counter()
+    if settings.scheduler:  # read, clean, parse and extract on a Dask cluster; merge here
+        from graphbuild.cluster import extract_on_cluster
+
+        done = extract_on_cluster(paths, settings, cache_dir, settings.scheduler)
+        report = BuildReport(problems=done.problems, notes=done.notes, cached=done.cached)
+        graph, report = _merge(done.extractions, report, dates=done.dates)
+        report.seconds = time.perf_counter() - started
+        return graph, report, done.triples
     reader = Reader()
     documents, problems = reader.run(paths)
     report = BuildReport(problems=list(problems), notes=list(reader.notes))
