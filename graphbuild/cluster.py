@@ -303,7 +303,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     lengths = [h.length for headers, _, _ in described for h in headers]
     # Ids made unique exactly as the local Reader does.
     namer = Reader()
-    namer.documents, namer._origins = stubs, origins
+    namer.documents, namer._origins = list(stubs), origins  # stubs keep the ids as read
     namer._unique_ids(_common_root(paths))
     result.notes += namer.notes
     ids = [d.id for d in namer.documents]
