@@ -17,7 +17,7 @@
 
 Results are handled as tasks finish (``as_completed``): the full record goes to the cache and to a
 spool file on disk (``triples.jsonl`` is written from it, in input order); the resolver keeps a compact
-copy (sentences that are no relation's evidence dropped). The resolver sorts documents by id, so the
+copy (see :class:`Compactor`). The resolver sorts documents by id, so the
 graph does not depend on the order tasks finish, and the exports are byte-identical to a local build.
 
 Faults: a task lost with a worker is rerun by Dask elsewhere (read units too, from their inputs). A
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graphbuild.cache import ExtractionCache, installed_model_version, rules_fingerprint
-from graphbuild.models import DocExtraction, Document, ReadProblem, Sentence
+from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence
 from graphbuild.reader import JSONL_EXTENSIONS, Reader, _common_root
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
@@ -173,12 +174,27 @@ class _Spool:
 _NO_SENTENCE = Sentence("", 0, 0)
 
 
-def compact(extraction: DocExtraction) -> DocExtraction:
-    """The record the resolver needs: sentences that are no relation's evidence are blanked (indexes kept)."""
-    used = {relation.sentence for relation in extraction.relations}
-    sentences = [s if n in used else _NO_SENTENCE for n, s in enumerate(extraction.sentences)]
-    return DocExtraction(extraction.doc_id, extraction.date, sentences, extraction.mentions,
-                         extraction.relations, extraction.titles)
+class Compactor:
+    """The record the resolver needs, small: it reads a mention's text and label only, and a sentence only
+    when it is a relation's evidence. Mentions become one shared object per (text, label) in the whole
+    build, other sentences one shared blank (indexes kept): what a document adds is a few pointers per
+    mention, its relations and their evidence sentences."""
+
+    def __init__(self) -> None:
+        self._mentions: dict[tuple[str, str], Mention] = {}
+
+    def __call__(self, extraction: DocExtraction) -> DocExtraction:
+        used = {relation.sentence for relation in extraction.relations}
+        sentences = [s if n in used else _NO_SENTENCE for n, s in enumerate(extraction.sentences)]
+        mentions = []
+        for mention in extraction.mentions:
+            key = (mention.text, mention.label)
+            shared = self._mentions.get(key)
+            if shared is None:
+                shared = self._mentions[key] = Mention(sys.intern(mention.text), sys.intern(mention.label), 0, 0, 0)
+            mentions.append(shared)
+        return DocExtraction(extraction.doc_id, extraction.date, sentences, mentions, extraction.relations,
+                             extraction.titles)
 
 
 @dataclass
@@ -284,6 +300,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     paths = list(paths)
     files = lister._collect(paths)
     result = ClusterResult([], _Spool(), [], problems=list(lister.problems))
+    compact = Compactor()
     salt = f"{settings.model}-{installed_model_version(settings.model)}|{rules_fingerprint()}"
 
     # Round 1: read on the workers, headers back.
