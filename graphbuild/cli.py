@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes,
                        help=f"most connected nodes kept in graph.html (default: {defaults.html_max_nodes})")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="extract on a Dask cluster: tcp://HOST:PORT of its scheduler, or local:N for N local "
+                            "worker processes (default: $GRAPHBUILD_SCHEDULER, else this machine with --workers)")
 
     merge = commands.add_parser("merge", help="merge triples.jsonl files (per-document results) into exports")
     merge.add_argument("triples", nargs="+", help="triples.jsonl files written by 'graphbuild build'")
@@ -251,6 +254,7 @@ def _check_out(out: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from graphbuild.cluster import ClusterError, scheduler_from
     from graphbuild.pipeline import ModelError, run_build
     from graphbuild.settings import Settings
 
@@ -265,10 +269,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
         html_max_nodes=args.html_max_nodes,
         progress=not args.quiet,
+        scheduler=scheduler_from(args.scheduler),
     )
     try:
         report = run_build(args.inputs, Path(args.out), settings)
-    except ModelError as exc:
+    except (ModelError, ClusterError) as exc:
         raise UserFacingError(str(exc)) from exc
     for problem in report.problems:
         _err(f"skipped {problem}")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.atomic import atomic_write_text
+from graphbuild.atomic import atomic_open
 from graphbuild.cache import ExtractionCache, installed_model_version
 from graphbuild.cleaner import clean
 from graphbuild.graph import build_graph_from_facts
@@ -175,6 +175,14 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
 
 def _build(paths, settings: Settings, cache_dir: Path | None):
     started = time.perf_counter()
+    if settings.scheduler:  # read, clean, parse and extract on a Dask cluster; merge here
+        from graphbuild.cluster import extract_on_cluster
+
+        done = extract_on_cluster(paths, settings, cache_dir, settings.scheduler)
+        report = BuildReport(problems=done.problems, notes=done.notes, cached=done.cached)
+        graph, report = _merge(done.extractions, report, dates=done.dates)
+        report.seconds = time.perf_counter() - started
+        return graph, report, done.triples
     reader = Reader()
     documents, problems = reader.run(paths)
     report = BuildReport(problems=list(problems), notes=list(reader.notes))
@@ -430,8 +438,13 @@ def _extractor_for(nlp, factory):
 
 def write_triples(extractions: list[DocExtraction], path: Path) -> None:
     """triples.jsonl: one line per document with its mentions, relations and evidence."""
-    lines = [json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in extractions]
-    atomic_write_text(path, "\n".join(lines) + "\n")
+    with atomic_open(path) as handle:  # line by line: a large build's records need not all be in memory
+        written = 0
+        for e in extractions:
+            handle.write(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            written += 1
+        if not written:
+            handle.write("\n")
 
 
 def read_triples(path: Path) -> list[DocExtraction]:

@@ -23,3 +23,4 @@ class Settings:
     use_cache: bool = True
     html_max_nodes: int = 1000  # graph.html settles in about 5 s in headless Chromium on 2 cores (docs/html.md)
     progress: bool = True
+    scheduler: str | None = None  # a Dask scheduler address, or local:N (graphbuild/cluster.py)

@@ -1,0 +1,419 @@
+"""The map step (read, clean, parse, extract) on a Dask cluster; the reduce stays on the client.
+
+``graphbuild build --scheduler tcp://HOST:PORT`` (or ``$GRAPHBUILD_SCHEDULER``; ``local:N`` starts a
+``LocalCluster`` of N worker processes) runs in two rounds of Dask tasks:
+
+1. **read**: the client lists the input files (it opens none of them) and groups them into read units
+   (a ``.jsonl`` file is one unit; small files are grouped, up to ``READ_UNIT_FILES`` files or
+   ``READ_UNIT_BYTES`` bytes). A worker reads a unit into ``Document``s, which stay in the cluster's
+   memory; the client gets back only a header per document (id, source, date, text length and cache
+   key) and the read problems. With the headers the client makes clashing ids unique exactly as
+   :class:`~graphbuild.reader.Reader` does, and looks each document up in the extraction cache.
+2. **extract**: the documents not in the cache go out in batches of ``batch_size`` (in input order);
+   a task takes its documents from the read units (Dask moves them between workers, never through the
+   client) and returns their :class:`~graphbuild.pipeline.Outcome`s — ``DocExtraction`` records,
+   nothing of spaCy. Each worker process loads the model once (``load_pipeline`` is cached per
+   process) and runs one extraction at a time.
+
+Results are handled as tasks finish (``as_completed``): the full record goes to the cache and to a
+spool file on disk (``triples.jsonl`` is written from it, in input order); the resolver keeps a compact
+copy (see :class:`Compactor`). The resolver sorts documents by id, so the
+graph does not depend on the order tasks finish, and the exports are byte-identical to a local build.
+
+Faults: a task lost with a worker is rerun by Dask elsewhere (read units too, from their inputs). A
+batch that keeps killing workers (``KilledWorker``) is retried one document per task, and a document
+that kills workers on its own is reported by name and skipped. A scheduler that cannot be reached is
+a :class:`ClusterError`, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from graphbuild.cache import ExtractionCache, installed_model_version, rules_fingerprint
+from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence
+from graphbuild.reader import JSONL_EXTENSIONS, Reader, _common_root
+
+SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
+READ_UNIT_FILES = 64
+READ_UNIT_BYTES = 8 * 1024 * 1024
+CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler before giving up
+
+
+class ClusterError(RuntimeError):
+    """The cluster cannot be used (scheduler unreachable, workers running other code): one line for the user."""
+
+
+# -- worker side ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReadUnit:
+    """A read unit's documents (kept on a worker) and the problems met reading it."""
+
+    documents: list[Document]
+    origins: list[tuple[str, int | None]]  # file and jsonl line of each document
+    problems: list[ReadProblem]
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the client learns about a document: enough to name it, date it and find it in the cache."""
+
+    id: str
+    source: str
+    date: str | None
+    length: int  # characters of text
+    key: str  # cache key under this id
+
+
+def read_unit(paths: list[str]) -> ReadUnit:
+    """Read files exactly as :class:`Reader` does (ids not yet made unique)."""
+    reader = Reader()
+    for path in paths:
+        reader._read_file(Path(path))
+    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader._origins], reader.problems)
+
+
+def _keyer(salt: str) -> ExtractionCache:
+    cache = ExtractionCache.__new__(ExtractionCache)  # only .key() is used: no folder, no fingerprint here
+    cache.salt = salt
+    return cache
+
+
+def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]]]:
+    keyer = _keyer(salt)
+    headers = [Header(d.id, d.source, d.date, len(d.text), keyer.key(d)) for d in unit.documents]
+    return headers, unit.problems, unit.origins
+
+
+def rekey(unit: ReadUnit, index: int, doc_id: str, salt: str) -> str:
+    """The cache key of a document under the id it was given to make it unique."""
+    return _keyer(salt).key(replace(unit.documents[index], id=doc_id))
+
+
+_EXTRACT_LOCK = threading.Lock()  # one spaCy pipeline per process: one extraction at a time in it
+
+
+def extract_refs(model: str, batch_size: int, refs: list[tuple[int, int, str]], *units: ReadUnit) -> list:
+    """Outcomes of the documents ``refs`` names: (position of its unit in ``units``, index, final id)."""
+    from graphbuild.pipeline import _extract_chunk
+
+    documents = [replace(units[u].documents[i], id=doc_id) for u, i, doc_id in refs]
+    with _EXTRACT_LOCK:
+        return _extract_chunk(documents, model, batch_size)
+
+
+def worker_fingerprint() -> str:
+    return rules_fingerprint()
+
+
+# -- client side ------------------------------------------------------------------------------------
+
+
+class _Length:
+    """Stands for a text the client never reads: the cache checks only its length."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+
+@dataclass(frozen=True)
+class _Stub:
+    """A document as the client knows it: the cache looks it up by its key, checks id, date and length."""
+
+    id: str
+    date: str | None
+    text: _Length
+    key: str
+    source: str
+
+
+class _KeyedCache(ExtractionCache):
+    def key(self, doc) -> str:  # the key was computed by a worker, from the text
+        return doc.key
+
+
+class _Spool:
+    """Full extraction records on disk, read back in input order (for triples.jsonl): the client's
+    memory does not grow with the sentences of every article."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="graphbuild-spool-")  # noqa: SIM115 - lives as long as the build
+        self._where: dict[int, tuple[int, int]] = {}
+
+    def put(self, position: int, extraction: DocExtraction) -> None:
+        data = json.dumps(extraction.to_dict(), ensure_ascii=False).encode("utf-8")
+        self._file.seek(0, os.SEEK_END)
+        self._where[position] = (self._file.tell(), len(data))
+        self._file.write(data)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __iter__(self) -> Iterator[DocExtraction]:
+        for position in sorted(self._where):
+            offset, size = self._where[position]
+            self._file.seek(offset)
+            yield DocExtraction.from_dict(json.loads(self._file.read(size).decode("utf-8")))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+_NO_SENTENCE = Sentence("", 0, 0)
+
+
+class Compactor:
+    """The record the resolver needs, small: it reads a mention's text and label only, and a sentence only
+    when it is a relation's evidence. Mentions become one shared object per (text, label) in the whole
+    build, other sentences one shared blank (indexes kept): what a document adds is a few pointers per
+    mention, its relations and their evidence sentences."""
+
+    def __init__(self) -> None:
+        self._mentions: dict[tuple[str, str], Mention] = {}
+
+    def __call__(self, extraction: DocExtraction) -> DocExtraction:
+        used = {relation.sentence for relation in extraction.relations}
+        sentences = [s if n in used else _NO_SENTENCE for n, s in enumerate(extraction.sentences)]
+        mentions = []
+        for mention in extraction.mentions:
+            key = (mention.text, mention.label)
+            shared = self._mentions.get(key)
+            if shared is None:
+                shared = self._mentions[key] = Mention(sys.intern(mention.text), sys.intern(mention.label), 0, 0, 0)
+            mentions.append(shared)
+        return DocExtraction(extraction.doc_id, extraction.date, sentences, mentions, extraction.relations,
+                             extraction.titles)
+
+
+@dataclass
+class ClusterResult:
+    extractions: list[DocExtraction]  # compact, for the resolver (any order)
+    triples: _Spool  # full records, iterated in input order
+    dates: list[str | None]  # of every document read
+    problems: list[ReadProblem] = field(default_factory=list)
+    notes: list[ReadProblem] = field(default_factory=list)
+    cached: int = 0
+
+
+def scheduler_from(option: str | None) -> str | None:
+    """The --scheduler option, else $GRAPHBUILD_SCHEDULER, else None (a local build)."""
+    return option or os.environ.get(SCHEDULER_ENV) or None
+
+
+def connect(address: str):
+    """A dask Client for ``address`` (``tcp://host:port``, or ``local:N`` for a LocalCluster of N processes)."""
+    from distributed import Client, LocalCluster
+
+    if address.startswith("local:"):
+        try:
+            n = int(address.split(":", 1)[1])
+        except ValueError:
+            raise ClusterError(f"--scheduler {address}: expected local:N (N worker processes)") from None
+        if n < 1:
+            raise ClusterError(f"--scheduler {address}: N must be at least 1")
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                               host="127.0.0.1", silence_logs=50)
+        client = Client(cluster)
+        client._graphbuild_cluster = cluster
+        return client
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
+
+
+def close(client) -> None:
+    cluster = getattr(client, "_graphbuild_cluster", None)
+    try:
+        client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _check_workers(client) -> None:
+    """Every worker must run this graphbuild's extraction code, else the graph would differ."""
+    client.wait_for_workers(1, timeout=60)
+    mine = rules_fingerprint()
+    theirs = client.run(worker_fingerprint)
+    other = sorted(w for w, fp in theirs.items() if fp != mine)
+    if other:
+        raise ClusterError(f"Dask worker(s) {', '.join(other)} run other graphbuild code "
+                           f"(extraction fingerprint differs from {mine}); install the same version there")
+
+
+def read_units(files: list[Path]) -> list[list[str]]:
+    """Consecutive files grouped into read units; a .jsonl file is a unit of its own."""
+    units: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for path in files:
+        try:
+            bytes_ = path.stat().st_size
+        except OSError:
+            bytes_ = 0  # the worker reports it
+        if path.suffix.lower() in JSONL_EXTENSIONS:
+            if current:
+                units.append(current)
+                current, size = [], 0
+            units.append([str(path)])
+            continue
+        if current and (len(current) >= READ_UNIT_FILES or size + bytes_ > READ_UNIT_BYTES):
+            units.append(current)
+            current, size = [], 0
+        current.append(str(path))
+        size += bytes_
+    if current:
+        units.append(current)
+    return units
+
+
+def extract_on_cluster(paths, settings, cache_dir: Path | None, address: str) -> ClusterResult:
+    """Read and extract every document on the cluster at ``address``; see the module docstring."""
+    client = connect(address)
+    try:
+        _check_workers(client)
+        return _run(client, paths, settings, cache_dir)
+    finally:
+        close(client)
+
+
+def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
+    from distributed import as_completed
+
+    from graphbuild.pipeline import ModelError, _progress
+
+    lister = Reader()
+    paths = list(paths)
+    files = lister._collect(paths)
+    result = ClusterResult([], _Spool(), [], problems=list(lister.problems))
+    compact = Compactor()
+    salt = f"{settings.model}-{installed_model_version(settings.model)}|{rules_fingerprint()}"
+
+    # Round 1: read on the workers, headers back.
+    unit_futures = [client.submit(read_unit, unit, pure=False) for unit in read_units(files)]
+    described = client.gather([client.submit(describe_unit, f, salt, pure=False) for f in unit_futures])
+    stubs: list[Document] = []
+    origins: list[tuple[Path, int | None]] = []
+    where: list[tuple[int, int]] = []  # unit and index of each document
+    keys: list[str] = []
+    for u, (headers, problems, unit_origins) in enumerate(described):
+        result.problems += problems
+        for i, (header, (path, line)) in enumerate(zip(headers, unit_origins, strict=True)):
+            stubs.append(Document(header.id, "", header.source, None, header.date))
+            origins.append((Path(path), line))
+            where.append((u, i))
+            keys.append(header.key)
+    lengths = [h.length for headers, _, _ in described for h in headers]
+    # Ids made unique exactly as the local Reader does.
+    namer = Reader()
+    namer.documents, namer._origins = list(stubs), origins  # stubs keep the ids as read
+    namer._unique_ids(_common_root(paths))
+    result.notes += namer.notes
+    ids = [d.id for d in namer.documents]
+    renamed = [n for n, (stub, doc_id) in enumerate(zip(stubs, ids, strict=True)) if stub.id != doc_id]
+    if renamed:
+        new_keys = client.gather([client.submit(rekey, unit_futures[where[n][0]], where[n][1], ids[n], salt,
+                                                pure=False) for n in renamed])
+        for n, key in zip(renamed, new_keys, strict=True):
+            keys[n] = key
+    result.dates = [d.date for d in stubs]
+
+    # The cache, looked up by key on the client.
+    cache = None
+    if cache_dir:
+        cache = _KeyedCache(cache_dir, f"{settings.model}-{installed_model_version(settings.model)}",
+                            read=settings.use_cache)
+    documents = [_Stub(ids[n], stubs[n].date, _Length(lengths[n]), keys[n], stubs[n].source)
+                 for n in range(len(stubs))]
+    outcomes: dict[int, object] = {}  # position -> Outcome, for the notes and problems in input order
+    todo: list[int] = []
+    for n, stub in enumerate(documents):
+        hit = cache.get(stub) if cache else None
+        if hit is None:
+            todo.append(n)
+        else:
+            result.extractions.append(compact(hit))
+            result.triples.put(n, hit)
+    result.cached = len(documents) - len(todo)
+    if cache and cache.damaged:
+        result.notes.append(ReadProblem(str(cache_dir), f"{cache.damaged} damaged cache entries rebuilt"))
+
+    # Round 2: extraction batches, handled as they finish.
+    uses = [0] * len(unit_futures)
+    for n in todo:
+        uses[where[n][0]] += 1
+    for u, count in enumerate(uses):
+        if not count:
+            unit_futures[u] = None  # nothing to extract there: the cluster may drop it
+    batches = [todo[i : i + settings.batch_size] for i in range(0, len(todo), settings.batch_size)]
+
+    def submit(batch: list[int]):
+        units = sorted({where[n][0] for n in batch})
+        slot = {u: k for k, u in enumerate(units)}
+        refs = [(slot[where[n][0]], where[n][1], ids[n]) for n in batch]
+        future = client.submit(extract_refs, settings.model, settings.batch_size, refs,
+                               *[unit_futures[u] for u in units], pure=False)
+        return future
+
+    pending = {}
+    queue = as_completed()
+    for batch in batches:
+        future = submit(batch)
+        pending[future.key] = batch
+        queue.add(future)
+    with _progress(len(documents), settings.progress) as bar:
+        bar.update(result.cached)
+        for future in queue:
+            batch = pending.pop(future.key)
+            try:
+                batch_outcomes = future.result()
+            except ModelError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a worker died on it again and again (KilledWorker), or worse
+                if len(batch) > 1:  # find the document: one task each
+                    for n in batch:
+                        retry = submit([n])
+                        pending[retry.key] = [n]
+                        queue.add(retry)
+                    continue
+                batch_outcomes = [_crashed(documents[batch[0]], exc)]
+            future.release()
+            for n, outcome in zip(batch, batch_outcomes, strict=True):
+                outcomes[n] = outcome
+                if outcome.extraction is not None:
+                    if outcome.error is None and cache:
+                        cache.put(documents[n], outcome.extraction)
+                    result.extractions.append(compact(outcome.extraction))
+                    result.triples.put(n, outcome.extraction)
+                u = where[n][0]
+                uses[u] -= 1
+                if not uses[u]:
+                    unit_futures[u] = None
+                bar.update(1)
+    for n in sorted(outcomes):
+        result.notes += outcomes[n].notes
+        if outcomes[n].error is not None:
+            result.problems.append(outcomes[n].error)
+    return result
+
+
+def _crashed(document: _Stub, exc: BaseException):
+    from graphbuild.pipeline import Outcome
+
+    reason = " ".join(str(exc).split())[:200] or "no message"
+    return Outcome(None, ReadProblem(document.source, f"document {document.id!r} not built: it crashed a Dask "
+                                                      f"worker ({type(exc).__name__}: {reason})"))
