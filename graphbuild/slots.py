@@ -7,6 +7,8 @@ and C"), for a name the NER missed, or for a person named just before (a pronoun
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -173,6 +175,8 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
             if _ends_list(token):
                 break
         index = record.mention_of(token, {PERSON})
+        if index is None:
+            index = person_tagged_as_organisation(record, token)
         if index is None and depth == 0:
             index = _name_ending_a_titled_item(record, token)
         if index is not None and not _possessive(record, token) and index not in seen:
@@ -183,6 +187,31 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
 
 
 RARE_WORD_ZIPF = 3.0  # a word this rare in English is most likely a name
+
+
+def person_tagged_as_organisation(record: DocRecord, token: Token) -> int | None:
+    """In a list of people, "Nikos Christodoulides" tagged ORG: two or three capitalised words, every one rare in
+    English, are a person's name (organisations and places have common words: Council, Bank, Republic)."""
+    from wordfreq import zipf_frequency
+
+    index = record.mention_of(token, {ORGANIZATION, LOCATION})
+    if index is None:
+        return None
+    mention = record.mentions[index]
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return None
+    if any(zipf_frequency(w.lower(), "en") >= RARE_WORD_ZIPF for w in words) or mention.text in _known_places():
+        return None
+    record.mentions[index] = replace(mention, label=PERSON)
+    return index
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    from graphbuild.nlp import load_places
+
+    return frozenset(load_places())
 
 
 def _name_ending_a_titled_item(record: DocRecord, token: Token) -> int | None:
@@ -237,6 +266,8 @@ def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | N
         if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ";", ":"}:
             break
         index = record.mention_of(token, {PERSON})
+        if index is None:
+            index = person_tagged_as_organisation(record, token)
         if index is None or _possessive(record, token) or index in found:
             continue
         if anchors is None or _leads_to(token, anchors):

@@ -222,3 +222,9 @@ def test_untagged_names_at_the_end_of_titled_list_items():
 def test_common_words_after_a_place_are_no_name():
     found = facts("Jake Sullivan met with the Minister of Ukraine Armed Forces, and Dmytro Kuleba.")
     assert not [f for f in found if "Armed Forces" in f]
+
+
+def test_a_person_tagged_as_an_organisation_in_a_list_of_people():
+    found = facts("Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and French counterparts, Nikos "
+                  "Dendias, Nikos Christodoulides and Jean-Yves Le Drian, respectively, gathered in Cairo on Wednesday.")
+    assert ("MET", "Nikos Christodoulides", "Sameh Shoukry") in found
