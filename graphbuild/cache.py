@@ -15,8 +15,8 @@ import ast
 import hashlib
 import importlib.util
 import json
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.atomic import atomic_write_text

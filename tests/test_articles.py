@@ -105,7 +105,7 @@ def test_article_nodes_and_mentions_edges(built: Path) -> None:
     assert mentions[("j1", "person:emmanuel-macron")]["count"] == 2
     assert all(G.nodes[u]["label"] == ARTICLE and G.nodes[v]["label"] != ARTICLE for u, v in mentions)
     # Every evidence item's doc is an Article node; entities keep their sources.
-    for u, v, k, d in G.edges(keys=True, data=True):
+    for _, _, d in G.edges(data=True):
         for ev in d.get("evidence", []):
             assert G.nodes[ev["doc"]]["label"] == ARTICLE
     assert G.nodes["person:emmanuel-macron"]["sources"] == ["j1", "j2"]
