@@ -2,7 +2,9 @@
 // Idempotent: MERGE on id and SET of all properties, so running it twice changes nothing.
 // Each batch packs its rows column by column into strings ('' null, '=' value) that the
 // statement splits back into maps: Neo4j parses long strings far faster than literal maps.
-// Graph: 35 nodes, 17 relationships; built="2024-11-14", documents=5, generator="graphbuild 0.1.0"
+// Graph: 40 nodes, 82 relationships; built="2024-11-14", documents=5, generator="graphbuild 0.1.0"
+
+CREATE CONSTRAINT `graphbuild_Article_id` IF NOT EXISTS FOR (n:`Article`) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT `graphbuild_Event_id` IF NOT EXISTS FOR (n:`Event`) REQUIRE n.id IS UNIQUE;
 
@@ -11,6 +13,17 @@ CREATE CONSTRAINT `graphbuild_Location_id` IF NOT EXISTS FOR (n:`Location`) REQU
 CREATE CONSTRAINT `graphbuild_Organization_id` IF NOT EXISTS FOR (n:`Organization`) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT `graphbuild_Person_id` IF NOT EXISTS FOR (n:`Person`) REQUIRE n.id IS UNIQUE;
+
+CREATE INDEX `graphbuild_Article_date` IF NOT EXISTS FOR (n:`Article`) ON (n.`date`);
+
+WITH [x IN split('=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=003_f2308b668f01e3ab|=004_baf44860b0de4dcc', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('||||=2024-11-14', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=000_f538d7a8210908c8.txt|=001_0c4a1187e97c4c62.txt|=002_abcd3248882802e3.txt|=003_f2308b668f01e3ab.txt|=004_baf44860b0de4dcc.txt', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c2,
+     [x IN split('=a2a91a4e0edcea3ea56f36d08d90622e4e274573430cf504090cfa300be6835e|=4aaf283e580ef831317fdd3e0e42445876d91df307708be7e75b51874ae35016|=9afd19ac933b6ddfde88952b8b336981d9af917fdcd24302688ab581f6546228|=44bfeb812bc6f95bb4685d5fc2033059928f3e28a0af85b629d042cf1fa44c0b|=9c4bc6d683a72aa1cfb9c96ec208e0a561923379e88cd29378e5238db3be852a', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c3,
+     [x IN split('=Russia and China put on a brave face in defense meeting||||=Russian defense official visits China\'s premier military showcase in a sign of unity', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c4
+UNWIND [i IN range(0, 4) | {`id`: c0[i], `props`: {`date`: c1[i], `id`: c0[i], `path`: c2[i], `sha256`: c3[i], `title`: c4[i]}}] AS row
+MERGE (n:`Article` {id: row.id})
+SET n = row.props;
 
 WITH [x IN split('=event:cold-war', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
      [x IN split('==Cold War', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c1,
@@ -79,6 +92,42 @@ UNWIND [i IN range(0, 1) | {`source`: c0[i], `target`: c1[i], `props`: {`count`:
 MATCH (a:`Person` {id: row.source})
 MATCH (b:`Organization` {id: row.target})
 MERGE (a)-[r:`HOLDS_POSITION`]->(b)
+SET r = row.props;
+
+WITH [x IN split('=001_0c4a1187e97c4c62|=003_f2308b668f01e3ab', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=event:cold-war|=event:cold-war', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2
+UNWIND [i IN range(0, 1) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i]}}] AS row
+MATCH (a:`Article` {id: row.source})
+MATCH (b:`Event` {id: row.target})
+MERGE (a)-[r:`MENTIONS`]->(b)
+SET r = row.props;
+
+WITH [x IN split('=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=002_abcd3248882802e3|=002_abcd3248882802e3|=002_abcd3248882802e3|=002_abcd3248882802e3|=002_abcd3248882802e3|=002_abcd3248882802e3|=003_f2308b668f01e3ab|=003_f2308b668f01e3ab|=003_f2308b668f01e3ab|=003_f2308b668f01e3ab|=003_f2308b668f01e3ab|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=location:beijing|=location:china|=location:egypt|=location:ethiopia|=location:europe|=location:iran|=location:kazan|=location:moscow|=location:north-korea|=location:pyongyang|=location:russia|=location:saudi-arabia|=location:ukraine|=location:united-arab-emirates|=location:united-states|=location:beijing|=location:china|=location:europe|=location:far-east|=location:moscow|=location:russia|=location:ukraine|=location:united-states|=location:beijing|=location:china|=location:moscow|=location:qingdao|=location:russia|=location:south-china-sea|=location:ukraine|=location:beijing|=location:china|=location:moscow|=location:russia|=location:ukraine|=location:beijing|=location:china|=location:moscow|=location:russia|=location:ukraine|=location:united-states|=location:zhuhai', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=5|=7|=1|=1|=1|=1|=1|=1|=1|=1|=7|=1|=3|=1|=2|=1|=8|=1|=1|=3|=6|=3|=3|=1|=5|=1|=2|=6|=1|=1|=2|=9|=4|=9|=5|=1|=5|=1|=6|=3|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2
+UNWIND [i IN range(0, 41) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i]}}] AS row
+MATCH (a:`Article` {id: row.source})
+MATCH (b:`Location` {id: row.target})
+MERGE (a)-[r:`MENTIONS`]->(b)
+SET r = row.props;
+
+WITH [x IN split('=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=002_abcd3248882802e3|=004_baf44860b0de4dcc', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=organization:central-military-commission|=organization:kremlin|=organization:nato|=organization:united-nations|=organization:world-bank|=organization:russian-federation-security-council', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=1|=1|=1|=1|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2
+UNWIND [i IN range(0, 5) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i]}}] AS row
+MATCH (a:`Article` {id: row.source})
+MATCH (b:`Organization` {id: row.target})
+MERGE (a)-[r:`MENTIONS`]->(b)
+SET r = row.props;
+
+WITH [x IN split('=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=002_abcd3248882802e3|=003_f2308b668f01e3ab|=003_f2308b668f01e3ab|=004_baf44860b0de4dcc|=004_baf44860b0de4dcc', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=person:andrei-belousov|=person:vladimir-putin|=person:xi-jinping|=person:zhang-youxia|=person:blake-preston|=person:li-shangfu|=person:sergei-shoigu|=person:vladimir-putin|=person:xi-jinping|=person:andrei-bozhovsky|=person:dong-zhuo|=person:vladimir-putin|=person:xi-jinping|=person:sergei-shoigu|=person:vladimir-putin', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=2|=1|=1|=2|=1|=2|=1|=3|=2|=1|=1|=2|=2|=2|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2
+UNWIND [i IN range(0, 14) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i]}}] AS row
+MATCH (a:`Article` {id: row.source})
+MATCH (b:`Person` {id: row.target})
+MERGE (a)-[r:`MENTIONS`]->(b)
 SET r = row.props;
 
 WITH [x IN split('=person:andrei-belousov|=person:andrei-bozhovsky|=person:li-shangfu|=person:li-shangfu|=person:vladimir-putin', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,

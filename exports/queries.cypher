@@ -4,6 +4,9 @@
 
 :param person => 'Ann Lee'
 :param other => 'Bo Chan'
+:param article => 'd1'
+:param since => '2024-01-01'
+:param until => '2024-12-31'
 
 // 1. Who met whom
 // Every pair of people who met (MET is stored once per pair; read it undirected), with sources.
@@ -78,3 +81,39 @@ MATCH (a:Person)-[s:SPOKE_WITH]->(b:Person)
 RETURN a.name AS person, b.name AS spoke_with, coalesce(s.status, 'occurred') AS status,
        s.medium AS medium, s.date AS date, s.count AS count, s.sources AS sources
 ORDER BY person, spoke_with;
+
+// 9. Articles that state a meeting between $person and $other, newest first
+// Each Article whose sentences state that the two met (any status), with those sentences; an
+// article without a date comes last.
+MATCH (a:Person)-[m:MET]-(b:Person)
+WHERE (toLower(a.name) = toLower($person) OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($person)))
+  AND (toLower(b.name) = toLower($other) OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($other))) AND a <> b
+UNWIND range(0, size(m.evidence_docs) - 1) AS i
+MATCH (art:Article {id: m.evidence_docs[i]})
+WITH art, m, i ORDER BY i
+RETURN art.id AS article, art.title AS title, art.date AS date, art.outlet AS outlet, art.url AS url,
+       collect(m.evidence_sentences[i]) AS sentences,
+       collect(coalesce(m.evidence_statuses[i], m.status, 'occurred')) AS statuses
+ORDER BY date IS NULL, date DESC, article;
+
+// 10. Everything article $article states
+// Every fact one Article states, in the order of its text: the relation, its ends, what the
+// sentence says (occurred / planned / negated, where the type has a status) and the sentence.
+MATCH (art:Article {id: $article})-[:MENTIONS]->(a)-[r]->(b)
+WHERE art.id IN r.evidence_docs
+UNWIND [i IN range(0, size(r.evidence_docs) - 1) WHERE r.evidence_docs[i] = art.id] AS i
+RETURN art.title AS title, type(r) AS relation, a.name AS subject, b.name AS object,
+       r.evidence_statuses[i] AS status, r.evidence_starts[i] AS start, r.evidence_sentences[i] AS sentence
+ORDER BY start, relation, subject, object;
+
+// 11. Meetings between $since and $until, with their articles
+// Meetings dated in the range (ISO dates, both ends included): by the meeting's own date, else by the
+// date of the article stating it; each with its Articles, newest first.
+MATCH (a:Person)-[m:MET]->(b:Person)
+MATCH (art:Article) WHERE art.id IN m.evidence_docs
+WITH a, b, m, art, coalesce(m.date, art.date) AS date
+WHERE date >= $since AND date <= $until
+WITH a, b, m, art, date ORDER BY art.date IS NULL, art.date DESC, art.id
+RETURN date, a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status,
+       m.place AS place, collect(art {.id, .title, .date, .url}) AS articles
+ORDER BY date, person, met;

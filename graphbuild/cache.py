@@ -1,11 +1,12 @@
 """On-disk cache of per-document extraction results, for incremental builds.
 
-An entry is keyed by the document (id, date, text), the spaCy model name and version, and a
+An entry is keyed by the document (id, date, title, text), the spaCy model name and version, and a
 fingerprint of the extraction code and rules, so a change to any of them invalidates it.
 Each entry is one JSON file written atomically: a killed run leaves only whole entries. An entry
 names the key it was stored under and is checked on read (that key, the document's id and date,
-every field's type, indexes and evidence offsets against the text): a damaged entry, or one copied
-over another, is not trusted but rebuilt and rewritten.
+every field's type, indexes and evidence offsets against the text, the article's id, date and text hash):
+a damaged entry, or one copied over another, is not trusted but rebuilt and rewritten. The article's url,
+outlet and path, which extraction does not read, are taken from the document as read now.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import ast
 import hashlib
 import importlib.util
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,7 +71,7 @@ class ExtractionCache:
         self.damaged = 0  # entries found but not trusted
 
     def key(self, doc: Document) -> str:
-        payload = json.dumps([self.salt, doc.id, doc.date, doc.text], ensure_ascii=False)
+        payload = json.dumps([self.salt, doc.id, doc.date, doc.title, doc.text], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -91,6 +93,9 @@ class ExtractionCache:
         except (ValueError, KeyError, TypeError, IndexError):
             self.damaged += 1
             return None  # rebuilt, and rewritten by put()
+        assert extraction.article is not None  # valid_extraction checked it
+        extraction.article = replace(extraction.article, url=doc.url, outlet=doc.outlet,
+                                     path=doc.path if doc.path is not None else doc.source)
         return extraction
 
     def put(self, doc: Document, extraction: DocExtraction) -> None:

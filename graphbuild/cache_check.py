@@ -8,7 +8,7 @@ import types
 import typing
 from functools import lru_cache
 
-from graphbuild.models import DocExtraction, Document
+from graphbuild.models import DocExtraction, Document, text_sha256
 
 
 def valid_extraction(data: object, doc: Document) -> DocExtraction:
@@ -18,6 +18,12 @@ def valid_extraction(data: object, doc: Document) -> DocExtraction:
     extraction = DocExtraction.from_dict(data)
     if extraction.doc_id != doc.id or extraction.date != doc.date:
         raise ValueError("another document's result")
+    article = extraction.article
+    if article is None:
+        raise ValueError("no article record")
+    _check_fields(article)
+    if article.id != doc.id or article.date != doc.date or article.sha256 != text_sha256(doc.text):
+        raise ValueError("another document's article")
     for part in ("sentences", "mentions", "relations", "titles"):
         for record in getattr(extraction, part):
             _check_fields(record)

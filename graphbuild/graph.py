@@ -1,6 +1,10 @@
 """Merge resolved entities and facts into one ``networkx.MultiDiGraph``.
 
-Node attributes: ``id``, ``name``, ``label``, ``aliases``, ``titles``, ``mentions``, ``sources``.
+Entity node attributes: ``id``, ``name``, ``label``, ``aliases``, ``titles``, ``mentions``, ``sources``.
+Each document is an ``Article`` node whose id is the document id (the ``doc`` of every evidence item) with
+its known ``title``, ``date``, ``url``, ``outlet``, ``path`` and ``sha256``, and a ``MENTIONS`` edge to
+every entity it names, with ``count``, the number of mentions. A document id that is also an entity id
+gets no Article node (entity ids are ``label:slug``, so only a strange jsonl id can do that).
 Edge attributes: ``type``, ``count``, ``sources``, ``evidence`` (list of
 ``{doc, sentence, start, end}``, plus ``status`` on the evidence of a type whose spec is
 ``with_status``) and, where stated, ``status`` and the spec's properties (``date``, ``place``,
@@ -15,7 +19,9 @@ undirected. Facts of a type the schema does not know are skipped.
 >>> fact = Fact("person:b", "MET", "person:a", Evidence("d1", "B met A.", 0, 8), status="occurred")
 >>> G = build_graph_from_facts([a, b], [fact], documents=["d1"])
 >>> list(G.edges(keys=True))
-[('person:a', 'person:b', 'MET')]
+[('person:a', 'person:b', 'MET'), ('d1', 'person:a', 'MENTIONS'), ('d1', 'person:b', 'MENTIONS')]
+>>> G.nodes["d1"]
+{'label': 'Article', 'id': 'd1'}
 """
 
 from __future__ import annotations
@@ -27,24 +33,34 @@ from dataclasses import asdict
 import networkx as nx
 
 from graphbuild import __version__
-from graphbuild.models import NEGATED, OCCURRED, PLANNED, Entity, Fact
-from graphbuild.schema import FACT_PROPERTIES, RelationSpec, spec_of, status_rank
+from graphbuild.models import NEGATED, OCCURRED, PLANNED, Article, Entity, Fact
+from graphbuild.schema import ARTICLE, FACT_PROPERTIES, MENTIONS, RelationSpec, spec_of, status_rank
 
 
 def build_graph_from_facts(
     entities: Iterable[Entity],
     facts: Iterable[Fact],
-    documents: Iterable[str] = (),
+    documents: Iterable[str | Article] = (),
     built: str | None = None,
+    mentions: dict[str, dict[str, int]] | None = None,
 ) -> nx.MultiDiGraph:
-    """Return the merged graph; the same input always gives the same graph, in the same order."""
+    """Return the merged graph; the same input always gives the same graph, in the same order.
+
+    ``documents`` are :class:`Article` records or bare document ids; ``mentions`` maps a document id to
+    the number of mentions of each entity id in it (without it, each entity's ``sources`` count once).
+    """
     G = nx.MultiDiGraph()
-    doc_ids = sorted(set(documents))
-    G.graph.update({"generator": f"graphbuild {__version__}", "documents": len(doc_ids)})
+    articles: dict[str, Article] = {}
+    for doc in documents:
+        article = doc if isinstance(doc, Article) else Article(str(doc))
+        articles.setdefault(article.id, article)
+    G.graph.update({"generator": f"graphbuild {__version__}", "documents": len(articles)})
     if built:
         G.graph["built"] = built
-    for entity in sorted(entities, key=lambda e: e.id):
+    entities = sorted(entities, key=lambda e: e.id)
+    for entity in entities:
         G.add_node(entity.id, **_node_attributes(entity))
+    _add_articles(G, [articles[k] for k in sorted(articles)], entities, mentions)
     grouped: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         spec = spec_of(fact.type)
@@ -61,6 +77,23 @@ def build_graph_from_facts(
         assert spec is not None
         G.add_edge(source, target, key=rel_type, **_edge_attributes(spec, group))
     return G
+
+
+def _add_articles(G: nx.MultiDiGraph, articles: list[Article], entities: list[Entity],
+                  mentions: dict[str, dict[str, int]] | None) -> None:
+    """Article nodes after the entities, then their MENTIONS edges, all in id order."""
+    if mentions is None:
+        mentions = defaultdict(dict)
+        for entity in entities:
+            for doc in entity.sources:
+                mentions[doc][entity.id] = 1
+    for article in articles:
+        if article.id in G:  # an entity has this id: no Article node rather than a merged one
+            continue
+        G.add_node(article.id, label=ARTICLE, **article.attributes())
+        for entity_id, count in sorted(mentions.get(article.id, {}).items()):
+            if entity_id in G and G.nodes[entity_id].get("label") != ARTICLE and count > 0:
+                G.add_edge(article.id, entity_id, key=MENTIONS, type=MENTIONS, count=count)
 
 
 def _node_attributes(entity: Entity) -> dict:

@@ -6,14 +6,17 @@ is one of these dataclasses, which also makes them easy to cache as JSON.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 # Labels, relation types and statuses are declared once, in graphbuild.schema; re-exported here.
 from graphbuild.schema import (  # noqa: E402,F401
+    ARTICLE,
     ATTENDED,
     EVENT,
     HOLDS_POSITION,
     LOCATION,
+    MENTIONS,
     MET,
     NEGATED,
     NODE_LABELS,
@@ -37,6 +40,55 @@ class Document:
     title: str | None = None
     date: str | None = None  # ISO 8601 date when known
     url: str | None = None
+    outlet: str | None = None  # the publication (jsonl ``outlet``, HTML site name)
+    path: str | None = None  # the input file relative to the inputs' common folder (``:line`` for jsonl)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An input document as a node of the graph: where every fact was read.
+
+    ``path`` is the input file relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
+    record), ``sha256`` the hash of the document's text (UTF-8). Every field but ``id`` may be unknown.
+
+    >>> a = Article.of(Document("d1", "Text.", "in/d1.txt", title="Talks", path="d1.txt"))
+    >>> a.to_dict()["title"], a.sha256[:8]
+    ('Talks', 'f06dce27')
+    >>> Article.from_dict(a.to_dict()) == a
+    True
+    """
+
+    id: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    path: str | None = None
+    sha256: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document, title: str | None = None) -> Article:
+        """The article of a document; ``title`` replaces the document's (the cleaned headline)."""
+        return cls(doc.id, title if title is not None else doc.title, doc.date, doc.url, doc.outlet,
+                   doc.path if doc.path is not None else doc.source, text_sha256(doc.text))
+
+    def to_dict(self) -> dict:
+        return dict(vars(self))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        return cls(**{name: data.get(name) for name in ARTICLE_FIELDS})
+
+    def attributes(self) -> dict:
+        """The graph node's attributes: the known fields (no None: GraphML cannot store it)."""
+        return {name: value for name, value in vars(self).items() if value is not None}
+
+
+ARTICLE_FIELDS = ("id", "title", "date", "url", "outlet", "path", "sha256")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -132,10 +184,11 @@ class DocExtraction:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     titles: list[TitleClaim] = field(default_factory=list)
+    article: Article | None = None  # None only in records written before articles existed
 
     def to_dict(self) -> dict:
         # The parts are flat records of plain values: a shallow copy each is enough (asdict deep-copies).
-        return {
+        data = {
             "doc_id": self.doc_id,
             "date": self.date,
             "sentences": [dict(vars(s)) for s in self.sentences],
@@ -143,9 +196,15 @@ class DocExtraction:
             "relations": [r.to_dict() for r in self.relations],
             "titles": [dict(vars(t)) for t in self.titles],
         }
+        if self.article is not None:
+            data["article"] = self.article.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> DocExtraction:
+        article = data.get("article")
+        if article is not None and not isinstance(article, dict):
+            raise TypeError("article is not an object")
         return cls(
             doc_id=data["doc_id"],
             date=data.get("date"),
@@ -153,7 +212,12 @@ class DocExtraction:
             mentions=[Mention(**m) for m in data.get("mentions", [])],
             relations=[Relation(**r) for r in data.get("relations", [])],
             titles=[TitleClaim(**t) for t in data.get("titles", [])],
+            article=Article.from_dict(article) if article is not None else None,
         )
+
+    def article_record(self) -> Article:
+        """The document's article; for an older record without one, its id and date."""
+        return self.article if self.article is not None else Article(self.doc_id, date=self.date)
 
 
 @dataclass(frozen=True)

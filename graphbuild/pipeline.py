@@ -24,7 +24,7 @@ from graphbuild.atomic import atomic_open
 from graphbuild.cache import ExtractionCache, installed_model_version
 from graphbuild.cleaner import clean
 from graphbuild.graph import build_graph_from_facts
-from graphbuild.models import DocExtraction, Document, ReadProblem
+from graphbuild.models import Article, DocExtraction, Document, ReadProblem
 from graphbuild.reader import Reader
 from graphbuild.resolve import Resolver
 from graphbuild.settings import Settings
@@ -123,7 +123,7 @@ def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Sett
             first = extractions.get(extraction.doc_id)
             if first is None:
                 extractions[extraction.doc_id], where[extraction.doc_id] = extraction, source
-            elif first.to_dict() != extraction.to_dict():
+            elif _comparable(first) != _comparable(extraction):
                 raise MergeError(f"document {extraction.doc_id!r} is in {where[extraction.doc_id]} and in "
                                  f"{source} with different contents; nothing written (give the articles "
                                  "distinct ids, e.g. build them from one common folder)")
@@ -136,12 +136,22 @@ def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Sett
     return report
 
 
+def _comparable(extraction: DocExtraction) -> dict:
+    """A record as merge compares it: the same article read from two places (paths) is one document."""
+    data = extraction.to_dict()
+    if "article" in data:
+        data["article"] = {k: v for k, v in data["article"].items() if k != "path"}
+    return data
+
+
 def _merge(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None]):
-    """The merge step: it reads only per-document extraction results."""
+    """The merge step: it reads only per-document extraction results (articles included)."""
     corpus = Resolver().run(extractions)
     valid_dates = [d for d in dates if d]
-    graph = build_graph_from_facts(corpus.entities, corpus.facts, documents=corpus.documents,
-                                   built=max(valid_dates) if valid_dates else None)
+    graph = build_graph_from_facts(corpus.entities, corpus.facts,
+                                   documents=[e.article_record() for e in extractions],
+                                   built=max(valid_dates) if valid_dates else None,
+                                   mentions=corpus.mentions)
     report.documents = len(extractions)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     return graph, report
@@ -359,8 +369,19 @@ def _extract_batch(documents: list[Document], nlp, extractor, batch_size: int) -
                                                    "characters without a line break was cut at sentence ends")]
                      if longest > MAX_PARAGRAPH_CHARS else [])
     # Each spaCy Doc is dropped as soon as it is extracted: memory does not grow with the corpus.
-    return [Outcome(extractor.run(clean_doc, doc), notes=doc_notes)
-            for clean_doc, doc, doc_notes in zip(cleaned, _parse(nlp, pieces, batch_size), notes, strict=True)]
+    return [Outcome(with_article(extractor.run(clean_doc, doc), document, clean_doc.title), notes=doc_notes)
+            for document, clean_doc, doc, doc_notes
+            in zip(documents, cleaned, _parse(nlp, pieces, batch_size), notes, strict=True)]
+
+
+def with_article(extraction: DocExtraction, document: Document, title: str | None = None) -> DocExtraction:
+    """The extraction carrying its document's :class:`Article` (title: the cleaned headline, if any).
+
+    Set where the extraction is made (a worker, a Dask task), so it travels with the record: triples.jsonl,
+    the cache and merge all carry it.
+    """
+    extraction.article = Article.of(document, title)
+    return extraction
 
 
 def _longest_paragraph(text: str) -> int:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 
 from graphbuild.models import MET, OCCURRED, PERSON
-from graphbuild.schema import CONTACT_TYPES, RELATION_TYPES, status_rank
+from graphbuild.schema import ARTICLE, CONTACT_TYPES, RELATION_TYPES, status_rank
 from graphbuild.text import fold, match_score  # noqa: F401  (fold: re-exported for older callers)
 
 
@@ -29,6 +29,7 @@ class Meeting:
     count: int
     sources: list[str]
     evidence: list[dict] = field(default_factory=list)  # {doc, sentence, start, end}
+    articles: list[dict] = field(default_factory=list)  # {id, title, date, url, outlet}, newest first
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,30 @@ def who_met(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRE
                     count=data.get("count", len(data.get("evidence", []))),
                     sources=list(data.get("sources", [])),
                     evidence=[dict(e) for e in data.get("evidence", [])],
+                    articles=graph_articles(G, data.get("sources", [])),
                 )
             )
         answers.append(WhoMetAnswer(person, G.nodes[person].get("name", person), sort_meetings(meetings)))
     return answers
+
+
+ARTICLE_KEYS = ("id", "title", "date", "url", "outlet")  # what who-met shows of an article
+
+
+def graph_articles(G: nx.MultiDiGraph, docs: Iterable[str]) -> list[dict]:
+    """The Article nodes of ``docs`` as who-met shows them, newest first (see :func:`sort_articles`)."""
+    return sort_articles({key: G.nodes[doc].get(key) for key in ARTICLE_KEYS}
+                         for doc in docs if doc in G and G.nodes[doc].get("label") == ARTICLE)
+
+
+def sort_articles(articles: Iterable[dict]) -> list[dict]:
+    """Newest first, articles without a date last; then by id.
+
+    >>> [a["id"] for a in sort_articles([{"id": "b", "date": None}, {"id": "a", "date": "2024-01-02"},
+    ...                                  {"id": "c", "date": "2024-03-01"}])]
+    ['c', 'a', 'b']
+    """
+    return sorted(sorted(articles, key=lambda a: a["id"]), key=lambda a: a.get("date") or "", reverse=True)
 
 
 def contact_types(contacts: bool) -> tuple[str, ...]:
@@ -168,6 +189,10 @@ def format_answers(answers: list[WhoMetAnswer], query: str, contacts: bool = Fal
                 if part
             )
             lines.append(f"  - {meeting.name} [{extra}]")
+            for article in meeting.articles:
+                about = ", ".join(str(article[k]) for k in ("title", "date", "outlet", "url") if article.get(k))
+                if about:
+                    lines.append(f"      article {article['id']}: {about}")
             for ev in meeting.evidence:
                 said = f" ({ev['status']})" if ev.get("status", meeting.status) != meeting.status else ""
                 lines.append(f"      {ev['doc']} [{ev['start']}:{ev['end']}]{said}: {ev['sentence']}")

@@ -1,7 +1,10 @@
 """Read articles from files and folders into :class:`Document` records.
 
 Supported inputs: ``.txt``, ``.md``, ``.html``/``.htm`` (main text extracted with trafilatura)
-and ``.jsonl`` (one article a line: ``id``, ``text``, optional ``title``, ``date``, ``url``).
+and ``.jsonl`` (one article a line: ``id``, ``text``, optional ``title``, ``date``, ``url``, ``outlet``).
+Each document also keeps what its :class:`~graphbuild.models.Article` needs: a title (jsonl field, HTML
+metadata, or a headline-like first line of a text file), a date (metadata, else a dateline), the url and
+outlet (jsonl fields, HTML metadata) and its path relative to the inputs' common folder.
 Folders are walked recursively; files inside them with other extensions are ignored, but a
 file named explicitly with an unsupported extension is reported.
 
@@ -153,7 +156,9 @@ class Reader:
         paths = list(paths)
         for path in self._collect(paths):
             self._read_file(path)
-        self._unique_ids(_common_root(paths))
+        root = _common_root(paths)
+        self._unique_ids(root)
+        self._relative_paths(root)
         return self.documents, self.problems
 
     # -- collecting -------------------------------------------------------------------------
@@ -290,11 +295,11 @@ class Reader:
         self._add(Document(path.stem, text, str(path), text_title(text), find_dateline(text)))
 
     def _read_html(self, path: Path, html: str) -> None:
-        text, title, date, url = extract_html(html)
+        text, title, date, url, outlet = extract_html_article(html)
         if not text:
             self._problem(str(path), "no text found in HTML")
             return
-        self._add(Document(path.stem, text, str(path), title, date or find_dateline(text), url))
+        self._add(Document(path.stem, text, str(path), title, date or find_dateline(text), url, outlet))
 
     def _read_jsonl(self, path: Path, text: str) -> None:
         for number, line in enumerate(text.split("\n"), start=1):
@@ -319,8 +324,9 @@ class Reader:
             return
         body = normalise_newlines(body)
         date = normalise_date(record.get("date")) or find_dateline(body)
+        outlet = _str(record.get("outlet")) or _str(record.get("publisher"))
         self._add(Document(str(doc_id).strip(), body, source, _str(record.get("title")), date,
-                           _str(record.get("url"))), line=int(source.rsplit(":", 1)[1]))
+                           _str(record.get("url")), outlet), line=int(source.rsplit(":", 1)[1]))
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -361,6 +367,13 @@ class Reader:
             sources = ", ".join(self.documents[n].source for n in members)
             self.notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
 
+    def _relative_paths(self, root: str) -> None:
+        """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
+        record): the same whichever way the inputs were named (relative, absolute)."""
+        for n, (path, line) in enumerate(self._origins):
+            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+            self.documents[n] = replace(self.documents[n], path=relative if line is None else f"{relative}:{line}")
+
     def _candidates_clash(self, other: int, n: int, candidate: str, root: str) -> bool:
         """True when another member of the group would get the same short candidate id."""
         if other == n:
@@ -400,10 +413,15 @@ def _str(value: object) -> str | None:
 
 
 def extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
-    """Main text, title, ISO date and URL of an HTML page (text "" when none is found).
+    """Main text, title, ISO date and URL of an HTML page (text "" when none is found)."""
+    return extract_html_article(html)[:4]
 
-    trafilatura finds the article body; when it finds nothing (tiny or unusual pages) its
-    plain-text baseline of the whole page is used instead.
+
+def extract_html_article(html: str) -> tuple[str, str | None, str | None, str | None, str | None]:
+    """Main text, title, ISO date, URL and outlet (site name) of an HTML page (text "" when none is found).
+
+    trafilatura finds the article body and the metadata; when it finds no body (tiny or unusual pages)
+    its plain-text baseline of the whole page is used instead.
     """
     import trafilatura  # slow to import: only when there is HTML to read
 
@@ -418,7 +436,9 @@ def extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
         except Exception:  # noqa: BLE001
             text = ""
     title = _str(getattr(result, "title", None))
-    return text, title, normalise_date(getattr(result, "date", None)), _str(getattr(result, "url", None))
+    outlet = _str(getattr(result, "sitename", None))
+    return (text, title, normalise_date(getattr(result, "date", None)), _str(getattr(result, "url", None)),
+            outlet)
 
 
 def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphbuild.models import DocExtraction, Entity, Evidence, Fact
 from graphbuild.names import name_key, same_person
@@ -28,6 +28,7 @@ class ResolvedCorpus:
     entities: list[Entity]
     facts: list[Fact]
     documents: list[str]
+    mentions: dict[str, dict[str, int]] = field(default_factory=dict)  # doc id -> entity id -> mentions
 
 
 def slugify(name: str) -> str:
@@ -64,7 +65,8 @@ class Resolver:
             mention_ids.append(ids)
         self._choose_display_names(entities, extractions, mention_ids)
         facts = self._facts(extractions, mention_ids, entities)
-        return ResolvedCorpus(list(entities.values()), facts, [e.doc_id for e in extractions])
+        per_doc = {e.doc_id: dict(Counter(ids)) for e, ids in zip(extractions, mention_ids, strict=True)}
+        return ResolvedCorpus(list(entities.values()), facts, [e.doc_id for e in extractions], per_doc)
 
     @staticmethod
     def _merge_short_names(extractions, local_names) -> list[list[str]]:

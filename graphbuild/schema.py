@@ -22,7 +22,13 @@ PERSON = "Person"
 ORGANIZATION = "Organization"
 LOCATION = "Location"
 EVENT = "Event"
-NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)
+NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)  # what mentions name: the entities
+# An input document as a node: every evidence item's ``doc`` is the id of one (see graphbuild.graph).
+ARTICLE = "Article"
+GRAPH_NODE_LABELS = (*NODE_LABELS, ARTICLE)  # every node label of the graph
+# Properties of an Article node, in this order; and the ones that are indexed in Neo4j besides the id.
+ARTICLE_PROPERTIES = ("id", "title", "date", "url", "outlet", "path", "sha256")
+INDEXED_PROPERTIES = {ARTICLE: ("date",)}
 
 # --- statuses of a contact: did it happen? ----------------------------------------------------
 OCCURRED = "occurred"
@@ -91,6 +97,14 @@ STATUS_TYPES = frozenset(spec.name for spec in RELATION_SPECS if spec.with_statu
 # Person-to-person contacts: what `who-met --contacts` lists.
 CONTACT_TYPES = tuple(spec.name for spec in RELATION_SPECS if spec.object_kind == OBJECT_PERSON)
 
+# Article -> entity, with ``count``, the number of the entity's mentions in the article. Declared like a
+# relation, but it is no extracted fact: it is kept out of RELATION_SPECS (rules, evaluation, who-met,
+# filters of facts), and nothing scores it.
+MENTIONS = "MENTIONS"
+MENTIONS_SPEC = _spec(MENTIONS, {ARTICLE}, set(NODE_LABELS), "entity", properties=("count",),
+                      colour="#bab0ac", legend="article mentions")
+EDGE_SPECS: tuple[RelationSpec, ...] = (*RELATION_SPECS, MENTIONS_SPEC)  # every edge type of the graph
+
 # Every optional attribute a fact may carry, in the order the graph writes them.
 FACT_PROPERTIES = ("date", "place", "medium", "title")
 
@@ -107,3 +121,8 @@ def status_rank(status: str | None) -> int:
 def spec_of(name: str) -> RelationSpec | None:
     """The spec of a relation type, or None for a type this build does not know (skipped, not a crash)."""
     return RELATIONS.get(name)
+
+
+def edge_spec(name: str) -> RelationSpec | None:
+    """The spec of any edge type of the graph: a relation, or MENTIONS."""
+    return RELATIONS.get(name) or (MENTIONS_SPEC if name == MENTIONS else None)

@@ -8,9 +8,17 @@ from __future__ import annotations
 import networkx as nx
 
 from graphbuild.graph import build_graph_from_facts
-from graphbuild.models import Entity, Evidence, Fact
+from graphbuild.models import Article, Entity, Evidence, Fact
 
 NASTY_NAME = 'O\'Brien "the \\ `tick`" <script>alert(1)</script> 🚀 שלום'
+# The articles: one with every field, one with hostile text and a url that is no web link, one bare id.
+ARTICLES = [
+    Article("d1", "Lee and Chan meet in Moscow", "2024-10-16", "https://news.example/d1?a=1&b=2", "Example News",
+            "d1.txt", "1" * 64),
+    Article("d2", '<img src=x onerror=alert(2)> "Talks" & plans', "2024-10-19", "javascript:alert(3)",
+            "<b>Outlet</b>", "feed.jsonl:2", "2" * 64),
+    Article("d3"),
+]
 
 
 def _person(slug: str, name: str, aliases=(), titles=(), docs=("d1",)) -> Entity:
@@ -42,5 +50,4 @@ def sample_graph() -> nx.MultiDiGraph:
         Fact(cy.id, "SPOKE_WITH", ann.id, Evidence("d2", s4, 60, 60 + len(s4)), status="occurred",
              date="2024-10-18", medium="video"),
     ]
-    return build_graph_from_facts([ann, bo, cy, nasty, russia, ministry, summit], facts,
-                                  documents=["d1", "d2", "d3"])
+    return build_graph_from_facts([ann, bo, cy, nasty, russia, ministry, summit], facts, documents=ARTICLES)

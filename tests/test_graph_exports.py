@@ -13,7 +13,7 @@ from graphbuild.atomic import atomic_write_text
 from graphbuild.exporters.graphml import write_graphml
 from graphbuild.exporters.json_graph import graph_to_json, read_json, write_json
 from graphbuild.graph import build_graph_from_facts
-from graphbuild.schema import RELATION_TYPES, SPOKE_WITH, SYMMETRIC_TYPES
+from graphbuild.schema import ARTICLE, MENTIONS, RELATION_TYPES, SPOKE_WITH, SYMMETRIC_TYPES
 
 
 def test_json_round_trip_keeps_every_attribute(tmp_path: Path) -> None:
@@ -35,7 +35,8 @@ def test_json_is_node_link_with_sorted_keys() -> None:
 
     data = json.loads(text, object_pairs_hook=record)
     assert set(data) == {"directed", "multigraph", "graph", "nodes", "edges"}
-    assert len(orders) > 3 * len(data["edges"])  # top level, graph, nodes, edges and their evidence
+    facts = [e for e in data["edges"] if e["type"] != MENTIONS]
+    assert len(orders) > 3 * len(facts)  # top level, graph, nodes, edges and their evidence
     assert all(keys == sorted(keys) for keys in orders), [keys for keys in orders if keys != sorted(keys)]
     # Insertion order does not leak into the text: edge attributes set in reverse order read the same.
     G = sample_graph()
@@ -51,7 +52,7 @@ def test_graphml_is_readable_and_lists_are_json(tmp_path: Path) -> None:
     write_graphml(sample_graph(), tmp_path / "graph.graphml")
     back = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     assert json.loads(back.nodes["person:ann-lee"]["aliases"]) == ["Ann Lee", "Lee"]
-    evidence = [json.loads(d["evidence"]) for _, _, d in back.edges(data=True)]
+    evidence = [json.loads(d["evidence"]) for _, _, d in back.edges(data=True) if d["type"] != MENTIONS]
     assert all(isinstance(e, list) and e and "sentence" in e[0] for e in evidence)
 
 
@@ -61,10 +62,13 @@ def test_graph_edges_are_one_per_source_type_target() -> None:
     assert len(keys) == len(set(keys))
     for u, v, k, data in G.edges(keys=True, data=True):
         assert data["type"] == k
+        if k == MENTIONS:  # article -> entity, with the number of mentions
+            assert G.nodes[u]["label"] == ARTICLE and data["count"] >= 1 and list(data) == ["type", "count"]
+            continue
         assert data["count"] == len(data["evidence"]) and data["sources"]
         if k in SYMMETRIC_TYPES:
             assert u < v
-    assert {k for _, _, k in G.edges(keys=True)} == set(RELATION_TYPES)  # every type of the schema
+    assert {k for _, _, k in G.edges(keys=True)} == {*RELATION_TYPES, MENTIONS}  # every type of the schema
 
 
 def test_spoke_with_in_json_and_graphml(tmp_path: Path) -> None:
@@ -100,7 +104,7 @@ def _facts_of_a_new_type():
 def test_unknown_relation_type_is_skipped() -> None:
     people, facts = _facts_of_a_new_type()
     G = build_graph_from_facts(people, facts, documents=["d1"])
-    assert G.number_of_nodes() == 2 and G.number_of_edges() == 0
+    assert G.number_of_nodes() == 3 and {k for _, _, k in G.edges(keys=True)} == {MENTIONS}  # no fact
 
 
 def test_a_schema_entry_is_all_a_new_relation_needs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,7 +119,7 @@ def test_a_schema_entry_is_all_a_new_relation_needs(tmp_path: Path, monkeypatch:
     people, facts = _facts_of_a_new_type()
     G = build_graph_from_facts(people, facts, documents=["d1"])
     # graph.py: symmetric, so stored smaller id first; status on the edge and its evidence; the properties.
-    [(u, v, k, attrs)] = list(G.edges(keys=True, data=True))
+    [(u, v, k, attrs)] = [e for e in G.edges(keys=True, data=True) if e[2] != MENTIONS]
     assert (u, v, k) == ("person:amy", "person:zed", TEST_TYPE)
     assert attrs["status"] == "planned" and attrs["evidence"][0]["status"] == "planned"
     assert (attrs["medium"], attrs["date"]) == ("letter", "2024-01-02")

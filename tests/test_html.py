@@ -18,7 +18,14 @@ import pytest
 from browser import coloured_fraction, launch, missing_browser_reason, open_page
 from sample_graph import NASTY_NAME, sample_graph
 
-from graphbuild.exporters.html import json_for_script, most_connected, neighbourhood, render_html, write_html
+from graphbuild.exporters.html import (
+    json_for_script,
+    most_connected,
+    neighbourhood,
+    render_html,
+    without_articles,
+    write_html,
+)
 from graphbuild.exporters.json_graph import read_json, write_json
 from graphbuild.query import fold
 
@@ -116,9 +123,10 @@ def test_header_counts_and_build_date():
 def test_neighbourhood_by_depth():
     G = sample_graph()
     one = neighbourhood(G, "Cy Diaz", 1)
-    assert sorted(one) == ["event:brics-summit", "person:ann-lee", "person:cy-diaz"]
+    assert sorted(without_articles(one)) == ["event:brics-summit", "person:ann-lee", "person:cy-diaz"]
+    assert sorted(n for n in one if n not in without_articles(one)) == ["d1", "d2"]  # the articles citing them
     assert one.graph["focus"] == ["person:cy-diaz"] and one.graph["documents"] == 3
-    assert len(neighbourhood(G, "Cy Diaz", 2)) == 7
+    assert len(without_articles(neighbourhood(G, "Cy Diaz", 2))) == 7
     assert len(neighbourhood(G, "Nobody Known", 2)) == 0
     assert "Neighbourhood of Cy Diaz (depth 1)" in render_html(one)
 
@@ -329,7 +337,7 @@ def test_seeds_page_in_chromium(browser, tmp_path):
 
     G = _seeds_graph()
     max_nodes = Settings().html_max_nodes
-    shown = most_connected(G, max_nodes)
+    shown = most_connected(without_articles(G), max_nodes)
     path = tmp_path / "graph.html"
     page, log, dialogs = _open(browser, G, path, max_nodes=max_nodes)
     assert _vis_counts(page) == [shown.number_of_nodes(), shown.number_of_edges()]
@@ -364,7 +372,8 @@ def test_article_with_payloads_through_the_pipeline(browser, tmp_path):
     G = graphbuild.build_graph([article])
     path = tmp_path / "article.html"
     page, log, dialogs = _open(browser, G, path)
-    assert _vis_counts(page) == [G.number_of_nodes(), G.number_of_edges()]
+    drawn = without_articles(G)
+    assert _vis_counts(page) == [drawn.number_of_nodes(), drawn.number_of_edges()]
     shown_text = page.evaluate(
         "Object.keys(graphbuild.data.edgeInfo).map(id => { graphbuild.network.body.emitter.emit('click',"
         " {nodes: [], edges: [id]}); return document.getElementById('details').innerText; }).join('\\n')"
@@ -375,3 +384,47 @@ def test_article_with_payloads_through_the_pipeline(browser, tmp_path):
             assert " ".join(ev["sentence"].split()) in shown_words
     _assert_clean(page, log, dialogs, path)
     page.close()
+
+
+# ---------- articles: sources in the details, hidden from the drawing by default ----------
+
+
+def test_articles_reach_the_details_but_not_the_drawing():
+    data = _page_data(render_html(sample_graph()))
+    assert not any(n["id"] in ("d1", "d2", "d3") for n in data["nodes"])  # not drawn by default
+    assert all(e["label"] != "MENTIONS" for e in data["edges"])
+    info = data["articles"]["info"]
+    assert info["d1"] == {"title": "Lee and Chan meet in Moscow", "date": "2024-10-16", "outlet": "Example News",
+                          "url": "https://news.example/d1?a=1&b=2", "link": True}
+    assert info["d2"]["link"] is False  # javascript: is shown as text, never a link
+    assert info["d3"] == {}
+    assert {n["id"] for n in data["articles"]["nodes"]} == {"d1", "d2", "d3"}
+    assert {(e["from"], e["to"]) for e in data["articles"]["edges"]} >= {("d1", "person:ann-lee")}
+
+
+@pytest.mark.browser
+def test_evidence_shows_its_article_and_articles_can_be_drawn(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, sample_graph(), path)
+    edge = page.evaluate("graphbuild.edges.get().find(e => graphbuild.data.edgeInfo[e.id].type === 'MET'"
+                         " && graphbuild.data.edgeInfo[e.id].evidence[0].doc === 'd1').id")
+    page.evaluate(f"graphbuild.network.body.emitter.emit('click', {{nodes: [], edges: [{json.dumps(edge)}]}})")
+    details = page.inner_text("#details")
+    assert "Lee and Chan meet in Moscow \u00b7 2024-10-16 \u00b7 Example News" in details
+    assert page.evaluate("[...document.querySelectorAll('#details a')].map(a => [a.href, a.rel])") == [
+        ["https://news.example/d1?a=1&b=2", "noopener noreferrer"]]
+    # The hostile article: its title and outlet as text, its javascript: url not a link.
+    edge = page.evaluate("graphbuild.edges.get().find(e => graphbuild.data.edgeInfo[e.id].type === 'SPOKE_WITH').id")
+    page.evaluate(f"graphbuild.network.body.emitter.emit('click', {{nodes: [], edges: [{json.dumps(edge)}]}})")
+    details = page.inner_text("#details")
+    assert '<img src=x onerror=alert(2)> "Talks" & plans' in details and "javascript:alert(3)" in details
+    assert page.evaluate("document.querySelectorAll('#details a').length") == 0
+    # Hidden by default; the box draws them and their MENTIONS edges, and hides them again.
+    assert _vis_counts(page) == [7, 7]
+    page.check("#show-articles")
+    assert _vis_counts(page) == [10, 7 + len(page.evaluate("graphbuild.data.articles.edges"))]
+    page.evaluate("graphbuild.network.body.emitter.emit('click', {nodes: ['d1'], edges: []})")
+    assert "(Article)" in page.inner_text("#details") and "Example News" in page.inner_text("#details")
+    page.uncheck("#show-articles")
+    assert _vis_counts(page) == [7, 7]
+    _assert_clean(page, log, dialogs, path)

@@ -22,6 +22,12 @@ def _constraints(conn: dict) -> set[str]:
         return {r["name"] for r in sess.run("SHOW CONSTRAINTS YIELD name RETURN name")}
 
 
+def _article_date_index(conn: dict) -> list[dict]:
+    with store.session(conn) as sess:
+        return [r.data() for r in sess.run("SHOW INDEXES YIELD name, labelsOrTypes, properties "
+                                           "WHERE name = 'graphbuild_Article_date' RETURN labelsOrTypes, properties")]
+
+
 @pytest.mark.parametrize("name, packed", [("sample", True), ("seeds", True), ("sample", False)])
 def test_graph_cypher_twice_equals_once(neo4j_conn: dict, tmp_path: Path, name: str, packed: bool) -> None:
     G = graph_named(name)
@@ -33,6 +39,8 @@ def test_graph_cypher_twice_equals_once(neo4j_conn: dict, tmp_path: Path, name: 
     assert once == expected_state(G)
     labels = {d.get("label") for _, d in G.nodes(data=True)}
     assert {f"graphbuild_{label}_id" for label in labels} <= _constraints(neo4j_conn)
+    assert "Article" in labels and "graphbuild_Article_id" in _constraints(neo4j_conn)
+    assert _article_date_index(neo4j_conn) == [{"labelsOrTypes": ["Article"], "properties": ["date"]}]
     run_cypher(neo4j_conn, path.read_text(encoding="utf-8"))
     assert database_state(neo4j_conn) == once
 
@@ -59,7 +67,7 @@ def _edited(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """``G`` with every name and relationship count changed and one property added."""
     H = G.copy()
     for _, data in H.nodes(data=True):
-        data["name"] = data["name"] + " (old)"
+        data["name"] = data.get("name", data["id"]) + " (old)"
         data["stale"] = True
     for _, _, data in H.edges(data=True):
         data["count"] = data.get("count", 0) + 10

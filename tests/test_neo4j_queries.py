@@ -6,6 +6,7 @@ are computed from the graph in Python, never from hard-coded names.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -17,8 +18,8 @@ from graphbuild.exporters.json_graph import write_json
 from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED, SPOKE_WITH
 from graphbuild.neo4j.queries import QUERY_PARAMS, queries_text, read_queries
 from graphbuild.neo4j.store import load_graph, session, who_met_neo4j, who_met_session
-from graphbuild.query import who_met
-from graphbuild.schema import CONTACT_TYPES, SYMMETRIC_TYPES
+from graphbuild.query import sort_articles, who_met
+from graphbuild.schema import ARTICLE, CONTACT_TYPES, MENTIONS, SYMMETRIC_TYPES
 
 GRAPHS = ["sample", "seeds"]
 ALL = (OCCURRED, PLANNED, NEGATED)
@@ -111,7 +112,33 @@ def _params(G: nx.MultiDiGraph) -> dict:
     reachable = nx.single_source_shortest_path_length(met, person) if person in met else {}
     far = sorted((d, n) for n, d in reachable.items() if n != person and G.nodes[n].get("label") == PERSON)
     other = far[-1][1] if far else next(n for n in people if n != person)
-    return {"person": G.nodes[person]["name"], "other": G.nodes[other]["name"]}
+    # The article stating the most facts, and a date range holding the earlier half of the meetings' dates.
+    docs = Counter(ev["doc"] for _, _, k, d in G.edges(keys=True, data=True) if k != MENTIONS
+                   for ev in d.get("evidence", []))
+    dates = sorted(date for _, _, _, date, _ in _dated_meetings(G, "0000", "9999"))
+    return {"person": G.nodes[person]["name"], "other": G.nodes[other]["name"],
+            "article": min(docs, key=lambda doc: (-docs[doc], doc)),
+            "since": dates[0] if dates else "2024-01-01", "until": dates[len(dates) // 2] if dates else "2024-12-31"}
+
+
+def _article(G: nx.MultiDiGraph, doc: str) -> dict | None:
+    data = G.nodes[doc] if doc in G else {}
+    return {k: data.get(k) for k in ("date", "id", "title", "url")} if data.get("label") == ARTICLE else None
+
+
+def _dated_meetings(G: nx.MultiDiGraph, since: str, until: str) -> list[tuple]:
+    """(person, met, edge data, date, article) for each MET edge and each Article stating it, dated in the range
+    by the meeting's date, else the article's."""
+    found = []
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if k != MET or G.nodes[u].get("label") != PERSON or G.nodes[v].get("label") != PERSON:
+            continue
+        for doc in dict.fromkeys(ev["doc"] for ev in d.get("evidence", [])):
+            article = _article(G, doc)
+            date = d.get("date") or (article or {}).get("date")
+            if article and date and since <= date <= until:
+                found.append((u, v, d, date, article))
+    return found
 
 
 def _run(conn: dict, query: str, params: dict) -> list[dict]:
@@ -189,6 +216,41 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
                  "sources": d.get("sources")}
                 for u, v, k, d in G.edges(keys=True, data=True)
                 if k == SPOKE_WITH and G.nodes[u].get("label") == PERSON and G.nodes[v].get("label") == PERSON]
+    if title.startswith("Articles that state a meeting between"):
+        rows = []
+        for u, v, k, d in G.edges(keys=True, data=True):
+            if k != MET:
+                continue
+            for p, other in ((u, v), (v, u)):
+                if not (p != other and G.nodes[p].get("label") == PERSON == G.nodes[other].get("label")
+                        and _matches(G.nodes[p], params["person"]) and _matches(G.nodes[other], params["other"])):
+                    continue
+                by_doc: dict[str, list[dict]] = {}
+                for ev in d.get("evidence", []):
+                    by_doc.setdefault(ev["doc"], []).append(ev)
+                for doc, evs in by_doc.items():
+                    article = _article(G, doc)
+                    if article:
+                        rows.append({"article": doc, "title": article["title"], "date": article["date"],
+                                     "url": article["url"], "outlet": G.nodes[doc].get("outlet"),
+                                     "sentences": [e["sentence"] for e in evs],
+                                     "statuses": [e.get("status") or d.get("status") or OCCURRED for e in evs]})
+        return rows
+    if title == "Everything article $article states":
+        doc = params["article"]
+        mentioned = {v for _, v, k in G.out_edges(doc, keys=True) if k == MENTIONS} if doc in G else set()
+        return [{"title": G.nodes[doc].get("title"), "relation": k, "subject": name(u), "object": name(v),
+                 "status": ev.get("status"), "start": ev["start"], "sentence": ev["sentence"]}
+                for u, v, k, d in G.edges(keys=True, data=True) if k != MENTIONS and u in mentioned
+                for ev in d.get("evidence", []) if ev["doc"] == doc]
+    if title == "Meetings between $since and $until, with their articles":
+        grouped: dict[tuple, list] = {}
+        for u, v, d, date, article in _dated_meetings(G, params["since"], params["until"]):
+            key = (date, name(u), name(v), d.get("status") or OCCURRED, d.get("place"))
+            grouped.setdefault(key, []).append(article)
+        return [{"date": date, "person": person, "met": met, "status": status, "place": place,
+                 "articles": sort_articles(articles)}
+                for (date, person, met, status, place), articles in grouped.items()]
     raise AssertionError(f"no check for query {title!r}")
 
 
@@ -213,10 +275,15 @@ def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) ->
 def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
     G, conn = loaded
     queries = read_queries(queries_text())
-    assert len(queries) == 8
+    assert len(queries) == 11
     params = _params(G)
     for title, query in queries:
         rows = _run(conn, query, params)
+        if title.startswith("Articles that state a meeting"):  # newest first, undated last
+            dates = [r["date"] for r in rows]
+            assert dates == sorted((d for d in dates if d), reverse=True) + [d for d in dates if not d]
+        if title.startswith("Everything article"):  # in the order of the text
+            assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
         if title.startswith("Shortest chain"):
             _check_shortest_chain(G, rows, params)
             continue

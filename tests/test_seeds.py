@@ -3,6 +3,7 @@ committed exports/ are exactly what ``graphbuild build seeds --out exports`` wri
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_who_met_whom(graph) -> None:
 
 
 def test_what_the_graph_must_not_contain(graph) -> None:
-    names = {data["name"] for _, data in graph.nodes(data=True)}
+    names = {data["name"] for _, data in graph.nodes(data=True) if data["label"] != "Article"}
     # Two Andreis are two people; nobody is called by a glued word or a credit line.
     assert {"Andrei Belousov", "Andrei Bozhovsky"} <= names
     assert not [n for n in names if "Belousovmet" in n or "PrestonSunday" in n or "REUTERS" in n.upper()]
@@ -71,9 +72,12 @@ def test_what_the_graph_must_not_contain(graph) -> None:
 def test_evidence_points_into_the_articles(graph) -> None:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for _, _, data in graph.edges(data=True):
-        for ev in data["evidence"]:
+        for ev in data.get("evidence", []):  # MENTIONS edges have none
             assert texts[ev["doc"]][ev["start"] : ev["end"]] == ev["sentence"]
-    for _, data in graph.nodes(data=True):
+    for node, data in graph.nodes(data=True):
+        if data["label"] == "Article":  # the documents themselves
+            assert node in texts and data["sha256"] == hashlib.sha256(texts[node].encode("utf-8")).hexdigest()
+            continue
         assert data["sources"] and set(data["sources"]) <= set(texts)
 
 
@@ -97,3 +101,19 @@ def test_positions(graph) -> None:
     assert ("Zhang Youxia", "Central Military Commission") in posts
     assert ("Sergei Shoigu", "Russian Federation Security Council") in posts
     assert "General" in graph.nodes["person:li-shangfu"]["titles"]
+
+
+def test_articles_of_the_seeds(graph) -> None:
+    """Every seed is an Article node with its headline (a junk first line is no headline) and dateline."""
+    articles = {n: d for n, d in graph.nodes(data=True) if d["label"] == "Article"}
+    assert sorted(articles) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert articles["000_f538d7a8210908c8"]["title"] == "Russia and China put on a brave face in defense meeting"
+    assert articles["004_baf44860b0de4dcc"]["title"] == (
+        "Russian defense official visits China's premier military showcase in a sign of unity")
+    assert articles["004_baf44860b0de4dcc"]["date"] == "2024-11-14"  # "Thursday 14 November 2024 05:47 GMT"
+    assert "title" not in articles["001_0c4a1187e97c4c62"]  # its first line is a sentence
+    assert articles["000_f538d7a8210908c8"]["path"] == "000_f538d7a8210908c8.txt"
+    (answer,) = who_met(graph, "Belousov")
+    assert [a["title"] for a in answer.meetings[0].articles] == [articles["000_f538d7a8210908c8"]["title"]]
+    mentions = {(u, v): d["count"] for u, v, k, d in graph.edges(keys=True, data=True) if k == "MENTIONS"}
+    assert mentions[("000_f538d7a8210908c8", "person:andrei-belousov")] >= 2

@@ -36,7 +36,7 @@ from pyvis.network import Network
 from graphbuild.atomic import atomic_write_text
 from graphbuild.models import EVENT, LOCATION, NEGATED, ORGANIZATION, PERSON, PLANNED
 from graphbuild.query import find_people
-from graphbuild.schema import RELATIONS, STATUSES, spec_of
+from graphbuild.schema import ARTICLE, MENTIONS, MENTIONS_SPEC, RELATIONS, STATUSES, spec_of
 from graphbuild.text import search_key  # the page folds the query as graphbuild.text.fold does
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -66,9 +66,11 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | Non
 
 
 def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "graphbuild") -> str:
-    """The page as a string."""
+    """The page as a string. Articles are not drawn by default (see :func:`article_data`)."""
+    full, G = G, without_articles(G)
     shown = most_connected(G, max_nodes)
     data = page_data(G, shown, title)
+    data["articles"] = article_data(full, shown)
     app_js = _template("graph.js")
     vis_js = _vis_js()
     values = {
@@ -83,6 +85,39 @@ def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "
     }
     # One pass, so placeholder-like text inside a value is never substituted again.
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], _template("graph.html"))
+
+
+def without_articles(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` without its Article nodes (and so their MENTIONS edges): the entities and facts that are drawn."""
+    articles = {n for n, d in G.nodes(data=True) if d.get("label") == ARTICLE}
+    return G if not articles else G.subgraph(n for n in G if n not in articles)
+
+
+def article_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict:
+    """The articles, for the details panel (title, date, outlet and a link per evidence sentence) and for the
+    "Show articles" box, which adds them and their MENTIONS edges to the drawing (hidden by default).
+
+    A url becomes a link only when it is http(s); every value is shown as text by the page's script.
+    """
+    info, nodes, edges = {}, [], []
+    for node, attrs in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
+        if attrs.get("label") != ARTICLE:
+            continue
+        url = str(attrs.get("url") or "")
+        info[str(node)] = {key: str(attrs[key]) for key in ("title", "date", "outlet") if attrs.get(key)}
+        if url:
+            info[str(node)]["url"] = url
+            info[str(node)]["link"] = bool(re.match(r"https?://[^\s]+$", url, re.I))
+        targets = sorted((str(v), d.get("count") or 0) for _, v, k, d in G.out_edges(node, keys=True, data=True)
+                         if k == MENTIONS and v in shown)
+        if not targets:
+            continue
+        nodes.append({"id": str(node), "label": _short(str(attrs.get("title") or node)), "shape": "box",
+                      "color": MENTIONS_SPEC.colour, "font": {"size": 11}})
+        edges += [{"id": f"m{len(edges) + n}", "from": str(node), "to": target, "count": count, "arrows": "to",
+                   "color": {"color": MENTIONS_SPEC.colour, "opacity": 0.6}, "width": 1}
+                  for n, (target, count) in enumerate(targets)]
+    return {"info": info, "nodes": nodes, "edges": edges}
 
 
 def neighbourhood(G: nx.MultiDiGraph, query: str, depth: int) -> nx.MultiDiGraph:
@@ -106,7 +141,7 @@ def neighbourhood(G: nx.MultiDiGraph, query: str, depth: int) -> nx.MultiDiGraph
     people = find_people(G, query)
     if not people:
         return nx.MultiDiGraph()
-    undirected = G.to_undirected(as_view=True)
+    undirected = without_articles(G).to_undirected(as_view=True)  # no path through an article
     seen = {p: 0 for p in people}
     queue = deque(people)
     while queue:
@@ -117,7 +152,8 @@ def neighbourhood(G: nx.MultiDiGraph, query: str, depth: int) -> nx.MultiDiGraph
             if other not in seen:
                 seen[other] = seen[node] + 1
                 queue.append(other)
-    sub = G.subgraph(seen).copy()
+    cited = {u for u, v, k in G.in_edges(seen, keys=True) if k == MENTIONS}  # kept for the details panel
+    sub = G.subgraph(set(seen) | cited).copy()
     sub.graph["focus"] = people
     sub.graph["focus_query"] = query
     sub.graph["focus_depth"] = depth

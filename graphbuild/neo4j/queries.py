@@ -7,7 +7,7 @@ Symmetric relations (``MET``, ``SPOKE_WITH``) are stored once per pair and match
 from __future__ import annotations
 
 from graphbuild.neo4j.literals import cypher_name, cypher_string
-from graphbuild.schema import CONTACT_TYPES, HOLDS_POSITION, MET, PERSON, SPOKE_WITH
+from graphbuild.schema import ARTICLE, CONTACT_TYPES, HOLDS_POSITION, MENTIONS, MET, PERSON, SPOKE_WITH
 
 # Person-to-person contact types (MET|SPOKE_WITH), matched undirected: symmetric types are stored once per pair.
 CONTACTS = "|".join(CONTACT_TYPES)
@@ -100,6 +100,45 @@ QUERIES: list[tuple[str, str, str]] = [
         "       s.medium AS medium, s.date AS date, s.count AS count, s.sources AS sources\n"
         "ORDER BY person, spoke_with",
     ),
+    (
+        "Articles that state a meeting between $person and $other, newest first",
+        f"Each {ARTICLE} whose sentences state that the two met (any status), with those sentences; an\n"
+        "// article without a date comes last.",
+        f"MATCH (a:{PERSON})-[m:{MET}]-(b:{PERSON})\n"
+        f"WHERE ({PERSON_MATCH.format(v='a', p='person')})\n"
+        f"  AND ({PERSON_MATCH.format(v='b', p='other')}) AND a <> b\n"
+        "UNWIND range(0, size(m.evidence_docs) - 1) AS i\n"
+        f"MATCH (art:{ARTICLE} {{id: m.evidence_docs[i]}})\n"
+        "WITH art, m, i ORDER BY i\n"
+        "RETURN art.id AS article, art.title AS title, art.date AS date, art.outlet AS outlet, art.url AS url,\n"
+        "       collect(m.evidence_sentences[i]) AS sentences,\n"
+        "       collect(coalesce(m.evidence_statuses[i], m.status, 'occurred')) AS statuses\n"
+        "ORDER BY date IS NULL, date DESC, article",
+    ),
+    (
+        "Everything article $article states",
+        f"Every fact one {ARTICLE} states, in the order of its text: the relation, its ends, what the\n"
+        f"// sentence says (occurred / planned / negated, where the type has a status) and the sentence.",
+        f"MATCH (art:{ARTICLE} {{id: $article}})-[:{MENTIONS}]->(a)-[r]->(b)\n"
+        "WHERE art.id IN r.evidence_docs\n"
+        "UNWIND [i IN range(0, size(r.evidence_docs) - 1) WHERE r.evidence_docs[i] = art.id] AS i\n"
+        "RETURN art.title AS title, type(r) AS relation, a.name AS subject, b.name AS object,\n"
+        "       r.evidence_statuses[i] AS status, r.evidence_starts[i] AS start, r.evidence_sentences[i] AS sentence\n"
+        "ORDER BY start, relation, subject, object",
+    ),
+    (
+        "Meetings between $since and $until, with their articles",
+        "Meetings dated in the range (ISO dates, both ends included): by the meeting's own date, else by the\n"
+        f"// date of the article stating it; each with its {ARTICLE}s, newest first.",
+        f"MATCH (a:{PERSON})-[m:{MET}]->(b:{PERSON})\n"
+        f"MATCH (art:{ARTICLE}) WHERE art.id IN m.evidence_docs\n"
+        "WITH a, b, m, art, coalesce(m.date, art.date) AS date\n"
+        "WHERE date >= $since AND date <= $until\n"
+        "WITH a, b, m, art, date ORDER BY art.date IS NULL, art.date DESC, art.id\n"
+        "RETURN date, a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status,\n"
+        "       m.place AS place, collect(art {.id, .title, .date, .url}) AS articles\n"
+        "ORDER BY date, person, met",
+    ),
 ]
 
 # who-met matches people in Python (graphbuild.text), so it first fetches every person's names.
@@ -122,7 +161,14 @@ def contacts_statement(types: tuple[str, ...]) -> str:
     )
 
 
-QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan"}
+QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since": "2024-01-01",
+                "until": "2024-12-31"}
+
+# who-met's articles: the Article nodes of the documents its meetings cite.
+ARTICLES_STATEMENT = (
+    f"MATCH (art:{cypher_name(ARTICLE)}) WHERE art.id IN $ids\n"
+    "RETURN art.id AS id, art.title AS title, art.date AS date, art.url AS url, art.outlet AS outlet"
+)
 
 
 def queries_text() -> str:

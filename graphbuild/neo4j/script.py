@@ -2,7 +2,7 @@
 
 graph.cypher runs as is with ``cypher-shell -f graph.cypher`` or pasted into Neo4j Browser:
 
-1. one uniqueness constraint per node label on ``id``;
+1. one uniqueness constraint per node label on ``id``, and the schema's indexes (``Article.date``);
 2. nodes in batches, ``UNWIND [rows] AS row MERGE (n:Label {id: row.id}) SET n = row.props``;
 3. relationships, grouped by (type, start label, end label) so every ``MATCH`` uses a constraint index.
 
@@ -22,9 +22,9 @@ from graphbuild.neo4j.packing import literal_rows, packed_rows
 from graphbuild.neo4j.statements import (
     BATCH_SIZE,
     batches,
-    constraint_statement,
     node_statement,
     relationship_statement,
+    schema_statements,
 )
 
 
@@ -35,8 +35,7 @@ def cypher_statements(G: nx.MultiDiGraph, batch_size: int = BATCH_SIZE, packed: 
     5 parses it about fifty times slower (fine for a few hundred relationships, not for a large graph).
     """
     nodes = node_rows(G)
-    for label in nodes:
-        yield constraint_statement(label)
+    yield from schema_statements(nodes)
     for label, rows in nodes.items():
         for batch in batches(rows, batch_size):
             prefix, rows_expr = packed_rows(batch, ("id",)) if packed else ("", literal_rows(batch))

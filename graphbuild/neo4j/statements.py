@@ -12,9 +12,10 @@ SET n = row.props
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from graphbuild.neo4j.literals import cypher_name
+from graphbuild.schema import INDEXED_PROPERTIES
 
 BATCH_SIZE = 500  # rows per statement in graph.cypher
 
@@ -22,6 +23,26 @@ BATCH_SIZE = 500  # rows per statement in graph.cypher
 def constraint_statement(label: str) -> str:
     name = cypher_name(f"graphbuild_{label}_id")
     return f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.id IS UNIQUE"
+
+
+def index_statement(label: str, prop: str) -> str:
+    name = cypher_name(f"graphbuild_{label}_{prop}")
+    return f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.{cypher_name(prop)})"
+
+
+def schema_statements(labels: Iterable[str]) -> Iterator[str]:
+    """The uniqueness constraint on ``id`` of each label, then the schema's indexes (Article date).
+
+    >>> print("\\n".join(schema_statements(["Article"])))
+    CREATE CONSTRAINT `graphbuild_Article_id` IF NOT EXISTS FOR (n:`Article`) REQUIRE n.id IS UNIQUE
+    CREATE INDEX `graphbuild_Article_date` IF NOT EXISTS FOR (n:`Article`) ON (n.`date`)
+    """
+    labels = list(labels)
+    for label in labels:
+        yield constraint_statement(label)
+    for label in labels:
+        for prop in INDEXED_PROPERTIES.get(label, ()):
+            yield index_statement(label, prop)
 
 
 def node_statement(label: str, rows: str = "$rows", count_changes: bool = False) -> str:
@@ -47,8 +68,10 @@ def relationship_statement(rel_type: str, start: str, end: str, rows: str = "$ro
 def _set_props(merge: str, var: str, count_changes: bool) -> str:
     if not count_changes:
         return f"{merge}\nSET {var} = row.props"
+    # A node or relationship just created counts as changed even when its properties are only the key.
     return (
         f"{merge}\n"
+        f"  ON CREATE SET {var}.`_graphbuild_created` = true\n"
         f"WITH {var}, row, properties({var}) = row.props AS same\n"
         f"SET {var} = row.props\n"
         f"RETURN count(CASE WHEN same THEN null ELSE 1 END) AS changed"

@@ -21,10 +21,19 @@ import networkx as nx
 
 from graphbuild.models import OCCURRED
 from graphbuild.neo4j.model import node_rows, relationship_rows, unflatten_list
-from graphbuild.neo4j.queries import PEOPLE_STATEMENT, contacts_statement
+from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
-from graphbuild.neo4j.statements import batches, constraint_statement, node_statement, relationship_statement
-from graphbuild.query import Meeting, WhoMetAnswer, best_matches, contact_types, make_meeting, sort_meetings
+from graphbuild.neo4j.statements import batches, node_statement, relationship_statement, schema_statements
+from graphbuild.query import (
+    ARTICLE_KEYS,
+    Meeting,
+    WhoMetAnswer,
+    best_matches,
+    contact_types,
+    make_meeting,
+    sort_articles,
+    sort_meetings,
+)
 
 # The driver logs retries as warnings; the CLI reports failures itself, in one line.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -154,8 +163,8 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = 1000, progress:
     nodes, rels = node_rows(G), relationship_rows(G)
     total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
     with session(conn) as sess, _progress(total, progress) as advance:
-        for label in nodes:
-            sess.run(constraint_statement(label)).consume()
+        for statement in schema_statements(nodes):
+            sess.run(statement).consume()
         for label, rows in nodes.items():
             for batch in batches(rows, batch_size):
                 created, changed = sess.execute_write(_node_batch, label, batch)
@@ -227,6 +236,8 @@ def _people(tx) -> list[tuple[str, str, list[str]]]:
 def _meetings(tx, person_id: str, statuses: tuple[str, ...], contacts: bool) -> tuple[str, list[Meeting]]:
     result = tx.run(contacts_statement(contact_types(contacts)), id=person_id)
     records = list(result)
+    docs = sorted({doc for r in records if r["props"] is not None for doc in r["props"].get("sources", [])})
+    articles = {r["id"]: {key: r[key] for key in ARTICLE_KEYS} for r in tx.run(ARTICLES_STATEMENT, ids=docs)}
     meetings = []
     for record in records:
         props = record["props"]
@@ -248,6 +259,7 @@ def _meetings(tx, person_id: str, statuses: tuple[str, ...], contacts: bool) -> 
             count=props.get("count", len(evidence)),
             sources=list(props.get("sources", [])),
             evidence=evidence,
+            articles=sort_articles(articles[doc] for doc in props.get("sources", []) if doc in articles),
         ))
     name = records[0]["name"] if records and records[0]["name"] is not None else person_id
     return name, meetings

@@ -86,12 +86,88 @@
       var p = el("p", "evidence");
       p.appendChild(el("span", "doc", ev.doc + ": "));
       p.appendChild(el("span", "sentence", ev.sentence));
+      var source = articleSource(ev.doc);
+      if (source) p.appendChild(source);
       box.appendChild(p);
     });
     if (shown.length < info.evidence.length) {
       box.appendChild(el("p", "more", "+" + (info.evidence.length - shown.length) + " more; click the edge"));
     }
     return box;
+  }
+
+  /* ---------- articles: where each sentence was read; drawn only when asked ---------- */
+
+  var ARTICLES = DATA.articles || { info: {}, nodes: [], edges: [] };
+  var ARTICLE_EDGES = {};
+  ARTICLES.edges.forEach(function (e) { ARTICLE_EDGES[e.id] = e; });
+
+  /* Title, date and outlet of an article, and its url as a plain link (a navigation: nothing is fetched). */
+  function articleSource(doc) {
+    var a = ARTICLES.info[doc];
+    if (!a) return null;
+    var line = el("span", "article-source");
+    var about = [a.title, a.date, a.outlet].filter(function (x) { return x; });
+    if (about.length) line.appendChild(el("span", "article-about", about.join(" \u00b7 ")));
+    if (a.url && a.link && /^https?:\/\//i.test(a.url)) {
+      var link = el("a", "article-url", a.url);
+      link.href = a.url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      line.appendChild(link);
+    } else if (a.url) {
+      line.appendChild(el("span", "article-url", a.url));
+    }
+    return line.childNodes.length ? line : null;
+  }
+
+  function articleDetails(id) {
+    var box = el("div", "node-details");
+    var a = ARTICLES.info[id] || {};
+    box.appendChild(el("strong", "name", a.title || id));
+    box.appendChild(el("span", "hint", " (Article)"));
+    var dl = el("dl");
+    addField(dl, "Document", id);
+    addField(dl, "Date", a.date);
+    addField(dl, "Outlet", a.outlet);
+    addField(dl, "Mentions", ARTICLES.edges.filter(function (e) { return e.from === id; }).length + " drawn entities");
+    box.appendChild(dl);
+    var source = articleSource(id);
+    if (source && a.url) box.appendChild(source);
+    return box;
+  }
+
+  function mentionsDetails(id) {
+    var e = ARTICLE_EDGES[id];
+    var box = el("div", "edge-details");
+    box.appendChild(el("strong", "relation", "MENTIONS"));
+    var to = DATA.nodeInfo[e.to] ? DATA.nodeInfo[e.to].name : e.to;
+    box.appendChild(el("div", null, ((ARTICLES.info[e.from] || {}).title || e.from) + " \u2192 " + to));
+    box.appendChild(el("div", null, plural(e.count, "mention")));
+    return box;
+  }
+
+  function anyNodeDetails(id, max) { return ARTICLES.info[id] ? articleDetails(id) : nodeDetails(id, max); }
+  function anyEdgeDetails(id, max) { return ARTICLE_EDGES[id] ? mentionsDetails(id) : edgeDetails(id, max); }
+
+  /* The "Show articles" box: adds the articles and their MENTIONS edges next to what they mention. */
+  function showArticles(on) {
+    if (!on) {
+      edges.remove(ARTICLES.edges.map(function (e) { return e.id; }));
+      nodes.remove(ARTICLES.nodes.map(function (n) { return n.id; }));
+      return;
+    }
+    var positions = network.getPositions();
+    nodes.add(ARTICLES.nodes.map(function (n) {
+      var near = ARTICLES.edges.filter(function (e) { return e.from === n.id && positions[e.to]; });
+      var item = copy(n);
+      if (near.length) {
+        item.x = near.reduce(function (s, e) { return s + positions[e.to].x; }, 0) / near.length + 40;
+        item.y = near.reduce(function (s, e) { return s + positions[e.to].y; }, 0) / near.length - 40;
+      }
+      return item;
+    }));
+    edges.add(ARTICLES.edges.map(copy));
   }
 
   function showTooltip(content, pointer) {
@@ -110,15 +186,15 @@
     details.replaceChildren(content || el("p", "hint", "Hover over or click a node or an edge."));
   }
 
-  network.on("hoverNode", function (p) { showTooltip(nodeDetails(p.node, 12), p.pointer.DOM); });
-  network.on("hoverEdge", function (p) { showTooltip(edgeDetails(p.edge, 3), p.pointer.DOM); });
+  network.on("hoverNode", function (p) { showTooltip(anyNodeDetails(p.node, 12), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTooltip(anyEdgeDetails(p.edge, 3), p.pointer.DOM); });
   network.on("blurNode", hideTooltip);
   network.on("blurEdge", hideTooltip);
   network.on("dragStart", hideTooltip);
   container.addEventListener("mouseleave", hideTooltip);
   network.on("click", function (p) {
-    if (p.nodes.length) pin(nodeDetails(p.nodes[0]));
-    else if (p.edges.length) pin(edgeDetails(p.edges[0], 0));
+    if (p.nodes.length) pin(anyNodeDetails(p.nodes[0]));
+    else if (p.edges.length) pin(anyEdgeDetails(p.edges[0], 0));
     else pin(null);
   });
   network.on("doubleClick", function (p) { if (p.nodes.length) focusPerson(p.nodes[0]); });
@@ -255,6 +331,16 @@
     });
     if (!DATA.legend.statuses.length) $("status-filters").appendChild(el("div", "hint", "no status in this graph"));
     $("min-sources").addEventListener("input", applyFilters);
+    if (ARTICLES.nodes.length) {  // hidden by default: the articles would crowd the people and places
+      var label = el("label", "filter");
+      var box = el("input");
+      box.type = "checkbox";
+      box.id = "show-articles";
+      box.addEventListener("change", function () { showArticles(box.checked); });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" Show articles (" + ARTICLES.nodes.length + ")"));
+      $("filter-summary").parentNode.insertBefore(label, $("filter-summary"));
+    }
     $("hide-isolated").addEventListener("change", applyFilters);
     var legend = $("legend");
     DATA.legend.labels.forEach(function (l) {
@@ -317,6 +403,7 @@
   /* For tests and for the curious, from the browser console. */
   window.graphbuild = {
     network: network, nodes: nodes, edges: edges, data: DATA, state: state,
-    search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters
+    search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters,
+    showArticles: showArticles
   };
 })();
