@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graphbuild.cache import ExtractionCache, installed_model_version, rules_fingerprint
-from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence
+from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence, text_sha256
 from graphbuild.reader import JSONL_EXTENSIONS, Reader, _common_root
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
@@ -72,6 +72,9 @@ class Header:
     date: str | None
     length: int  # characters of text
     key: str  # cache key under this id
+    sha256: str  # of the text: the cache checks an entry's article against it
+    url: str | None = None
+    outlet: str | None = None
 
 
 def read_unit(paths: list[str]) -> ReadUnit:
@@ -90,7 +93,8 @@ def _keyer(salt: str) -> ExtractionCache:
 
 def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]]]:
     keyer = _keyer(salt)
-    headers = [Header(d.id, d.source, d.date, len(d.text), keyer.key(d)) for d in unit.documents]
+    headers = [Header(d.id, d.source, d.date, len(d.text), keyer.key(d), text_sha256(d.text), d.url, d.outlet)
+               for d in unit.documents]
     return headers, unit.problems, unit.origins
 
 
@@ -102,11 +106,11 @@ def rekey(unit: ReadUnit, index: int, doc_id: str, salt: str) -> str:
 _EXTRACT_LOCK = threading.Lock()  # one spaCy pipeline per process: one extraction at a time in it
 
 
-def extract_refs(model: str, batch_size: int, refs: list[tuple[int, int, str]], *units: ReadUnit) -> list:
-    """Outcomes of the documents ``refs`` names: (position of its unit in ``units``, index, final id)."""
+def extract_refs(model: str, batch_size: int, refs: list[tuple[int, int, str, str | None]], *units: ReadUnit) -> list:
+    """Outcomes of the documents ``refs`` names: (position of its unit in ``units``, index, final id, path)."""
     from graphbuild.pipeline import _extract_chunk
 
-    documents = [replace(units[u].documents[i], id=doc_id) for u, i, doc_id in refs]
+    documents = [replace(units[u].documents[i], id=doc_id, path=path) for u, i, doc_id, path in refs]
     with _EXTRACT_LOCK:
         return _extract_chunk(documents, model, batch_size)
 
@@ -130,13 +134,18 @@ class _Length:
 
 @dataclass(frozen=True)
 class _Stub:
-    """A document as the client knows it: the cache looks it up by its key, checks id, date and length."""
+    """A document as the client knows it: the cache looks it up by its key, checks id, date, length and the
+    text's hash, and refreshes the article's url, outlet and path."""
 
     id: str
     date: str | None
     text: _Length
     key: str
     source: str
+    sha256: str
+    url: str | None
+    outlet: str | None
+    path: str | None
 
 
 class _KeyedCache(ExtractionCache):
@@ -194,7 +203,7 @@ class Compactor:
                 shared = self._mentions[key] = Mention(sys.intern(mention.text), sys.intern(mention.label), 0, 0, 0)
             mentions.append(shared)
         return DocExtraction(extraction.doc_id, extraction.date, sentences, mentions, extraction.relations,
-                             extraction.titles)
+                             extraction.titles, article=extraction.article)
 
 
 @dataclass
@@ -321,9 +330,12 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     # Ids made unique exactly as the local Reader does.
     namer = Reader()
     namer.documents, namer._origins = list(stubs), origins  # stubs keep the ids as read
-    namer._unique_ids(_common_root(paths))
+    root = _common_root(paths)
+    namer._unique_ids(root)
+    namer._relative_paths(root)  # each Article's path, as the local Reader gives it
     result.notes += namer.notes
     ids = [d.id for d in namer.documents]
+    relative_paths = [d.path for d in namer.documents]
     renamed = [n for n, (stub, doc_id) in enumerate(zip(stubs, ids, strict=True)) if stub.id != doc_id]
     if renamed:
         new_keys = client.gather([client.submit(rekey, unit_futures[where[n][0]], where[n][1], ids[n], salt,
@@ -337,8 +349,9 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     if cache_dir:
         cache = _KeyedCache(cache_dir, f"{settings.model}-{installed_model_version(settings.model)}",
                             read=settings.use_cache)
-    documents = [_Stub(ids[n], stubs[n].date, _Length(lengths[n]), keys[n], stubs[n].source)
-                 for n in range(len(stubs))]
+    headers = [h for headers_of_unit, _, _ in described for h in headers_of_unit]
+    documents = [_Stub(ids[n], stubs[n].date, _Length(lengths[n]), keys[n], stubs[n].source, headers[n].sha256,
+                       headers[n].url, headers[n].outlet, relative_paths[n]) for n in range(len(stubs))]
     outcomes: dict[int, object] = {}  # position -> Outcome, for the notes and problems in input order
     todo: list[int] = []
     for n, stub in enumerate(documents):
@@ -364,7 +377,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     def submit(batch: list[int]):
         units = sorted({where[n][0] for n in batch})
         slot = {u: k for k, u in enumerate(units)}
-        refs = [(slot[where[n][0]], where[n][1], ids[n]) for n in batch]
+        refs = [(slot[where[n][0]], where[n][1], ids[n], relative_paths[n]) for n in batch]
         future = client.submit(extract_refs, settings.model, settings.batch_size, refs,
                                *[unit_futures[u] for u in units], pure=False)
         return future
