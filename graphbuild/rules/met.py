@@ -101,13 +101,12 @@ def relate(match, ctx) -> None:
             return  # "joined the beginning of the hearing"
         pairs = _joined(match, ctx)
     else:
-        pairs = contact_pairs(match, ctx, mutual=_mutual(match))
+        medium = _medium(match, ctx, None)
+        pairs = contact_pairs(match, ctx, mutual=_mutual(match), joint=medium is None)
     if not pairs:
         return
     status = contact_status(match.trigger, match.verb)
-    medium = remote_medium(match.trigger, match.verb) or (remote_medium(meeting, None) if meeting else None)
-    if medium is None and ctx.medium == "video":
-        medium = "video"  # "met with G7 leaders" in the readout of a virtual meeting
+    medium = _medium(match, ctx, meeting)
     date = ctx.situation.date(match)
     if medium:
         for a, b in pairs:
@@ -118,13 +117,14 @@ def relate(match, ctx) -> None:
         ctx.record.relate(MET, a, b, match.trigger, status=status, date=date, place=place)
 
 
-def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
+def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[int, int]]:
     """Who the match says came together.
 
     Subjects × objects ("A met B and C"); all pairs of "between A and B"; all pairs of mutual
     subjects ("A and B met"). People listed after the trigger count as objects even where the
     parse loses them ("met with A of X, B of Y, and C of Z"), and the people of one list met each
-    other too, unless the sentence says the meetings were separate.
+    other too (``joint``), unless the sentence says the meetings were separate. On a call the people
+    listed are one side of it: a call pairs them with the caller only.
     """
     subjects = ctx.slots.people(match.names.get("subject", ()))
     objects = _parsed_objects(match, ctx)
@@ -152,7 +152,7 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
         ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
     if objects:
         pairs = [(s, o) for s in subjects for o in objects if s != o]
-        if not _separate(match.trigger.sent):
+        if joint and not _separate(match.trigger.sent):
             unlisted = [i for i in objects if i not in listed and i not in subjects]
             groups = [*groups[:1], *groups[1:]] if groups else [[]]
             groups[0] = groups[0] + unlisted
@@ -163,6 +163,14 @@ def contact_pairs(match, ctx, mutual: bool) -> list[tuple[int, int]]:
     if mutual and start is None:  # "A and B met"; not "A met with Palestinian Americans" (whom it names no one)
         return all_pairs(subjects)
     return []
+
+
+def _medium(match, ctx, meeting) -> str | None:
+    """By phone or video: said around the trigger or its meeting noun, or the document is a virtual meeting."""
+    medium = remote_medium(match.trigger, match.verb) or (remote_medium(meeting, None) if meeting else None)
+    if medium is None and ctx.medium == "video":
+        medium = "video"  # "met with G7 leaders" in the readout of a virtual meeting
+    return medium
 
 
 def _joined(match, ctx) -> list[tuple[int, int]]:

@@ -57,7 +57,8 @@ def relate(match, ctx) -> None:
         return  # "A thanked B" is a contact only in the readout of a call
     if match.trigger.tag_.startswith("VB") and match.trigger.lower_ in PHONE_VERBS and not _calls_a_person(match):
         return
-    pairs = contact_pairs(match, ctx, mutual=match.trigger.lower_ in SPEAK_VERBS or match.verb is not None)
+    pairs = contact_pairs(match, ctx, mutual=match.trigger.lower_ in SPEAK_VERBS or match.verb is not None,
+                          joint=False)
     status = contact_status(match.trigger, match.verb)
     date = ctx.situation.date(match)
     for a, b in pairs:
