@@ -217,6 +217,7 @@ def test_untagged_names_at_the_end_of_titled_list_items():
                   "Zaluzhnyy.")
     assert ("SPOKE_WITH", "Andriy Yermak", "Jake Sullivan") in found
     assert ("SPOKE_WITH", "Jake Sullivan", "Valery Zaluzhnyy") in found
+    assert ("SPOKE_WITH", "Andriy Yermak", "Dmytro Kuleba") not in found  # one side of the call
 
 
 def test_common_words_after_a_place_are_no_name():
