@@ -179,11 +179,22 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
             index = person_tagged_as_organisation(record, token)
         if index is None and depth == 0:
             index = _name_ending_a_titled_item(record, token)
-        if index is not None and not _possessive(record, token) and index not in seen:
+        if index is not None and not _possessive(record, token) and not _related_to(token) and index not in seen:
             seen.add(index)
             groups[-1].append(index)
         i += 1
     return [group for group in groups if group]
+
+
+def _related_to(token: Token) -> bool:
+    """"met with Marina Ivanova, the widow of Pavel Ivanov": a person named only to describe another (after
+    a common noun and "of"/"for") is no participant; "President of Ghana" has a capitalised title before."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # the first word of the name
+    return (start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].is_lower
+            and doc[start - 2].is_alpha)
 
 
 RARE_WORD_ZIPF = 3.0  # a word this rare in English is most likely a name

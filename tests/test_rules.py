@@ -229,3 +229,9 @@ def test_a_person_tagged_as_an_organisation_in_a_list_of_people():
     found = facts("Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and French counterparts, Nikos "
                   "Dendias, Nikos Christodoulides and Jean-Yves Le Drian, respectively, gathered in Cairo.")
     assert ("MET", "Nikos Christodoulides", "Sameh Shoukry") in found
+
+
+def test_a_person_named_to_describe_another_is_no_participant():
+    found = facts("Joe Biden met with Marina Ivanova, the widow of Pavel Ivanov, and Anna Petrova in Washington.")
+    assert ("MET", "Anna Petrova", "Joe Biden") in found
+    assert not [f for f in found if "Pavel Ivanov" in f]
