@@ -174,6 +174,10 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
                 continue
             if _ends_list(token):
                 break
+            if i > start and (token.lower_ == "with" or token.lower_ in ("later", "then", "also")):
+                groups.append([])  # "met with A in X and later with B": two meetings
+                i += 1
+                continue
         index = record.mention_of(token, {PERSON})
         if index is None:
             index = person_tagged_as_organisation(record, token)

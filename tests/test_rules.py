@@ -235,3 +235,9 @@ def test_a_person_named_to_describe_another_is_no_participant():
     found = facts("Joe Biden met with Marina Ivanova, the widow of Pavel Ivanov, and Anna Petrova in Washington.")
     assert ("MET", "Anna Petrova", "Joe Biden") in found
     assert not [f for f in found if "Pavel Ivanov" in f]
+
+
+def test_a_second_with_is_a_second_meeting():
+    found = facts("Donald Trump met with Kim Jong Un in Hanoi and later with Moon Jae-in in Seoul.")
+    assert ("MET", "Donald Trump", "Moon Jae-in") in found or ("MET", "Moon Jae-in", "Donald Trump") in found
+    assert not [f for f in found if "Kim Jong Un" in f and "Moon Jae-in" in f]

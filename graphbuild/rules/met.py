@@ -153,9 +153,10 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
     if objects:
         pairs = [(s, o) for s in subjects for o in objects if s != o]
         if joint and not _separate(match.trigger.sent):
-            unlisted = [i for i in objects if i not in listed and i not in subjects]
-            groups = [*groups[:1], *groups[1:]] if groups else [[]]
-            groups[0] = groups[0] + unlisted
+            # One list is one meeting; without a list read, the parse's objects are the one list. Objects the
+            # parse found past the end of a list ("with A in X and later with B") are not of its meeting.
+            if not groups:
+                groups = [[i for i in objects if i not in subjects]]
             pairs += [pair for group in groups for pair in all_pairs(group)]
         return pairs
     if between:
