@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from graphbuild import lexicon
 from graphbuild.mentions import DocRecord
-from graphbuild.schema import PERSON
+from graphbuild.schema import LOCATION, PERSON
 
 GROUP_NOUNS = {"delegation", "team"}
 _TITLE_LINKS = {"of", "for", "to"}
@@ -22,6 +22,7 @@ class RoleReader:
     def __init__(self, record: DocRecord) -> None:
         self.record = record
         self._titles: list[tuple[list[str], int]] = []  # (title words before a name, mention)
+        self._countries: list[tuple[str, int]] = []  # (country a person serves, by demonym or "of X", mention)
         self._leaders: list[tuple[int, int]] = []  # (token, person) named in a sentence that brings in a delegation
         doc = record.doc
         for ent in doc.ents:
@@ -36,11 +37,22 @@ class RoleReader:
                 i -= 1
             if words and words[0] not in _TITLE_LINKS:
                 self._titles.append((words, index))
+            for word in words:
+                if lexicon.DEMONYMS.get(word):
+                    self._countries.append((lexicon.DEMONYMS[word], index))  # "Chinese Foreign Minister X"
+            if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+                place = record.mention_of(doc[ent.end + 1], {LOCATION})
+                if place is None and ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "the":
+                    place = record.mention_of(doc[ent.end + 2], {LOCATION})
+                if place is not None:
+                    self._countries.append((record.mentions[place].text, index))  # "X of China"
             if any(_introduces_group(t) for t in ent.sent):
                 self._leaders.append((ent.start, index))
 
     def person(self, token: Token) -> int | None:
         """The one person the role noun ``token`` ("the Secretary") stands for in this document, or None."""
+        if token.lower_ == "counterpart":
+            return self._counterpart(token)
         if not any(c.lower_ == "the" for c in token.children):
             return None
         modifiers = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.i < token.i]
@@ -50,6 +62,15 @@ class RoleReader:
             return None
         fits = [index for words, index in self._titles if _fits(words, modifiers, token.lower_)]
         return self._unique(fits)
+
+    def _counterpart(self, token: Token) -> int | None:
+        """"his Chinese counterpart": the one person of the document who serves China (by a demonym before
+        their name or "of China" after it); without a nationality it stays unresolved."""
+        countries = {lexicon.DEMONYMS.get(c.lower_) for c in token.children if c.dep_ in ("amod", "compound")} - {None}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        return self._unique([index for served, index in self._countries if served == country])
 
     def _unique(self, mentions: list[int]) -> int | None:
         people = {self.record.mentions[i].text.split()[-1]: i for i in mentions}

@@ -241,3 +241,11 @@ def test_a_second_with_is_a_second_meeting():
     found = facts("Donald Trump met with Kim Jong Un in Hanoi and later with Moon Jae-in in Seoul.")
     assert ("MET", "Donald Trump", "Moon Jae-in") in found or ("MET", "Moon Jae-in", "Donald Trump") in found
     assert not [f for f in found if "Kim Jong Un" in f and "Moon Jae-in" in f]
+
+
+def test_his_counterpart_of_a_named_nationality():
+    found = facts("Foreign Minister Wang Yi of China visited Paris. French Foreign Minister Jean-Yves Le Drian met "
+                  "his Chinese counterpart on Monday.")
+    assert ("MET", "Jean-Yves Le Drian", "Wang Yi") in found
+    unresolved = facts("Foreign Minister Wang Yi of China visited Paris. Jean-Yves Le Drian met his counterpart.")
+    assert not [f for f in unresolved if f[0] == "MET"]
