@@ -14,6 +14,8 @@ from graphbuild.mentions import DocRecord
 from graphbuild.schema import LOCATION, PERSON
 
 GROUP_NOUNS = {"delegation", "team"}
+# "the two leaders": heads of state or government.
+LEADER_TITLES = {"president", "leader", "chancellor", "premier", "king", "queen", "emir", "amir", "minister"}
 _TITLE_LINKS = {"of", "for", "to"}
 _MAX_TITLE_WORDS = 7
 
@@ -62,6 +64,16 @@ class RoleReader:
             return None
         fits = [index for words, index in self._titles if _fits(words, modifiers, token.lower_)]
         return self._unique(fits)
+
+    def pair(self, token: Token) -> list[int]:
+        """"the two ministers", "both leaders": the two people of the document whose titles fit, else none."""
+        if not any(c.lower_ in ("two", "both") for c in token.children) or not token.lower_.endswith("s"):
+            return []
+        head = token.lower_[:-1]
+        heads = LEADER_TITLES if head == "leader" else {head}
+        fits = [index for words, index in self._titles if heads & set(words)]
+        people = {self.record.mentions[i].text.split()[-1]: i for i in fits}
+        return sorted(people.values()) if len(people) == 2 else []
 
     def _counterpart(self, token: Token) -> int | None:
         """"his Chinese counterpart": the one person of the document who serves China (by a demonym before

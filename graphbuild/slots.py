@@ -39,7 +39,7 @@ class SlotReader:
             for token in coordinated(relative_antecedent(self.doc[i])):
                 index = self.record.mention_of(token, {PERSON})
                 if index is None and (token.lower_ in lexicon.ROLE_NOUNS or token.lower_ in GROUP_NOUNS):
-                    named = self._apposed_people(token)
+                    named = self._apposed_people(token) or self.roles.pair(token)
                     if not named and (role := self.roles.person(token)) is not None:
                         named = [role]  # "the Secretary", "the delegation": the one person who fits
                     found += [i for i in named if i not in found]

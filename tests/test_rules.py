@@ -249,3 +249,12 @@ def test_his_counterpart_of_a_named_nationality():
     assert ("MET", "Jean-Yves Le Drian", "Wang Yi") in found
     unresolved = facts("Foreign Minister Wang Yi of China visited Paris. Jean-Yves Le Drian met his counterpart.")
     assert not [f for f in unresolved if f[0] == "MET"]
+
+
+def test_the_two_leaders_are_the_two_people_who_fit():
+    found = facts("President Joe Biden welcomed Prime Minister Narendra Modi to Washington. The two leaders met "
+                  "again at the White House.")
+    assert ("MET", "Joe Biden", "Narendra Modi") in found
+    three = facts("President Joe Biden, President Emmanuel Macron and Prime Minister Narendra Modi spoke. "
+                  "The two leaders met later.")
+    assert not [f for f in three if f[0] == "MET"]
