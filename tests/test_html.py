@@ -101,7 +101,7 @@ def test_max_nodes_keeps_the_most_connected_and_says_so():
     kept = most_connected(G, 3)
     assert "person:ann-lee" in kept and kept.number_of_nodes() == 3
     page = render_html(G, max_nodes=3)
-    assert "Showing the 3 most connected of 7 nodes: 4 nodes and" in page
+    assert "Showing the 3 most connected of 7 nodes: 4 nodes (with at most 1 connection each) and 4 edges" in page
     assert "most connected" not in render_html(G, max_nodes=7)
 
 

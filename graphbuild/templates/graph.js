@@ -233,11 +233,13 @@
   function applyFilters() {
     var types = checkedValues("type-filter"), statuses = checkedValues("status-filter");
     var minSources = Math.max(1, parseInt($("min-sources").value, 10) || 1);
+    var range = dateRange();
     var visibleNodes = new Set(), changes = [], shown = 0;
     DATA.edges.forEach(function (e) {
       var info = DATA.edgeInfo[e.id];
+      var date = info.date ? info.date.slice(0, 10) : null;
       var visible = types.has(info.type) && (!info.status || statuses.has(info.status)) &&
-        info.sources.length >= minSources;
+        info.sources.length >= minSources && (date ? date >= range.from && date <= range.to : range.undated);
       if (visible) { shown++; visibleNodes.add(e.from); visibleNodes.add(e.to); }
       changes.push({ id: e.id, hidden: !visible });
     });
@@ -245,10 +247,43 @@
     var hideIsolated = $("hide-isolated").checked;
     nodes.update(DATA.nodes.map(function (n) { return { id: n.id, hidden: hideIsolated && !visibleNodes.has(n.id) }; }));
     $("filter-summary").textContent = shown + " of " + plural(DATA.edges.length, "edge") + " shown";
+    showDateRange();
     return shown;
   }
 
+  /* The chosen period: two sliders over the dates the edges carry, and whether undated edges show. */
+  function dateRange() {
+    var dates = DATA.dates, a = parseInt($("date-from").value, 10) || 0, b = parseInt($("date-to").value, 10) || 0;
+    if (!dates.length) return { from: "", to: "\uffff", undated: true };
+    var lo = Math.min(a, b), hi = Math.max(a, b);
+    return { from: dates[lo], to: dates[hi], undated: $("undated").checked };
+  }
+
+  function buildDateFilter() {
+    var dates = DATA.dates;
+    if (!dates.length) {
+      $("date-filter").hidden = true;
+      return;
+    }
+    ["date-from", "date-to"].forEach(function (id, i) {
+      var slider = $(id);
+      slider.min = 0;
+      slider.max = dates.length - 1;
+      slider.value = i ? dates.length - 1 : 0;
+      slider.addEventListener("input", applyFilters);
+    });
+    $("undated").addEventListener("change", applyFilters);
+  }
+
+  function showDateRange() {
+    if (!DATA.dates.length) return;
+    var r = dateRange();
+    $("date-range").textContent = r.from === r.to ? r.from : r.from + " \u2013 " + r.to;
+  }
+
   function buildControls() {
+    buildDateFilter();
+    showDateRange();
     DATA.legend.types.forEach(function (t) { checkbox($("type-filters"), "type-filter", t[0], t[0], t[1]); });
     DATA.legend.statuses.forEach(function (s) {
       checkbox($("status-filters"), "status-filter", s, s, "#555555", s);
@@ -289,11 +324,10 @@
     $("filter-summary").textContent = plural(DATA.edges.length, "edge") + " shown";
   }
 
-  /* ---------- layout: let physics settle once, then switch it off so the page stays still ---------- */
+  /* ---------- layout: positions come from the build; physics runs only when asked ---------- */
 
-  function settled() {
+  function drawn() {
     if (state.stable) return;
-    network.setOptions({ physics: { enabled: false } });
     state.stable = true;
     state.stableAt = performance.now();
     $("loading").hidden = true;
@@ -301,14 +335,19 @@
     document.body.dataset.stable = "true";
   }
 
-  network.on("stabilizationProgress", function (p) {
-    $("loading").textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  network.once("stabilizationIterationsDone", settled);
-  network.once("stabilized", settled);
+  function setPhysics(on) {
+    state.physics = on;
+    network.setOptions({ physics: { enabled: on } });
+    $("physics").textContent = on ? "Stop physics" : "Run physics";
+    $("physics").setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  $("physics").addEventListener("click", function () { setPhysics(!state.physics); });
+  state.physics = false;
+  network.once("afterDrawing", drawn);
   if (!DATA.nodes.length) {
     $("loading").textContent = "This graph is empty.";
-    settled();
+    drawn();
     $("loading").hidden = false;
   }
 
@@ -317,6 +356,7 @@
   /* For tests and for the curious, from the browser console. */
   window.graphbuild = {
     network: network, nodes: nodes, edges: edges, data: DATA, state: state,
-    search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters
+    search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters,
+    setPhysics: setPhysics, dateRange: dateRange
   };
 })();
