@@ -18,8 +18,16 @@ import pytest
 from browser import coloured_fraction, launch, missing_browser_reason, open_page
 from sample_graph import NASTY_NAME, sample_graph
 
-from graphbuild.exporters.html import json_for_script, most_connected, neighbourhood, render_html, write_html
+from graphbuild.exporters.html import (
+    json_for_script,
+    most_connected,
+    neighbourhood,
+    page_data,
+    render_html,
+    write_html,
+)
 from graphbuild.exporters.json_graph import read_json, write_json
+from graphbuild.exporters.layout import layout_positions
 from graphbuild.query import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -374,4 +382,86 @@ def test_article_with_payloads_through_the_pipeline(browser, tmp_path):
         for ev in data.get("evidence", []):
             assert " ".join(ev["sentence"].split()) in shown_words
     _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+def test_positions_are_computed_at_build_time():
+    data = page_data(sample_graph(), sample_graph(), "t")
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["dates"] == ["2024-10-15", "2024-10-18"]
+
+
+def test_isolated_nodes_sit_in_a_grid_below_the_drawing():
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", key="MET")
+    G.add_edge("b", "c", key="MET")
+    for i in range(20):
+        G.add_node(f"z{i:02d}")
+    pos = layout_positions(G)
+    lowest_linked = max(pos[n][1] for n in "abc")
+    assert all(pos[f"z{i:02d}"][1] > lowest_linked for i in range(20))
+    assert len({pos[f"z{i:02d}"] for i in range(20)}) == 20  # no two on one spot
+
+
+@pytest.mark.browser
+def test_page_opens_still_at_the_built_positions_and_physics_runs_on_demand(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    G = sample_graph()
+    page, log, dialogs = _open(browser, G, path)
+    built = {n["id"]: [n["x"], n["y"]] for n in page.evaluate("graphbuild.data.nodes")}
+    ids = sorted(built)
+    shown = page.evaluate(f"graphbuild.network.getPositions({json.dumps(ids)})")
+    assert {i: [round(p["x"]), round(p["y"])] for i, p in shown.items()} == built
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is False
+    assert page.inner_text("#physics") == "Run physics"
+    page.click("#physics")
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is True
+    assert page.inner_text("#physics") == "Stop physics"
+    page.wait_for_timeout(300)
+    page.click("#physics")
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is False
+    assert page.get_attribute("#physics", "aria-pressed") == "false"
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+def _visible_types(page) -> list[str]:
+    return sorted(page.evaluate(
+        "graphbuild.edges.get().filter(e => !e.hidden).map(e => graphbuild.data.edgeInfo[e.id].type"
+        " + (graphbuild.data.edgeInfo[e.id].date ? '@' + graphbuild.data.edgeInfo[e.id].date : ''))"))
+
+
+@pytest.mark.browser
+def test_date_range_filter(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, sample_graph(), path)
+    assert page.is_visible("#date-filter")
+    assert page.inner_text("#date-range") == "2024-10-15 \u2013 2024-10-18"
+    assert len(_visible_types(page)) == 7
+    page.fill("#date-to", "0")  # up to the first date: the meeting of the 15th, and the undated edges
+    assert page.inner_text("#date-range") == "2024-10-15"
+    visible = _visible_types(page)
+    assert "MET@2024-10-15" in visible and "SPOKE_WITH@2024-10-18" not in visible and len(visible) == 6
+    page.uncheck("#undated")  # only edges dated in the period
+    assert _visible_types(page) == ["MET@2024-10-15"]
+    assert page.inner_text("#filter-summary") == "1 of 7 edges shown"
+    page.fill("#date-from", "1")
+    page.fill("#date-to", "1")
+    assert _visible_types(page) == ["SPOKE_WITH@2024-10-18"]
+    page.check("#hide-isolated")
+    hidden = page.evaluate("graphbuild.nodes.get().filter(n => n.hidden).length")
+    assert hidden == 5  # only Ann Lee and Cy Diaz keep a visible edge
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_no_dates_no_date_filter(browser, tmp_path):
+    G = sample_graph()
+    for _, _, data in G.edges(data=True):
+        data.pop("date", None)
+    page, log, dialogs = _open(browser, G, tmp_path / "graph.html")
+    assert not page.is_visible("#date-filter")
+    assert page.evaluate("graphbuild.edges.get().filter(e => !e.hidden).length") == 7
     page.close()

@@ -24,7 +24,7 @@ import networkx as nx
 import numpy as np
 
 EDGE_LENGTH = 90.0  # pixels between two linked nodes at zoom 1, roughly: labels of neighbours stay apart
-ISOLATED_SPACING = 60.0
+ISOLATED_SPACING = (130.0, 45.0)  # across, down: room for a label of about 16 characters
 SEED = 20240601
 
 
@@ -52,12 +52,12 @@ def _grid(isolated: list, pos: dict) -> dict:
     if pos:
         xs = [p[0] for p in pos.values()]
         ys = [p[1] for p in pos.values()]
-        left, width, top = min(xs), max(xs) - min(xs), max(ys) + 2 * ISOLATED_SPACING
+        left, width, top = min(xs), max(xs) - min(xs), max(ys) + 3 * ISOLATED_SPACING[1]
     else:
         left, width, top = 0, 0, 0
-    columns = max(int(width // ISOLATED_SPACING) + 1, math.ceil(math.sqrt(len(isolated))))
-    return {n: (int(left + (i % columns) * ISOLATED_SPACING), int(top + (i // columns) * ISOLATED_SPACING))
-            for i, n in enumerate(isolated)}
+    across, down = ISOLATED_SPACING
+    columns = max(int(width // across) + 1, math.ceil(math.sqrt(len(isolated) * down / across)))
+    return {n: (int(left + (i % columns) * across), int(top + (i // columns) * down)) for i, n in enumerate(isolated)}
 
 
 def force_layout(n: int, edges: np.ndarray, seed: int = SEED, iterations: int | None = None) -> np.ndarray:
