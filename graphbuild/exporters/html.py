@@ -153,7 +153,7 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
         edge_id = f"e{i}"
         rel = str(attrs.get("type") or key)
         # Edge() directly: Network.add_edge checks node membership in a list, quadratic on big graphs.
-        options = _edge_options(edge_id, rel, attrs)
+        options = _edge_options(edge_id, rel, attrs, _edge_opacity(shown.number_of_nodes()))
         net.edges.append(Edge(str(u), str(v), directed=not _symmetric(rel), **options).options)
         edge_info[edge_id] = _edge_info(rel, attrs, shown, u, v)
     net.options = vis_options(shown.number_of_nodes())
@@ -212,10 +212,10 @@ def vis_options(n_nodes: int) -> dict:
                         "hideEdgesOnZoom": n_nodes > 1000, "multiselect": False},
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             # Hubs grow, but not over their neighbours: at most 3 times the smallest node.
             "scaling": {"min": 8, "max": 24,
-                        "label": {"enabled": True, "min": 12, "max": 20, "drawThreshold": 6}},
+                        "label": {"enabled": True, "min": 14, "max": 22, "drawThreshold": 6}},
         },
         "edges": {
             "smooth": False if n_nodes > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
@@ -263,13 +263,18 @@ def _edge_sort_key(edge: tuple) -> tuple:
     return str(u), str(v), str(key)
 
 
-def _edge_options(edge_id: str, rel: str, attrs: dict) -> dict:
+def _edge_opacity(n_nodes: int) -> float:
+    """Fainter edges on big pages, so the many lines do not paint over the nodes."""
+    return 0.85 if n_nodes <= 1000 else 0.5 if n_nodes <= 5000 else 0.3
+
+
+def _edge_options(edge_id: str, rel: str, attrs: dict, opacity: float = 0.85) -> dict:
     status = attrs.get("status")
     colour = _colour(rel)
     options = {
         "id": edge_id,
         "label": rel,
-        "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
+        "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": opacity},
         "value": len(attrs.get("sources") or []) or 1,
     }
     if status in STATUS_DASHES:
