@@ -1,7 +1,7 @@
 """Relationships per second into Neo4j: `graphbuild load` (now and before), graph.cypher, neo4j-admin import.
 
     python bench/neo4j_load.py [--nodes 100000] [--relationships 1000000]
-        [--methods load old admin cypher] [--batch-size 10000] [--workers 2] [--heap 2g] [--pagecache 1g]
+        [--methods load old admin cypher] [--batch-size 1000] [--workers 1] [--heap 2g] [--pagecache 1g]
 
 ``old`` is the loader as it was before issue 12: 1,000 rows per transaction, one session.
 
@@ -170,8 +170,8 @@ def main() -> int:
     parser.add_argument("--relationships", type=int, default=1_000_000)
     parser.add_argument("--methods", nargs="+", default=["load", "old", "admin"],
                         choices=["load", "old", "cypher", "admin"])
-    parser.add_argument("--batch-size", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--replace-check", action="store_true",
                         help="after the load, time a second load with --replace (nothing changed)")
     parser.add_argument("--heap", default="2g")

@@ -70,9 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("exports", nargs="?", default="exports", help="export folder or graph.json")
     load.add_argument("--uri", default=None, help="bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
     _add_neo4j_auth(load)
-    load.add_argument("--batch-size", type=int, default=10_000, help="rows per transaction (default: 10000)")
-    load.add_argument("--workers", type=int, default=2,
-                      help="parallel sessions for relationships, on disjoint node sets (default: 2)")
+    load.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default: 1000)")
+    load.add_argument("--workers", type=int, default=1,
+                      help="parallel sessions for relationships, on disjoint node sets (default: 1)")
     load.add_argument("--replace", action="store_true",
                       help="also delete what an earlier load wrote and the graph no longer has")
     load.add_argument("--quiet", action="store_true", help="no progress bar")

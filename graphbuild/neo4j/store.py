@@ -1,11 +1,11 @@
 """Neo4j over Bolt: load a graph (``graphbuild load``) and ask it who met whom (``who-met --neo4j``).
 
 Loading sends the same rows as graph.cypher (see :mod:`graphbuild.neo4j.script`) as parameters,
-``UNWIND $rows`` in batches of 10,000, each batch in a managed write transaction that the driver retries on
-transient errors; relationships go through two sessions at once, each on node groups the other does not
-touch at the same time. Every statement is a MERGE on the key followed by a full ``SET``, so loading twice,
-or again after a load killed half-way, ends in the same state as one clean load. ``replace`` then deletes
-what an earlier load wrote (marked by a property) and the graph no longer has.
+``UNWIND $rows`` in batches of 1,000, each batch in a managed write transaction that the driver retries on
+transient errors; with ``workers`` > 1, relationships go through that many sessions at once, each on node
+groups the others do not touch at the same time. Every statement is a MERGE on the key followed by a full
+``SET``, so loading twice, or again after a load killed half-way, ends in the same state as one clean load.
+``replace`` then deletes what an earlier load wrote (marked by a property) and the graph no longer has.
 
 Every failure the user can fix (server down, bad password, unknown database) is raised as
 :class:`Neo4jStoreError` with a one-line message.
@@ -133,8 +133,8 @@ def session(conn: dict) -> Iterator:
 
 # ---------------------------------------------------------------- load
 
-BATCH_SIZE = 10_000  # rows per transaction (bench/neo4j_load.py: 1,000 spends most of the time per transaction)
-WORKERS = 2  # parallel sessions for relationships, each on its own node groups
+BATCH_SIZE = 1000  # rows per transaction: 10,000 measured no faster on a fresh server (docs/neo4j.md)
+WORKERS = 1  # parallel sessions for relationships (--workers): 2 measured slower on the shared 2-core machine
 PARALLEL_MIN_ROWS = 20_000  # fewer relationships load in one session: threads would not pay
 # Nodes are spread over 2 * workers groups by a hash of their id; relationships between groups i <= j
 # form bucket (i, j). Buckets that share no group touch disjoint node sets, so they run side by side
