@@ -465,3 +465,23 @@ def test_no_dates_no_date_filter(browser, tmp_path):
     assert not page.is_visible("#date-filter")
     assert page.evaluate("graphbuild.edges.get().filter(e => !e.hidden).length") == 7
     page.close()
+
+
+@pytest.mark.browser
+def test_focus_on_a_big_page_selects_the_neighbourhood(browser, tmp_path):
+    G = nx.MultiDiGraph(documents=1)
+    for i in range(1600):
+        G.add_node(f"person:p{i:04d}", name=f"Person {i:04d}", label="Person", aliases=[], sources=["d"])
+    for i in range(1, 6):
+        G.add_edge("person:p0000", f"person:p{i:04d}", key="MET", type="MET", sources=["d"],
+                   evidence=[{"doc": "d", "sentence": "They met.", "start": 0, "end": 9}])
+    G.add_edge("person:p0100", "person:p0101", key="MET", type="MET", sources=["d"], evidence=[])
+    page, log, dialogs = _open(browser, G, tmp_path / "graph.html")
+    assert page.evaluate("graphbuild.focusPerson('person:p0000')") is True
+    assert sorted(page.evaluate("graphbuild.network.getSelectedNodes()")) == [f"person:p{i:04d}" for i in range(6)]
+    assert len(page.evaluate("graphbuild.network.getSelectedEdges()")) == 5
+    assert page.evaluate("graphbuild.nodes.get().filter(n => n.color.background === '#e6e6e6').length") == 0
+    page.click("#clear-focus")
+    assert page.evaluate("graphbuild.network.getSelectedNodes()") == []
+    assert log.errors == []
+    page.close()

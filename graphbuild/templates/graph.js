@@ -184,8 +184,8 @@
       }));
       network.selectNodes([id], true);
     } else {
-      network.selectNodes(Array.from(keep), false);
-      network.selectEdges(network.getConnectedEdges(id));
+      network.setSelection({ nodes: Array.from(keep), edges: network.getConnectedEdges(id) },
+                           { unselectAll: true, highlightEdges: false });
     }
     network.focus(id, { scale: 1.1, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     pin(nodeDetails(id));
