@@ -1,12 +1,13 @@
-"""How long graph.html takes to settle in headless Chromium, by graph size.
+"""How long graph.html takes to be drawn and answer a search in headless Chromium, by graph size.
 
-    /work/venv/bin/python bench/html.py [--sizes 100 1000 5000] [--runs 1]
+    python bench/html.py [--sizes 2000 5000 20000] [--runs 1] [--before-max 5000]
 
-For each size it builds a synthetic news-like graph (hub-heavy: a few people in many
-articles), writes the page, opens it in Debian's Chromium and reports: the write time, the file
-size, the time from navigation to the layout being stable (physics switched off), and the time of
-one search-and-focus and one filter change on the settled page. The default
-``--html-max-nodes`` is the largest size that settles within a few seconds; see docs/html.md.
+For each size it builds a synthetic news-like graph (hub-heavy: a few people in many articles, about
+1.5 edges a node), writes the page, opens it in Debian's Chromium and reports: the write time (layout
+included), the file size, the time from navigation to the graph being drawn and still (for the page
+before issue 12: physics switched off once settled), the time of a search with its focus and the next
+frame, and a filter change. The page as it was before (graphbuild's exporter and templates at commit
+BEFORE, read from git) is measured side by side in the same run, up to ``--before-max`` nodes.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "bench
 sys.path[:0] = [str(_ROOT), str(_ROOT / "tests")]
 
 import argparse  # noqa: E402
+import importlib.util  # noqa: E402
 import random  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
@@ -84,18 +87,38 @@ def _link(G: nx.MultiDiGraph, rng: random.Random, node: str, label: str, people:
     weights.extend([person, node])
 
 
-def measure(browser, n_nodes: int, folder: Path) -> dict:
-    G = synthetic_graph(n_nodes)
-    path = folder / f"graph-{n_nodes}.html"
+BEFORE = "a3311c3"  # main just before issue 12: the page that ran physics in the browser
+
+
+def exporter_before(folder: Path):
+    """write_html of graphbuild at BEFORE (its exporter and templates from git, the rest of today's package)."""
+    (folder / "exporters").mkdir(parents=True, exist_ok=True)
+    (folder / "templates").mkdir(exist_ok=True)
+    for name in ("exporters/html.py", "templates/graph.html", "templates/graph.js", "templates/graph.css"):
+        text = subprocess.run(["git", "show", f"{BEFORE}:graphbuild/{name}"], cwd=_ROOT, check=True,
+                              capture_output=True, text=True).stdout
+        (folder / name).write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("html_before", folder / "exporters" / "html.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write_html
+
+
+def measure(browser, G: nx.MultiDiGraph, folder: Path, writer=write_html, name: str = "now") -> dict:
+    n_nodes = G.number_of_nodes()
+    path = folder / f"graph-{name}-{n_nodes}.html"
     start = time.perf_counter()
-    write_html(G, path)
+    writer(G, path)
     write_s = time.perf_counter() - start
     page, log = open_page(browser, path, timeout_ms=600_000)
     stable_ms = page.evaluate("graphbuild.state.stableAt")
     script_ms = page.evaluate("graphbuild.state.scriptAt")
+    # A search as a person does it: type a name, take the first hit, focus it, wait for the frame.
     focus_ms = page.evaluate(
-        "(() => { const t = performance.now(); graphbuild.focusPerson(graphbuild.data.people[0][0]);"
-        " return performance.now() - t; })()"
+        "new Promise(done => { const t = performance.now();"
+        " const box = document.getElementById('search'); box.value = 'Putin';"
+        " box.dispatchEvent(new Event('input')); graphbuild.focusPerson(graphbuild.search('Putin')[0]);"
+        " requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t))); })"
     )
     filter_ms = page.evaluate(
         "(() => { const t = performance.now(); document.querySelector('input.type-filter').click();"
@@ -104,13 +127,15 @@ def measure(browser, n_nodes: int, folder: Path) -> dict:
     page.close()
     return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "write_s": write_s,
             "size_mb": path.stat().st_size / 1e6, "load_s": script_ms / 1000, "stable_s": stable_ms / 1000,
-            "focus_ms": focus_ms, "filter_ms": filter_ms, "errors": len(log.errors)}
+            "focus_ms": focus_ms, "ready_s": stable_ms / 1000 + focus_ms / 1000, "filter_ms": filter_ms,
+            "errors": len(log.errors)}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 5000, 20000])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--before-max", type=int, default=5000, help="largest size to measure the old page at")
     args = parser.parse_args(argv)
     reason = missing_browser_reason()
     if reason:
@@ -118,17 +143,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    print(f"median of {args.runs} run(s)")
-    print("| nodes | edges | write (s) | file (MB) | script starts (s) | stable (s) | focus (ms) | filter (ms) |")
-    print("|------:|------:|----------:|----------:|------------------:|-----------:|-----------:|------------:|")
+    print(f"median of {args.runs} run(s); drawn + search = the page drawn and still, then a search answered")
+    print("| page | nodes | edges | write (s) | file (MB) | script starts (s) | drawn (s) | search (ms) |"
+          " drawn + search (s) | filter (ms) |")
+    print("|---|------:|------:|----------:|----------:|------------------:|----------:|------------:|"
+          "-------------------:|------------:|")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        before = exporter_before(Path(tmp) / "before")
         browser = launch(playwright)
         for size in args.sizes:
-            runs = [measure(browser, size, Path(tmp)) for _ in range(args.runs)]
-            r = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-            print(f"| {r['nodes']:.0f} | {r['edges']:.0f} | {r['write_s']:.2f} | {r['size_mb']:.1f} |"
-                  f" {r['load_s']:.1f} | {r['stable_s']:.1f} | {r['focus_ms']:.0f} | {r['filter_ms']:.0f} |"
-                  + (f" {r['errors']} console errors" if r["errors"] else ""), flush=True)
+            G = synthetic_graph(size)
+            pages = [("now", write_html)] + ([(f"before ({BEFORE})", before)] if size <= args.before_max else [])
+            for name, writer in pages:
+                runs = [measure(browser, G, Path(tmp), writer, name.split()[0]) for _ in range(args.runs)]
+                r = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+                print(f"| {name} | {r['nodes']:.0f} | {r['edges']:.0f} | {r['write_s']:.2f} | {r['size_mb']:.1f} |"
+                      f" {r['load_s']:.1f} | {r['stable_s']:.2f} | {r['focus_ms']:.0f} | {r['ready_s']:.2f} |"
+                      f" {r['filter_ms']:.0f} |" + (f" {r['errors']} console errors" if r["errors"] else ""),
+                      flush=True)
         browser.close()
     return 0
 

@@ -1,7 +1,9 @@
-"""Relationships per second into Neo4j: `graphbuild load`, graph.cypher through the driver, neo4j-admin import.
+"""Relationships per second into Neo4j: `graphbuild load` (now and before), graph.cypher, neo4j-admin import.
 
-    /work/venv/bin/python bench/neo4j_load.py [--nodes 100000] [--relationships 1000000]
-        [--methods load cypher admin] [--batch-size 1000] [--heap 2g] [--pagecache 1g]
+    python bench/neo4j_load.py [--nodes 100000] [--relationships 1000000]
+        [--methods load old admin cypher] [--batch-size 1000] [--workers 1] [--heap 2g] [--pagecache 1g]
+
+``old`` is the loader as it was before issue 12: 1,000 rows per transaction, one session.
 
 Builds a deterministic synthetic graph with the full graphbuild schema (every relationship with one
 evidence sentence), then for each method starts a fresh Neo4j 5.26 server with scripts/neo4j-server
@@ -97,17 +99,29 @@ def counts(conn: dict) -> tuple[int, int]:
     return nodes, rels
 
 
-def bench_load(tool, G: nx.MultiDiGraph, work: Path, args: argparse.Namespace) -> dict:
-    info = tool.start(work / "home-load", auth=False, heap=args.heap, pagecache=args.pagecache)
+def bench_load(tool, G: nx.MultiDiGraph, work: Path, args: argparse.Namespace, old: bool = False) -> dict:
+    home = work / ("home-old" if old else "home-load")
+    info = tool.start(home, auth=False, heap=args.heap, pagecache=args.pagecache)
     conn = {"uri": info["uri"], "user": "neo4j", "password": None, "database": None}
+    options = {"batch_size": 1000, "workers": 1} if old else {"batch_size": args.batch_size, "workers": args.workers}
     try:
         started = time.perf_counter()
-        summary = load_graph(G, conn, batch_size=args.batch_size, progress=False)
+        summary = load_graph(G, conn, progress=False, **options)
         seconds = time.perf_counter() - started
         assert counts(conn) == (G.number_of_nodes(), G.number_of_edges())
+        if not old and args.replace_check:  # a second load with --replace: nothing to delete, all unchanged
+            started = time.perf_counter()
+            again = load_graph(G, conn, progress=False, replace=True, **options)
+            replace_seconds = time.perf_counter() - started
+            assert again.relationships_unchanged == G.number_of_edges() and not again.relationships_deleted
     finally:
-        tool.stop(work / "home-load", clean=True)
-    return {"method": "graphbuild load", "seconds": seconds, "summary": str(summary)}
+        tool.stop(home, clean=True)
+    result = {"method": "graphbuild load before (1,000 rows a transaction, 1 session)" if old
+              else f"graphbuild load ({args.batch_size:,} rows a transaction, {args.workers} sessions)",
+              "seconds": seconds, "summary": str(summary)}
+    if not old and args.replace_check:
+        result["reload_with_replace_seconds"] = round(replace_seconds, 1)
+    return result
 
 
 def bench_cypher(tool, G: nx.MultiDiGraph, work: Path, args: argparse.Namespace) -> dict:
@@ -154,9 +168,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=100_000)
     parser.add_argument("--relationships", type=int, default=1_000_000)
-    parser.add_argument("--methods", nargs="+", default=["load", "cypher", "admin"],
-                        choices=["load", "cypher", "admin"])
+    parser.add_argument("--methods", nargs="+", default=["load", "old", "admin"],
+                        choices=["load", "old", "cypher", "admin"])
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--replace-check", action="store_true",
+                        help="after the load, time a second load with --replace (nothing changed)")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="1g")
     args = parser.parse_args()
@@ -166,7 +183,8 @@ def main() -> int:
     G = synthetic_graph(args.nodes, args.relationships)
     print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships "
           f"(built in {time.perf_counter() - started:.1f}s)", flush=True)
-    runners = {"load": bench_load, "cypher": bench_cypher, "admin": bench_admin}
+    runners = {"load": bench_load, "cypher": bench_cypher, "admin": bench_admin,
+               "old": lambda *a: bench_load(*a, old=True)}
     with tempfile.TemporaryDirectory(prefix="graphbuild-bench-neo4j-") as tmp:
         for method in args.methods:
             result = runners[method](tool, G, Path(tmp), args)

@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--uri", default=None, help="bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
     _add_neo4j_auth(load)
     load.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default: 1000)")
+    load.add_argument("--workers", type=int, default=1,
+                      help="parallel sessions for relationships, on disjoint node sets (default: 1)")
+    load.add_argument("--replace", action="store_true",
+                      help="also delete what an earlier load wrote and the graph no longer has")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
 
     html = commands.add_parser("html", help="write an interactive HTML page of a graph or a neighbourhood")
@@ -362,7 +366,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     G = _read_graph(args.exports)
     try:
         summary = load_graph(G, neo4j_connection(args, args.uri), batch_size=args.batch_size,
-                             progress=not args.quiet)
+                             progress=not args.quiet, workers=args.workers, replace=args.replace)
     except Neo4jStoreError as exc:
         raise UserFacingError(str(exc)) from exc
     _err(str(summary))

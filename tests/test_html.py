@@ -22,11 +22,13 @@ from graphbuild.exporters.html import (
     json_for_script,
     most_connected,
     neighbourhood,
+    page_data,
     render_html,
     without_articles,
     write_html,
 )
 from graphbuild.exporters.json_graph import read_json, write_json
+from graphbuild.exporters.layout import layout_positions
 from graphbuild.query import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +110,7 @@ def test_max_nodes_keeps_the_most_connected_and_says_so():
     kept = most_connected(G, 3)
     assert "person:ann-lee" in kept and kept.number_of_nodes() == 3
     page = render_html(G, max_nodes=3)
-    assert "Showing the 3 most connected of 7 nodes: 4 nodes and" in page
+    assert "Showing the 3 most connected of 7 nodes: 4 nodes (with at most 1 connection each) and 4 edges" in page
     assert "most connected" not in render_html(G, max_nodes=7)
 
 
@@ -428,3 +430,105 @@ def test_evidence_shows_its_article_and_articles_can_be_drawn(browser, tmp_path)
     page.uncheck("#show-articles")
     assert _vis_counts(page) == [7, 7]
     _assert_clean(page, log, dialogs, path)
+
+
+def test_positions_are_computed_at_build_time():
+    data = page_data(sample_graph(), sample_graph(), "t")
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["dates"] == ["2024-10-15", "2024-10-18"]
+
+
+def test_isolated_nodes_sit_in_a_grid_below_the_drawing():
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", key="MET")
+    G.add_edge("b", "c", key="MET")
+    for i in range(20):
+        G.add_node(f"z{i:02d}")
+    pos = layout_positions(G)
+    lowest_linked = max(pos[n][1] for n in "abc")
+    assert all(pos[f"z{i:02d}"][1] > lowest_linked for i in range(20))
+    assert len({pos[f"z{i:02d}"] for i in range(20)}) == 20  # no two on one spot
+
+
+@pytest.mark.browser
+def test_page_opens_still_at_the_built_positions_and_physics_runs_on_demand(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    G = sample_graph()
+    page, log, dialogs = _open(browser, G, path)
+    built = {n["id"]: [n["x"], n["y"]] for n in page.evaluate("graphbuild.data.nodes")}
+    ids = sorted(built)
+    shown = page.evaluate(f"graphbuild.network.getPositions({json.dumps(ids)})")
+    assert {i: [round(p["x"]), round(p["y"])] for i, p in shown.items()} == built
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is False
+    assert page.inner_text("#physics") == "Run physics"
+    page.click("#physics")
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is True
+    assert page.inner_text("#physics") == "Stop physics"
+    page.wait_for_timeout(300)
+    page.click("#physics")
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is False
+    assert page.get_attribute("#physics", "aria-pressed") == "false"
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+def _visible_types(page) -> list[str]:
+    return sorted(page.evaluate(
+        "graphbuild.edges.get().filter(e => !e.hidden).map(e => graphbuild.data.edgeInfo[e.id].type"
+        " + (graphbuild.data.edgeInfo[e.id].date ? '@' + graphbuild.data.edgeInfo[e.id].date : ''))"))
+
+
+@pytest.mark.browser
+def test_date_range_filter(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, sample_graph(), path)
+    assert page.is_visible("#date-filter")
+    assert page.inner_text("#date-range") == "2024-10-15 \u2013 2024-10-18"
+    assert len(_visible_types(page)) == 7
+    page.fill("#date-to", "0")  # up to the first date: the meeting of the 15th, and the undated edges
+    assert page.inner_text("#date-range") == "2024-10-15"
+    visible = _visible_types(page)
+    assert "MET@2024-10-15" in visible and "SPOKE_WITH@2024-10-18" not in visible and len(visible) == 6
+    page.uncheck("#undated")  # only edges dated in the period
+    assert _visible_types(page) == ["MET@2024-10-15"]
+    assert page.inner_text("#filter-summary") == "1 of 7 edges shown"
+    page.fill("#date-from", "1")
+    page.fill("#date-to", "1")
+    assert _visible_types(page) == ["SPOKE_WITH@2024-10-18"]
+    page.check("#hide-isolated")
+    hidden = page.evaluate("graphbuild.nodes.get().filter(n => n.hidden).length")
+    assert hidden == 5  # only Ann Lee and Cy Diaz keep a visible edge
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_no_dates_no_date_filter(browser, tmp_path):
+    G = sample_graph()
+    for _, _, data in G.edges(data=True):
+        data.pop("date", None)
+    page, log, dialogs = _open(browser, G, tmp_path / "graph.html")
+    assert not page.is_visible("#date-filter")
+    assert page.evaluate("graphbuild.edges.get().filter(e => !e.hidden).length") == 7
+    page.close()
+
+
+@pytest.mark.browser
+def test_focus_on_a_big_page_selects_the_neighbourhood(browser, tmp_path):
+    G = nx.MultiDiGraph(documents=1)
+    for i in range(1600):
+        G.add_node(f"person:p{i:04d}", name=f"Person {i:04d}", label="Person", aliases=[], sources=["d"])
+    for i in range(1, 6):
+        G.add_edge("person:p0000", f"person:p{i:04d}", key="MET", type="MET", sources=["d"],
+                   evidence=[{"doc": "d", "sentence": "They met.", "start": 0, "end": 9}])
+    G.add_edge("person:p0100", "person:p0101", key="MET", type="MET", sources=["d"], evidence=[])
+    page, log, dialogs = _open(browser, G, tmp_path / "graph.html")
+    assert page.evaluate("graphbuild.focusPerson('person:p0000')") is True
+    assert sorted(page.evaluate("graphbuild.network.getSelectedNodes()")) == [f"person:p{i:04d}" for i in range(6)]
+    assert len(page.evaluate("graphbuild.network.getSelectedEdges()")) == 5
+    assert page.evaluate("graphbuild.nodes.get().filter(n => n.color.background === '#e6e6e6').length") == 0
+    page.click("#clear-focus")
+    assert page.evaluate("graphbuild.network.getSelectedNodes()") == []
+    assert log.errors == []
+    page.close()

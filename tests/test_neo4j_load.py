@@ -199,3 +199,123 @@ def test_transient_errors_are_retried(neo4j_conn: dict, monkeypatch: pytest.Monk
     assert failures["left"] == 0
     assert summary.nodes_created == G.number_of_nodes()
     assert database_state(neo4j_conn) == expected_state(G)
+
+
+# ---------------------------------------------------------------- parallel sessions, --replace
+
+
+def test_parallel_sessions_load_the_same_database(neo4j_conn: dict) -> None:
+    G = _big_graph(400)
+    summary = load_graph(G, neo4j_conn, batch_size=50, workers=2, parallel_min_rows=1, progress=False)
+    assert summary.relationships_created == G.number_of_edges()
+    assert database_state(neo4j_conn) == expected_state(G)
+    again = load_graph(G, neo4j_conn, batch_size=50, workers=3, parallel_min_rows=1, progress=False)
+    assert again.relationships_unchanged == G.number_of_edges()
+    assert database_state(neo4j_conn) == expected_state(G)
+
+
+def test_disjoint_rounds_never_share_a_node_group() -> None:
+    for groups, workers in ((4, 2), (6, 3), (2, 1)):
+        rounds = store.disjoint_rounds(groups, workers)
+        assert sorted(b for r in rounds for b in r) == [(i, j) for i in range(groups) for j in range(i, groups)]
+        for this_round in rounds:
+            used = [g for bucket in this_round for g in set(bucket)]
+            assert len(used) == len(set(used)) and len(this_round) <= workers
+
+
+FOREIGN = [  # written by someone else: --replace must leave all of it alone
+    "CREATE (:Person {id: 'user:1', name: 'Not from graphbuild'})",
+    "CREATE (:Note {text: 'mine'})",
+    "MATCH (a {id: $a}), (b {id: $b}) CREATE (a)-[:KNOWS {since: 2001}]->(b)",
+]
+
+
+def _older(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """An earlier graph: ``G`` plus a person, their meetings, and a meeting ``G`` no longer has."""
+    H = G.copy()
+    people = sorted(n for n, d in G.nodes(data=True) if d.get("label") == "Person")
+    H.add_node("person:gone", id="person:gone", name="Gone Person", label="Person", aliases=[], titles=[],
+               mentions=1, sources=["old"])
+    for other in people[:2]:
+        H.add_edge("person:gone", other, key="MET", type="MET", count=1, sources=["old"], status="occurred",
+                   evidence=[{"doc": "old", "sentence": "They met.", "start": 0, "end": 9}])
+    H.add_edge(people[0], people[-1], key="VISITED", type="VISITED", count=1, sources=["old"],
+               evidence=[{"doc": "old", "sentence": "A visit.", "start": 0, "end": 8}])
+    return H
+
+
+def _with_foreign(conn: dict, G: nx.MultiDiGraph, a: str | None = None, b: str | None = None) -> None:
+    people = sorted(n for n, d in G.nodes(data=True) if d.get("label") == "Person")
+    with store.session(conn) as sess:
+        for statement in FOREIGN:
+            sess.run(statement, a=a or people[0], b=b or people[1]).consume()
+
+
+def _without_foreign(state: tuple[list, list]) -> tuple[list, list]:
+    nodes, rels = state
+    foreign_nodes = [n for n in nodes if n[1].get("written_by") != "graphbuild"]
+    foreign_rels = [r for r in rels if r[3].get("written_by") != "graphbuild"]
+    assert len(foreign_nodes) == 2 and len(foreign_rels) == 1  # still there, untouched
+    assert foreign_rels[0][0] == "KNOWS" and foreign_rels[0][3] == {"since": 2001}
+    return [n for n in nodes if n not in foreign_nodes], [r for r in rels if r not in foreign_rels]
+
+
+def test_replace_deletes_only_what_an_earlier_load_wrote(neo4j_conn: dict) -> None:
+    G = graph_named("sample")
+    load_graph(_older(G), neo4j_conn, progress=False)
+    _with_foreign(neo4j_conn, G)
+    kept = load_graph(G, neo4j_conn, progress=False)  # without --replace the old facts stay
+    assert kept.nodes_deleted == kept.relationships_deleted == 0
+    assert _without_foreign(database_state(neo4j_conn)) != expected_state(G)
+    summary = load_graph(G, neo4j_conn, progress=False, replace=True)
+    assert (summary.nodes_deleted, summary.relationships_deleted) == (1, 3)  # its 2 MET and the VISITED
+    assert "deleted 1 nodes and 3 relationships" in str(summary)
+    assert _without_foreign(database_state(neo4j_conn)) == expected_state(G)
+    again = load_graph(G, neo4j_conn, progress=False, replace=True)
+    assert again.nodes_deleted == again.relationships_deleted == 0
+
+
+def test_replace_keeps_a_node_that_others_relationships_use(neo4j_conn: dict) -> None:
+    G = graph_named("sample")
+    load_graph(_older(G), neo4j_conn, progress=False)
+    with store.session(neo4j_conn) as sess:
+        sess.run("MATCH (n {id: 'person:gone'}) CREATE (:Note {text: 'mine'})-[:ABOUT]->(n)").consume()
+    summary = load_graph(G, neo4j_conn, progress=False, replace=True)
+    assert (summary.nodes_deleted, summary.nodes_kept, summary.relationships_deleted) == (0, 1, 3)
+    assert "kept 1 nodes" in str(summary)
+    with store.session(neo4j_conn) as sess:
+        assert sess.run("MATCH (:Note)-[:ABOUT]->(n {id: 'person:gone'}) RETURN count(n) AS n").single()["n"] == 1
+
+
+def test_replace_killed_while_deleting_then_rerun(neo4j_conn: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    G = graph_named("sample")
+    load_graph(_older(G), neo4j_conn, progress=False)
+    _with_foreign(neo4j_conn, G)
+
+    def dying_write(tx, *args):
+        raise KeyboardInterrupt  # stopped in the middle of the deletions
+
+    monkeypatch.setattr(store, "_run_write", dying_write)
+    with pytest.raises(KeyboardInterrupt):
+        load_graph(G, neo4j_conn, progress=False, replace=True)
+    monkeypatch.undo()
+    load_graph(G, neo4j_conn, progress=False, replace=True)
+    assert _without_foreign(database_state(neo4j_conn)) == expected_state(G)
+
+
+def test_cli_load_replace_killed_with_sigkill_then_rerun(neo4j_conn: dict, tmp_path: Path) -> None:
+    old = _big_graph(3000)
+    load_graph(old, neo4j_conn, progress=False)
+    _with_foreign(neo4j_conn, old, "person:0", "person:2")
+    G = old.subgraph([f"person:{i}" for i in range(0, 3000, 2)]).copy()  # half the people are gone
+    write_json(G, tmp_path / "graph.json")
+    args = ["load", str(tmp_path), "--uri", neo4j_conn["uri"], "--password", neo4j_conn["password"],
+            "--batch-size", "100", "--replace"]
+    process = subprocess.Popen([sys.executable, "-m", "graphbuild", *args], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["sleep", "3"])
+    process.kill()
+    process.wait()
+    result = _cli(*args, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert _without_foreign(database_state(neo4j_conn)) == expected_state(G)

@@ -34,6 +34,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 
 from graphbuild.atomic import atomic_write_text
+from graphbuild.exporters.layout import layout_positions
 from graphbuild.models import EVENT, LOCATION, NEGATED, ORGANIZATION, PERSON, PLANNED
 from graphbuild.query import find_people
 from graphbuild.schema import ARTICLE, MENTIONS, MENTIONS_SPEC, RELATIONS, STATUSES, spec_of
@@ -172,12 +173,14 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
     """Everything the page's script needs, as plain JSON-able data."""
     net = Network(directed=True, cdn_resources="in_line")
     node_info, people = {}, []
+    positions = layout_positions(shown)
     for node in sorted(shown.nodes, key=str):
         attrs = shown.nodes[node]
         colour, shape, _ = NODE_STYLES.get(attrs.get("label"), OTHER_NODE_STYLE)
         name = str(attrs.get("name") or node)
+        x, y = positions[node]
         net.add_node(str(node), label=_short(name), shape=shape, color=colour,
-                     value=shown.degree(node) + 1)
+                     value=shown.degree(node) + 1, x=x, y=y)
         node_info[str(node)] = _node_info(attrs, name, shown.degree(node))
         if attrs.get("label") == PERSON:
             people.append([str(node), search_key(name, attrs.get("aliases") or [])])
@@ -186,7 +189,7 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
         edge_id = f"e{i}"
         rel = str(attrs.get("type") or key)
         # Edge() directly: Network.add_edge checks node membership in a list, quadratic on big graphs.
-        options = _edge_options(edge_id, rel, attrs)
+        options = _edge_options(edge_id, rel, attrs, _edge_opacity(shown.number_of_nodes()))
         net.edges.append(Edge(str(u), str(v), directed=not _symmetric(rel), **options).options)
         edge_info[edge_id] = _edge_info(rel, attrs, shown, u, v)
     net.options = vis_options(shown.number_of_nodes())
@@ -203,6 +206,7 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
         "legend": _legend(shown),
         "counts": _counts(G, shown),
         "relations": relations_data(),
+        "dates": sorted({info["date"][:10] for info in edge_info.values() if info.get("date")}),
     }
 
 
@@ -227,33 +231,30 @@ def _colour(rel: str) -> str:
 
 
 def vis_options(n_nodes: int) -> dict:
-    """vis-network options: a seeded layout and physics that stabilises, then the page turns it off."""
+    """vis-network options: positions come from the build (physics off); the page's button may run physics."""
     return {
         "autoResize": True,
-        # improvedLayout clusters big graphs first, which costs more than it gains past a few hundred.
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": n_nodes <= 200},
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
         "physics": {
-            "enabled": True,
+            "enabled": False,
             "solver": "barnesHut",
-            # theta 0.8 (vis: 0.5) approximates far nodes more coarsely: 40% faster, same picture.
-            # Strong central gravity keeps the many unconnected entities near the rest, not far away
-            # where fitting them in would shrink the connected part.
-            "barnesHut": {"theta": 0.8, "gravitationalConstant": -3000, "centralGravity": 0.8,
-                          "springLength": 100, "springConstant": 0.04, "damping": 0.2, "avoidOverlap": 0.1},
+            # For the "Run physics" button: theta 0.8 (vis: 0.5) approximates far nodes more coarsely.
+            "barnesHut": {"theta": 0.8, "gravitationalConstant": -3000, "centralGravity": 0.3,
+                          "springLength": 90, "springConstant": 0.04, "damping": 0.3, "avoidOverlap": 0.1},
             "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": _iterations(n_nodes), "updateInterval": 20,
-                              "fit": True},
+            "stabilization": {"enabled": False},
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 1000,
                         "hideEdgesOnZoom": n_nodes > 1000, "multiselect": False},
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 32,
-                        "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 7}},
+            "font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # Hubs grow, but not over their neighbours: at most 3 times the smallest node.
+            "scaling": {"min": 8, "max": 24,
+                        "label": {"enabled": True, "min": 14, "max": 22, "drawThreshold": 6}},
         },
         "edges": {
-            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "smooth": False if n_nodes > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
             # Above the line, not over it: a label drawn over a short edge hides the edge.
             "font": {"size": 10, "face": "sans-serif", "align": "top", "color": "#444444",
                      "strokeWidth": 2, "strokeColor": "#ffffff"},
@@ -262,12 +263,6 @@ def vis_options(n_nodes: int) -> dict:
             "hoverWidth": 1.5,
         },
     }
-
-
-def _iterations(n_nodes: int) -> int:
-    # Fewer layout steps on big graphs: each step costs O(n log n) and the page must settle in seconds;
-    # past a few hundred nodes more steps barely change the picture (bench/html.py, docs/html.md).
-    return 1000 if n_nodes <= 200 else 300 if n_nodes <= 1000 else 150
 
 
 def json_for_script(data: object) -> str:
@@ -304,13 +299,18 @@ def _edge_sort_key(edge: tuple) -> tuple:
     return str(u), str(v), str(key)
 
 
-def _edge_options(edge_id: str, rel: str, attrs: dict) -> dict:
+def _edge_opacity(n_nodes: int) -> float:
+    """Fainter edges on big pages, so the many lines do not paint over the nodes."""
+    return 0.85 if n_nodes <= 1000 else 0.5 if n_nodes <= 5000 else 0.3
+
+
+def _edge_options(edge_id: str, rel: str, attrs: dict, opacity: float = 0.85) -> dict:
     status = attrs.get("status")
     colour = _colour(rel)
     options = {
         "id": edge_id,
         "label": rel,
-        "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
+        "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": opacity},
         "value": len(attrs.get("sources") or []) or 1,
     }
     if status in STATUS_DASHES:
@@ -375,10 +375,11 @@ def _header_html(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> str:
         parts.append(f'<p id="page-focus">Neighbourhood of {html.escape(str(G.graph["focus_query"]))}'
                      f" (depth {int(G.graph.get('focus_depth') or 0)})</p>")
     if counts["leftOutNodes"]:
+        most = max((G.degree(n) for n in G.nodes if n not in shown), default=0)
         parts.append(
             f'<p id="page-left-out">Showing the {counts["nodes"]} most connected of'
-            f" {counts['totalNodes']} nodes: {counts['leftOutNodes']} nodes and"
-            f" {counts['leftOutEdges']} edges left out"
+            f" {counts['totalNodes']} nodes: {counts['leftOutNodes']} nodes (with at most"
+            f" {most} connection{'' if most == 1 else 's'} each) and {counts['leftOutEdges']} edges left out"
             " (raise --html-max-nodes, or use graphbuild html --focus NAME).</p>"
         )
     return "\n".join(parts)

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 import networkx as nx
 
 DEFAULT_LABEL = "Entity"  # for a node without a label attribute
+# Every node and relationship graphbuild writes (graph.cypher, load, neo4j-admin) carries this property,
+# so ``graphbuild load --replace`` can tell what an earlier load wrote from what someone else added.
+MARKER = "written_by"
+MARKER_VALUE = "graphbuild"
 # Attributes that become the label / relationship type rather than properties.
 NODE_SKIP = ("label",)
 EDGE_SKIP = ("type",)
@@ -104,22 +108,24 @@ def node_label(data: dict) -> str:
 
 
 def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    """Label -> sorted rows ``{id, props}``; ``props`` always holds ``id``."""
+    """Label -> sorted rows ``{id, props}``; ``props`` always holds ``id`` and the :data:`MARKER`."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for node, data in G.nodes(data=True):
         props = properties(data, NODE_SKIP)
         props["id"] = str(data.get("id", node))
+        props[MARKER] = MARKER_VALUE
         groups[node_label(data)].append({"id": props["id"], "props": props})
     return {label: sorted(rows, key=lambda r: r["id"]) for label, rows in sorted(groups.items())}
 
 
 def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
-    """(type, start label, end label) -> sorted rows ``{source, target, props}``."""
+    """(type, start label, end label) -> sorted rows ``{source, target, props}`` (``props`` with the marker)."""
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for u, v, key, data in G.edges(keys=True, data=True):
         rel_type = str(data.get("type") or key)
         start, end = G.nodes[u], G.nodes[v]
-        row = {"source": str(start.get("id", u)), "target": str(end.get("id", v)),
-               "props": properties(data, EDGE_SKIP)}
+        props = properties(data, EDGE_SKIP)
+        props[MARKER] = MARKER_VALUE
+        row = {"source": str(start.get("id", u)), "target": str(end.get("id", v)), "props": props}
         groups[(rel_type, node_label(start), node_label(end))].append(row)
     return {k: sorted(rows, key=lambda r: (r["source"], r["target"])) for k, rows in sorted(groups.items())}

@@ -1,9 +1,11 @@
 """Neo4j over Bolt: load a graph (``graphbuild load``) and ask it who met whom (``who-met --neo4j``).
 
 Loading sends the same rows as graph.cypher (see :mod:`graphbuild.neo4j.script`) as parameters,
-``UNWIND $rows`` in batches, each batch in a managed write transaction that the driver retries on
-transient errors. Every statement is a MERGE on the key followed by a full ``SET``, so loading twice, or
-again after a load killed half-way, ends in the same state as one clean load.
+``UNWIND $rows`` in batches of 1,000, each batch in a managed write transaction that the driver retries on
+transient errors; with ``workers`` > 1, relationships go through that many sessions at once, each on node
+groups the others do not touch at the same time. Every statement is a MERGE on the key followed by a full
+``SET``, so loading twice, or again after a load killed half-way, ends in the same state as one clean load.
+``replace`` then deletes what an earlier load wrote (marked by a property) and the graph no longer has.
 
 Every failure the user can fix (server down, bad password, unknown database) is raised as
 :class:`Neo4jStoreError` with a one-line message.
@@ -12,15 +14,18 @@ Every failure the user can fix (server down, bad password, unknown database) is 
 from __future__ import annotations
 
 import logging
+import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import networkx as nx
 
 from graphbuild.models import OCCURRED
-from graphbuild.neo4j.model import node_rows, relationship_rows, unflatten_list
+from graphbuild.neo4j.model import MARKER, MARKER_VALUE, node_rows, relationship_rows, unflatten_list
 from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
 from graphbuild.neo4j.statements import batches, node_statement, relationship_statement, schema_statements
@@ -55,6 +60,9 @@ class LoadSummary:
     relationships_created: int = 0
     relationships_updated: int = 0
     relationships_unchanged: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+    nodes_kept: int = 0  # gone from the graph, but kept: relationships graphbuild did not write use them
     seconds: float = 0.0
 
     @property
@@ -72,6 +80,10 @@ class LoadSummary:
             f"{self.nodes_unchanged} unchanged) and {self.relationships} relationships "
             f"({self.relationships_created} created, {self.relationships_updated} updated, "
             f"{self.relationships_unchanged} unchanged) into {where} in {self.seconds:.1f}s"
+            + (f"; deleted {self.nodes_deleted} nodes and {self.relationships_deleted} relationships an earlier"
+               " load wrote" if self.nodes_deleted or self.relationships_deleted else "")
+            + (f"; kept {self.nodes_kept} nodes gone from the graph that relationships graphbuild did not write"
+               " still use" if self.nodes_kept else "")
         )
 
 
@@ -124,20 +136,19 @@ def _explain(exc: Exception, conn: dict) -> str:
 @contextmanager
 def session(conn: dict) -> Iterator:
     """A driver session on ``conn``'s database; driver failures become one-line Neo4jStoreErrors."""
-    import neo4j.exceptions as ne
-
-    driver = _driver(conn)
-    try:
-        driver.verify_connectivity()  # fails at once, without retries, when the server is down or says no
-        with driver.session(database=conn.get("database")) as sess:
-            yield sess
-    except (ne.Neo4jError, ne.DriverError, OSError) as exc:
-        raise Neo4jStoreError(_explain(exc, conn)) from exc
-    finally:
-        driver.close()
+    with _driver_session(conn) as (_, sess):
+        yield sess
 
 
 # ---------------------------------------------------------------- load
+
+BATCH_SIZE = 1000  # rows per transaction: 10,000 measured no faster on a fresh server (docs/neo4j.md)
+WORKERS = 1  # parallel sessions for relationships (--workers): 2 measured slower on the shared 2-core machine
+PARALLEL_MIN_ROWS = 20_000  # fewer relationships load in one session: threads would not pay
+# Nodes are spread over 2 * workers groups by a hash of their id; relationships between groups i <= j
+# form bucket (i, j). Buckets that share no group touch disjoint node sets, so they run side by side
+# without ever waiting for each other's locks (or deadlocking).
+_HASH_GROUPS_PER_WORKER = 2
 
 
 def _node_batch(tx, label: str, rows: list[dict]) -> tuple[int, int]:
@@ -154,15 +165,25 @@ def _relationship_batch(tx, rel_type: str, start: str, end: str, rows: list[dict
     return result.consume().counters.relationships_created, changed
 
 
-def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = 1000, progress: bool = True) -> LoadSummary:
-    """Push ``G`` into Neo4j: constraints, then nodes, then relationships, in idempotent batches."""
+def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, progress: bool = True,
+               workers: int = WORKERS, replace: bool = False,
+               parallel_min_rows: int = PARALLEL_MIN_ROWS) -> LoadSummary:
+    """Push ``G`` into Neo4j: constraints, then nodes, then relationships, in idempotent batches.
+
+    Relationships go through ``workers`` sessions in parallel when there are at least
+    ``parallel_min_rows`` of them, each session on a node set no other one touches at the same time.
+    With ``replace``, what an earlier load wrote (the :data:`~graphbuild.neo4j.model.MARKER` property)
+    and ``G`` no longer holds is deleted afterwards; nothing without the marker is touched.
+    """
     if batch_size < 1:
         raise Neo4jStoreError("--batch-size must be at least 1")
+    if workers < 1:
+        raise Neo4jStoreError("--workers must be at least 1")
     started = time.monotonic()
     summary = LoadSummary(conn["uri"], conn.get("database"))
     nodes, rels = node_rows(G), relationship_rows(G)
     total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
-    with session(conn) as sess, _progress(total, progress) as advance:
+    with _driver_session(conn) as (driver, sess), _progress(total, progress) as advance:
         for statement in schema_statements(nodes):
             sess.run(statement).consume()
         for label, rows in nodes.items():
@@ -172,15 +193,135 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = 1000, progress:
                 summary.nodes_updated += changed - created
                 summary.nodes_unchanged += len(batch) - changed
                 advance(len(batch))
-        for (rel_type, start, end), rows in rels.items():
-            for batch in batches(rows, batch_size):
-                created, changed = sess.execute_write(_relationship_batch, rel_type, start, end, batch)
-                summary.relationships_created += created
-                summary.relationships_updated += changed - created
-                summary.relationships_unchanged += len(batch) - changed
-                advance(len(batch))
+        n_rels = sum(map(len, rels.values()))
+        if workers == 1 or n_rels < parallel_min_rows:
+            _load_relationships(sess, [rels], batch_size, summary, advance, None)
+        else:
+            _load_relationships_parallel(driver, conn, rels, batch_size, workers, summary, advance)
+        if replace:
+            _delete_stale(sess, nodes, rels, batch_size, summary)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _load_relationships(sess, buckets: list[dict], batch_size: int, summary: LoadSummary,
+                        advance: Callable[[int], None], stop: threading.Event | None) -> None:
+    """MERGE every row of ``buckets`` (each ``{(type, start, end): rows}``) through one session."""
+    for bucket in buckets:
+        for (rel_type, start, end), rows in bucket.items():
+            for batch in batches(rows, batch_size):
+                if stop is not None and stop.is_set():
+                    return
+                created, changed = sess.execute_write(_relationship_batch, rel_type, start, end, batch)
+                with _COUNT_LOCK:
+                    summary.relationships_created += created
+                    summary.relationships_updated += changed - created
+                    summary.relationships_unchanged += len(batch) - changed
+                    advance(len(batch))
+
+
+_COUNT_LOCK = threading.Lock()
+
+
+def node_group(node_id: str, groups: int) -> int:
+    """The group of a node for parallel loading: a stable hash of its id (same on every run)."""
+    return zlib.crc32(node_id.encode("utf-8")) % groups
+
+
+def disjoint_rounds(groups: int, workers: int) -> list[list[tuple[int, int]]]:
+    """Buckets ``(i, j)``, ``i <= j < groups``, in rounds of at most ``workers`` that share no group.
+
+    Pairs of distinct groups come first, nearest first, so the rounds pair up evenly.
+
+    >>> disjoint_rounds(4, 2)
+    [[(0, 1), (2, 3)], [(1, 2), (0, 3)], [(0, 2), (1, 3)], [(0, 0), (1, 1)], [(2, 2), (3, 3)]]
+    """
+    left = sorted(((i, j) for i in range(groups) for j in range(i, groups)),
+                  key=lambda b: (b[0] == b[1], b[1] - b[0], b))
+    rounds = []
+    while left:
+        used: set[int] = set()
+        this = []
+        for bucket in left:
+            if len(this) < workers and not used & set(bucket):
+                this.append(bucket)
+                used.update(bucket)
+        rounds.append(this)
+        left = [b for b in left if b not in this]
+    return rounds
+
+
+def _load_relationships_parallel(driver, conn: dict, rels: dict, batch_size: int, workers: int,
+                                 summary: LoadSummary, advance: Callable[[int], None]) -> None:
+    groups = workers * _HASH_GROUPS_PER_WORKER
+    buckets: dict[tuple[int, int], dict] = {}
+    for key, rows in rels.items():
+        for row in rows:
+            pair = tuple(sorted((node_group(row["source"], groups), node_group(row["target"], groups))))
+            buckets.setdefault(pair, {}).setdefault(key, []).append(row)
+    stop = threading.Event()
+
+    def run(bucket: dict) -> None:
+        try:
+            with driver.session(database=conn.get("database")) as sess:
+                _load_relationships(sess, [bucket], batch_size, summary, advance, stop)
+        except BaseException:
+            stop.set()  # the other sessions stop after their current batch
+            raise
+
+    with ThreadPoolExecutor(workers) as pool:
+        for this_round in disjoint_rounds(groups, workers):
+            futures = [pool.submit(run, buckets[pair]) for pair in this_round if pair in buckets]
+            for future in futures:
+                future.result()
+
+
+def _delete_stale(sess, nodes: dict, rels: dict, batch_size: int, summary: LoadSummary) -> None:
+    """Delete what carries graphbuild's marker and is not in the graph just loaded."""
+    wanted_rels = {(rel_type, row["source"], row["target"])
+                   for (rel_type, _, _), rows in rels.items() for row in rows}
+    stale_rels = [record["r"] for record in sess.run(STALE_RELATIONSHIPS, marker=MARKER, value=MARKER_VALUE)
+                  if (record["type"], record["source"], record["target"]) not in wanted_rels]
+    wanted_nodes = {(label, row["id"]) for label, rows in nodes.items() for row in rows}
+    stale_nodes = [record["n"] for record in sess.run(STALE_NODES, marker=MARKER, value=MARKER_VALUE)
+                   if len(record["labels"]) != 1 or (record["labels"][0], record["id"]) not in wanted_nodes]
+    for batch in batches(stale_rels, batch_size):
+        summary.relationships_deleted += sess.execute_write(_run_write, DELETE_RELATIONSHIPS, batch)
+    for batch in batches(stale_nodes, batch_size):
+        deleted = sess.execute_write(_run_write, DELETE_NODES, batch)
+        summary.nodes_deleted += deleted
+        summary.nodes_kept += len(batch) - deleted
+
+
+def _run_write(tx, statement: str, ids: list[str]) -> int:
+    return tx.run(statement, ids=ids).single()["n"]
+
+
+STALE_RELATIONSHIPS = (
+    "MATCH (a)-[r]->(b) WHERE r[$marker] = $value "
+    "RETURN elementId(r) AS r, type(r) AS type, a.id AS source, b.id AS target"
+)
+STALE_NODES = "MATCH (n) WHERE n[$marker] = $value RETURN elementId(n) AS n, labels(n) AS labels, n.id AS id"
+DELETE_RELATIONSHIPS = "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r RETURN count(r) AS n"
+# Its own relationships are gone by now; a node that someone else's relationships still use is kept.
+DELETE_NODES = ("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT EXISTS { (n)--() } "
+                "DELETE n RETURN count(n) AS n")
+
+
+@contextmanager
+def _driver_session(conn: dict) -> Iterator:
+    """Like :func:`session`, also yielding the driver (to open more sessions on it)."""
+    import neo4j.exceptions as ne
+
+    driver = _driver(conn)
+    try:
+        driver.verify_connectivity()
+        with driver.session(database=conn.get("database")) as sess:
+            yield driver, sess
+    except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+        raise Neo4jStoreError(_explain(exc, conn)) from exc
+    finally:
+        driver.close()
 
 
 @contextmanager

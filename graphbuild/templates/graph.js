@@ -14,11 +14,15 @@
   var state = { stable: false, scriptAt: performance.now(), stableAt: null, focus: null };
 
   // Copies: the DataSets change as the user filters and focuses; DATA keeps the original look.
-  function copy(item) { return JSON.parse(JSON.stringify(item)); }
+  // Shallow is enough: updates replace whole fields (color, font, hidden), never change DATA's objects.
+  function copy(item) { return Object.assign({}, item); }
+  state.parsedAt = performance.now();
   var nodes = new vis.DataSet(DATA.nodes.map(copy));
   var edges = new vis.DataSet(DATA.edges.map(copy));
+  state.dataSetsAt = performance.now();
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  state.networkAt = performance.now();
   var tooltip = document.getElementById("tooltip");
   var details = document.getElementById("details");
 
@@ -238,18 +242,27 @@
 
   /* Selects a node (a person found by search, or any double-clicked node), zooms to it, and dims
      everything but it and its neighbours. */
+  // Greying every other node rebuilds each node's options in vis (about 0.15 ms a node and as much an
+  // edge); past this size the focus highlights the person and their neighbours by selection instead.
+  var DIM_MAX_NODES = 1500;
+
   function focusPerson(id) {
     if (!nodes.get(id)) return false;
     state.focus = id;
     var keep = new Set(network.getConnectedNodes(id).concat([id]));
-    nodes.update(DATA.nodes.map(function (n) {
-      return { id: n.id, color: keep.has(n.id) ? n.color : DIM, font: { color: keep.has(n.id) ? "#222222" : "#bbbbbb" } };
-    }));
-    edges.update(DATA.edges.map(function (e) {
-      var near = e.from === id || e.to === id;
-      return { id: e.id, color: near ? e.color : DIM_EDGE, font: { color: near ? "#444444" : "#cccccc" } };
-    }));
-    network.selectNodes([id], true);
+    if (DATA.nodes.length <= DIM_MAX_NODES) {
+      nodes.update(DATA.nodes.map(function (n) {
+        return { id: n.id, color: keep.has(n.id) ? n.color : DIM, font: { color: keep.has(n.id) ? "#222222" : "#bbbbbb" } };
+      }));
+      edges.update(DATA.edges.map(function (e) {
+        var near = e.from === id || e.to === id;
+        return { id: e.id, color: near ? e.color : DIM_EDGE, font: { color: near ? "#444444" : "#cccccc" } };
+      }));
+      network.selectNodes([id], true);
+    } else {
+      network.setSelection({ nodes: Array.from(keep), edges: network.getConnectedEdges(id) },
+                           { unselectAll: true, highlightEdges: false });
+    }
     network.focus(id, { scale: 1.1, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     pin(nodeDetails(id));
     $("clear-focus").hidden = false;
@@ -260,8 +273,10 @@
 
   function clearFocus() {
     state.focus = null;
-    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
-    edges.update(DATA.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#444444" } }; }));
+    if (DATA.nodes.length <= DIM_MAX_NODES) {
+      nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
+      edges.update(DATA.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#444444" } }; }));
+    }
     network.unselectAll();
     network.fit({ animation: { duration: 300 } });
     $("clear-focus").hidden = true;
@@ -309,11 +324,13 @@
   function applyFilters() {
     var types = checkedValues("type-filter"), statuses = checkedValues("status-filter");
     var minSources = Math.max(1, parseInt($("min-sources").value, 10) || 1);
+    var range = dateRange();
     var visibleNodes = new Set(), changes = [], shown = 0;
     DATA.edges.forEach(function (e) {
       var info = DATA.edgeInfo[e.id];
+      var date = info.date ? info.date.slice(0, 10) : null;
       var visible = types.has(info.type) && (!info.status || statuses.has(info.status)) &&
-        info.sources.length >= minSources;
+        info.sources.length >= minSources && (date ? date >= range.from && date <= range.to : range.undated);
       if (visible) { shown++; visibleNodes.add(e.from); visibleNodes.add(e.to); }
       changes.push({ id: e.id, hidden: !visible });
     });
@@ -321,10 +338,43 @@
     var hideIsolated = $("hide-isolated").checked;
     nodes.update(DATA.nodes.map(function (n) { return { id: n.id, hidden: hideIsolated && !visibleNodes.has(n.id) }; }));
     $("filter-summary").textContent = shown + " of " + plural(DATA.edges.length, "edge") + " shown";
+    showDateRange();
     return shown;
   }
 
+  /* The chosen period: two sliders over the dates the edges carry, and whether undated edges show. */
+  function dateRange() {
+    var dates = DATA.dates, a = parseInt($("date-from").value, 10) || 0, b = parseInt($("date-to").value, 10) || 0;
+    if (!dates.length) return { from: "", to: "\uffff", undated: true };
+    var lo = Math.min(a, b), hi = Math.max(a, b);
+    return { from: dates[lo], to: dates[hi], undated: $("undated").checked };
+  }
+
+  function buildDateFilter() {
+    var dates = DATA.dates;
+    if (!dates.length) {
+      $("date-filter").hidden = true;
+      return;
+    }
+    ["date-from", "date-to"].forEach(function (id, i) {
+      var slider = $(id);
+      slider.min = 0;
+      slider.max = dates.length - 1;
+      slider.value = i ? dates.length - 1 : 0;
+      slider.addEventListener("input", applyFilters);
+    });
+    $("undated").addEventListener("change", applyFilters);
+  }
+
+  function showDateRange() {
+    if (!DATA.dates.length) return;
+    var r = dateRange();
+    $("date-range").textContent = r.from === r.to ? r.from : r.from + " \u2013 " + r.to;
+  }
+
   function buildControls() {
+    buildDateFilter();
+    showDateRange();
     DATA.legend.types.forEach(function (t) { checkbox($("type-filters"), "type-filter", t[0], t[0], t[1]); });
     DATA.legend.statuses.forEach(function (s) {
       checkbox($("status-filters"), "status-filter", s, s, "#555555", s);
@@ -375,11 +425,10 @@
     $("filter-summary").textContent = plural(DATA.edges.length, "edge") + " shown";
   }
 
-  /* ---------- layout: let physics settle once, then switch it off so the page stays still ---------- */
+  /* ---------- layout: positions come from the build; physics runs only when asked ---------- */
 
-  function settled() {
+  function drawn() {
     if (state.stable) return;
-    network.setOptions({ physics: { enabled: false } });
     state.stable = true;
     state.stableAt = performance.now();
     $("loading").hidden = true;
@@ -387,14 +436,19 @@
     document.body.dataset.stable = "true";
   }
 
-  network.on("stabilizationProgress", function (p) {
-    $("loading").textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  network.once("stabilizationIterationsDone", settled);
-  network.once("stabilized", settled);
+  function setPhysics(on) {
+    state.physics = on;
+    network.setOptions({ physics: { enabled: on } });
+    $("physics").textContent = on ? "Stop physics" : "Run physics";
+    $("physics").setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  $("physics").addEventListener("click", function () { setPhysics(!state.physics); });
+  state.physics = false;
+  network.once("afterDrawing", drawn);
   if (!DATA.nodes.length) {
     $("loading").textContent = "This graph is empty.";
-    settled();
+    drawn();
     $("loading").hidden = false;
   }
 
@@ -404,6 +458,6 @@
   window.graphbuild = {
     network: network, nodes: nodes, edges: edges, data: DATA, state: state,
     search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters,
-    showArticles: showArticles
+    showArticles: showArticles, setPhysics: setPhysics, dateRange: dateRange
   };
 })();
