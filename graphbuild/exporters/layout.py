@@ -82,7 +82,10 @@ def force_layout(n: int, edges: np.ndarray, seed: int = SEED, iterations: int | 
         length = np.hypot(force[:, 0], force[:, 1])[:, None]
         temperature = step * (1 - it / iterations) + 0.01
         xy += force / np.maximum(length, 1e-9) * np.minimum(length / mass[:, None], temperature)
-    return xy - xy.mean(axis=0)
+        # numpy's sums may differ in the last bit from one process to the next (memory alignment), and the
+        # layout would amplify that: keep positions on a fixed grid so the same graph gives the same bytes.
+        xy = np.round(xy, 6)
+    return np.round(xy - xy.mean(axis=0), 6)
 
 
 def _repulsion(xy: np.ndarray, mass: np.ndarray) -> np.ndarray:
