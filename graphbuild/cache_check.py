@@ -37,7 +37,8 @@ def valid_extraction(data: object, doc: Document) -> DocExtraction:
             raise ValueError("mention out of range")
     for relation in extraction.relations:
         if not (0 <= relation.subject < n_mentions and 0 <= relation.object < n_mentions
-                and 0 <= relation.sentence < n_sentences):
+                and 0 <= relation.sentence < n_sentences
+                and (relation.context is None or 0 <= relation.context < n_sentences)):
             raise ValueError("relation out of range")
     for title in extraction.titles:
         if not 0 <= title.mention < n_mentions:

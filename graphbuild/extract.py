@@ -157,7 +157,8 @@ def add_posts(record: DocRecord, ent: Span, finder: PostFinder, person: int | No
         if title.lower() in lexicon.FORMS_OF_ADDRESS:
             continue  # "Dr." alone is no post
         record.add_title(person, title)
-        if post.org is not None:
+        if post.org is not None and record.mentions[post.org].sentence == record.mentions[person].sentence:
+            # (an organisation in the sentence before is not the post's: "... in Washington, D.C. Secretary X")
             record.relate(HOLDS_POSITION, person, post.org, ent.root, title=title)
 
 

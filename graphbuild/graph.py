@@ -113,6 +113,8 @@ def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
     evidence = []
     for fact in facts:
         item = asdict(fact.evidence)
+        if item["context"] is None:
+            del item["context"]  # only evidence that refers to a person named elsewhere carries it
         if spec.with_status:
             item["status"] = fact.status or OCCURRED  # which sentences say it happened, which only plan it
         if item not in evidence:

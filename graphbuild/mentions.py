@@ -90,8 +90,12 @@ class DocRecord:
         """Record that the sentence of ``token`` states ``rel_type`` between mentions ``a`` and ``b``."""
         if self._same_entity(a, b):
             return
+        sentence = self.sentence_of_token[token.i]
+        # An end named in another sentence ("He met B", "the Secretary met B"): keep where it is named.
+        attributes["context"] = next((self.mentions[i].sentence for i in (a, b)
+                                      if self.mentions[i].sentence != sentence), None)
         self.extraction.relations.append(
-            Relation(rel_type, a, b, self.sentence_of_token[token.i], **{k: v for k, v in attributes.items() if v})
+            Relation(rel_type, a, b, sentence, **{k: v for k, v in attributes.items() if v is not None and v != ""})
         )
 
     def add_title(self, mention: int, title: str) -> None:

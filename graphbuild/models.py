@@ -158,11 +158,13 @@ class Relation:
     date: str | None = None
     place: str | None = None
     medium: str | None = None  # SPOKE_WITH: "phone" or "video"
+    context: int | None = None  # the sentence naming an end the relation's sentence refers to ("He", "the Secretary")
 
     def to_dict(self) -> dict:
         data = dict(vars(self))
-        if data["medium"] is None:
-            del data["medium"]  # written only when set, so records of other types keep their shape
+        for optional in ("medium", "context"):
+            if data[optional] is None:
+                del data[optional]  # written only when set, so records of other types keep their shape
         return data
 
 
@@ -223,9 +225,10 @@ class DocExtraction:
 @dataclass(frozen=True)
 class Evidence:
     doc: str
-    sentence: str
+    sentence: str  # the sentence that states the fact
     start: int
     end: int
+    context: str | None = None  # the sentence that names a person the fact's sentence only refers to
 
 
 @dataclass

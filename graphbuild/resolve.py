@@ -123,7 +123,8 @@ class Resolver:
                 sentence = extraction.sentences[relation.sentence]
                 facts.append(Fact(
                     source, relation.type, target,
-                    Evidence(extraction.doc_id, sentence.text, sentence.start, sentence.end),
+                    Evidence(extraction.doc_id, sentence.text, sentence.start, sentence.end,
+                             extraction.sentences[relation.context].text if relation.context is not None else None),
                     status=relation.status, title=relation.title, date=relation.date, place=relation.place,
                     medium=relation.medium,
                 ))

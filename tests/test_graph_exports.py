@@ -160,3 +160,20 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path) -> None:
             failing_text()
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+def test_evidence_that_names_a_person_elsewhere_keeps_that_sentence_everywhere():
+    from graphbuild.exporters.html import page_data
+    from graphbuild.neo4j.model import flatten_property, unflatten_list
+
+    evidence = [{"doc": "d", "sentence": "He met B.", "start": 9, "end": 18, "context": "A arrived."},
+                {"doc": "e", "sentence": "A met B.", "start": 0, "end": 8}]
+    flat = flatten_property("evidence", evidence)
+    assert flat["evidence_contexts"] == ["A arrived.", ""] and flat["evidence_docs"] == ["d", "e"]
+    assert unflatten_list(flat, "evidence") == evidence
+    G = nx.MultiDiGraph(documents=2)
+    G.add_node("person:a", name="A", label="Person")
+    G.add_node("person:b", name="B", label="Person")
+    G.add_edge("person:a", "person:b", key="MET", type="MET", count=2, sources=["d", "e"], evidence=evidence)
+    info = next(iter(page_data(G, G, "t")["edgeInfo"].values()))
+    assert info["evidence"][0]["context"] == "A arrived." and "context" not in info["evidence"][1]

@@ -258,3 +258,20 @@ def test_the_two_leaders_are_the_two_people_who_fit():
     three = facts("President Joe Biden, President Emmanuel Macron and Prime Minister Narendra Modi spoke. "
                   "The two leaders met later.")
     assert not [f for f in three if f[0] == "MET"]
+
+
+def test_evidence_keeps_the_sentence_that_names_the_person():
+    from extraction_helpers import extract
+
+    result = extract("Secretary of State Antony Blinken arrived in Cairo. The Secretary met with Sameh Shoukry.")
+    [met] = [r for r in result.relations if r.type == "MET"]
+    assert result.sentences[met.sentence].text == "The Secretary met with Sameh Shoukry."
+    assert result.sentences[met.context].text == "Secretary of State Antony Blinken arrived in Cairo."
+    same = extract("Antony Blinken met with Sameh Shoukry.")
+    assert all(r.context is None for r in same.relations)
+
+
+def test_an_organisation_in_the_sentence_before_is_not_the_posts():
+    details = relation_details("Antony Blinken met Jean-Yves Le Drian in Washington, D.C. Secretary Antony Blinken "
+                               "congratulated Minister Le Drian on France's national day.", "HOLDS_POSITION")
+    assert not [d for d in details if d["object"] in ("D.C", "D.C.", "Washington")]

@@ -327,7 +327,8 @@ def _edge_info(rel: str, attrs: dict, G: nx.MultiDiGraph, u: str, v: str) -> dic
         "to": str(G.nodes[v].get("name") or v),
         "count": attrs.get("count") or len(attrs.get("evidence") or []),
         "sources": [str(s) for s in attrs.get("sources") or []],
-        "evidence": [{"doc": str(e.get("doc", "")), "sentence": str(e.get("sentence", ""))}
+        "evidence": [{"doc": str(e.get("doc", "")), "sentence": str(e.get("sentence", "")),
+                      **({"context": str(e["context"])} if e.get("context") else {})}
                      for e in attrs.get("evidence") or []],
     }
     for name in ("status", "date", "place", "medium", "title"):

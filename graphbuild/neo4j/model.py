@@ -24,6 +24,8 @@ NODE_SKIP = ("label",)
 EDGE_SKIP = ("type",)
 # The order of evidence fields in the parallel lists; other keys follow alphabetically.
 EVIDENCE_KEYS = ("doc", "sentence", "start", "end")
+# Evidence fields only some items carry: stored as "" where missing, so the lists stay parallel.
+OPTIONAL_KEYS = ("context",)
 
 # Types a list property may hold as is (type() checks, not isinstance: this runs for every value).
 _SCALAR_TYPES = {str, int, float, bool}
@@ -47,7 +49,7 @@ def flatten_property(name: str, value: object) -> dict:
         keys = _common_keys(value)
         if keys is None:
             return {f"{name}_json": json.dumps(list(value), sort_keys=True, ensure_ascii=False)}
-        return {f"{name}_{plural(key)}": [item[key] for item in value] for key in keys}
+        return {f"{name}_{plural(key)}": [item.get(key, "") for item in value] for key in keys}
     if isinstance(value, tuple):
         return {name: list(value)}
     return {name: value}
@@ -56,14 +58,17 @@ def flatten_property(name: str, value: object) -> dict:
 def _common_keys(items: Iterable) -> list[str] | None:
     """The shared keys of a list of flat maps whose values are all scalars, or None."""
     keys: set[str] | None = None
+    optional: set[str] = set()
     for item in items:
         if not isinstance(item, dict) or not set(map(type, item.values())) <= _SCALAR_TYPES:
             return None
+        present = set(item) - set(OPTIONAL_KEYS)
         if keys is None:
-            keys = set(item)
-        elif set(item) != keys:
+            keys = present
+        elif present != keys:
             return None
-    keys = keys or set()
+        optional |= set(item) & set(OPTIONAL_KEYS)
+    keys = (keys or set()) | optional
     return [k for k in EVIDENCE_KEYS if k in keys] + sorted(keys - set(EVIDENCE_KEYS))
 
 
@@ -91,7 +96,8 @@ def unflatten_list(props: dict, name: str) -> list[dict]:
         return []
     length = len(next(iter(columns.values())))
     keys = [k for k in EVIDENCE_KEYS if k in columns] + sorted(set(columns) - set(EVIDENCE_KEYS))
-    return [{key: columns[key][i] for key in keys} for i in range(length)]
+    return [{key: columns[key][i] for key in keys if not (key in OPTIONAL_KEYS and columns[key][i] == "")}
+            for i in range(length)]
 
 
 def properties(data: dict, skip: tuple[str, ...]) -> dict:

@@ -90,6 +90,7 @@
       var p = el("p", "evidence");
       p.appendChild(el("span", "doc", ev.doc + ": "));
       p.appendChild(el("span", "sentence", ev.sentence));
+      if (ev.context) p.appendChild(el("span", "context", " (named in: " + ev.context + ")"));
       var source = articleSource(ev.doc);
       if (source) p.appendChild(source);
       box.appendChild(p);
