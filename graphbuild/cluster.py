@@ -187,13 +187,14 @@ class Compactor:
     """The record the resolver needs, small: it reads a mention's text and label only, and a sentence only
     when it is a relation's evidence. Mentions become one shared object per (text, label) in the whole
     build, other sentences one shared blank (indexes kept): what a document adds is a few pointers per
-    mention, its relations and their evidence sentences."""
+    mention, its relations and their evidence sentences (with the sentences that name their people)."""
 
     def __init__(self) -> None:
         self._mentions: dict[tuple[str, str], Mention] = {}
 
     def __call__(self, extraction: DocExtraction) -> DocExtraction:
         used = {relation.sentence for relation in extraction.relations}
+        used |= {relation.context for relation in extraction.relations if relation.context is not None}
         sentences = [s if n in used else _NO_SENTENCE for n, s in enumerate(extraction.sentences)]
         mentions = []
         for mention in extraction.mentions:
