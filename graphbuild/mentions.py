@@ -106,11 +106,8 @@ class DocRecord:
         return ma.text == mb.text and ma.label == mb.label
 
     def result(self) -> DocExtraction:
-        unique = []
-        for relation in self.extraction.relations:
-            if relation not in unique:
-                unique.append(relation)
-        self.extraction.relations = unique
+        # Several rules may state one relation: keep the first of each (a dict, not a list scan: long articles).
+        self.extraction.relations = list(dict.fromkeys(self.extraction.relations))
         return self.extraction
 
 
@@ -128,10 +125,7 @@ def clean_name(text: str, label: str | None) -> str | None:
     name = _POSSESSIVE.sub("", name).strip(" \"'“”‘’()[],.;:-–—")
     name = _LEADING_THE.sub("", name)
     if label == PERSON:
-        words = name.split()
-        while len(words) > 1 and words[0].lower() in lexicon.HONORIFICS:
-            words.pop(0)
-        words = strip_honorifics(" ".join(words)).split()  # "His Royal Highness Prince X", "Shri X"
+        words = strip_honorifics(name).split()  # "Gen. X", "His Royal Highness Prince X", "Shri X"
         while len(words) > 1 and (words[-1].lower() in lexicon.CAPTION_WORDS or is_suffix(words[-1])):
             words.pop()  # "Markham Robinson Image: ..." in a photo caption; "Joseph R. Biden, Jr."
         name = " ".join(words).rstrip(",")

@@ -25,11 +25,11 @@ from nameparser import HumanName
 from nameparser.config import CONSTANTS
 from nicknames import NickNamer
 
+from graphbuild import lexicon
 from graphbuild.text import fold
 
-# Forms of address nameparser's title list lacks.
-EXTRA_HONORIFICS = {"shri", "sri", "smt", "amir", "emir", "crown", "highness", "excellency", "majesty", "royal",
-                    "his", "her", "their", "the", "hrh", "h.e.", "hon.", "honourable", "honorable", "sheikha"}
+# Words before a name nameparser's title list lacks: the lexicon's honorifics and forms of address, and ranks.
+EXTRA_HONORIFICS = lexicon.HONORIFICS | lexicon.FORMS_OF_ADDRESS | {"amir", "emir", "crown", "sheikha"}
 ROMAN_NUMERALS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 

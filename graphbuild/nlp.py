@@ -24,6 +24,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graphbuild.names import ROMAN_NUMERALS
+
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
 
 # "President Xi Jinping", "Gen. Li Shangfu": a personal title, then one to three capitalised proper nouns.
@@ -81,6 +83,12 @@ def make_place_finder(nlp: Language, name: str):
 def load_places() -> tuple[str, ...]:
     lines = PLACES_FILE.read_text(encoding="utf-8").splitlines()
     return tuple(sorted({line.strip() for line in lines if line.strip() and not line.startswith("#")}))
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """The well-known places, for membership tests."""
+    return frozenset(load_places())
 
 
 class PlaceFinder:
@@ -217,7 +225,7 @@ class PeopleFinder:
     def _titled_names_tagged_as_places(doc: Doc) -> list[Span]:
         """ "President [Biden]" tagged GPE: a name right after a personal title is a person, unless it is a
         well-known place ("Governor of [Texas]" has "of" between; "President [Georgia]" stays a place)."""
-        places = set(load_places())
+        places = known_places()
         found = []
         for e in doc.ents:
             if (e.label_ in ("GPE", "ORG", "NORP") and len(e) <= 3 and e.start > 0
@@ -254,11 +262,8 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 
 def _name_word(token) -> bool:
     """A capitalised proper noun (or a regnal number: "Abdullah II") that is no title word and no date."""
-    return (token.tag_ == "NNP" and (token.is_title or bool(_REGNAL.match(token.text)))
+    return (token.tag_ == "NNP" and (token.is_title or token.is_upper and token.lower_ in ROMAN_NUMERALS)
             and token.lower_ not in PERSONAL_TITLES and token.ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"))
-
-
-_REGNAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})$")
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -71,9 +71,8 @@ class RoleReader:
             return []
         head = token.lower_[:-1]
         heads = LEADER_TITLES if head == "leader" else {head}
-        fits = [index for words, index in self._titles if heads & set(words)]
-        people = {self.record.mentions[i].text.split()[-1]: i for i in fits}
-        return sorted(people.values()) if len(people) == 2 else []
+        people = self._distinct([index for words, index in self._titles if heads & set(words)])
+        return sorted(people) if len(people) == 2 else []
 
     def _counterpart(self, token: Token) -> int | None:
         """"his Chinese counterpart": the one person of the document who serves China (by a demonym before
@@ -85,8 +84,12 @@ class RoleReader:
         return self._unique([index for served, index in self._countries if served == country])
 
     def _unique(self, mentions: list[int]) -> int | None:
-        people = {self.record.mentions[i].text.split()[-1]: i for i in mentions}
-        return next(iter(people.values())) if len(people) == 1 else None
+        people = self._distinct(mentions)
+        return people[0] if len(people) == 1 else None
+
+    def _distinct(self, mentions: list[int]) -> list[int]:
+        """One mention per person (by family name): "Blinken" and "Antony Blinken" are one."""
+        return list({self.record.mentions[i].text.split()[-1]: i for i in mentions}.values())
 
 
 def _introduces_group(token: Token) -> bool:

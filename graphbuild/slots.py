@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Token
+from wordfreq import zipf_frequency
 
 from graphbuild import lexicon
 from graphbuild.lexicon.triggers import EVENT_NOUNS
 from graphbuild.mentions import DocRecord, clean_name
+from graphbuild.nlp import known_places
 from graphbuild.pronouns import antecedent
 from graphbuild.roles import GROUP_NOUNS, RoleReader
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON
@@ -167,10 +168,10 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
         elif token.text == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            after = doc[i + 1 : i + 3]
-            if token.text == ";" and any(t.lower_ == "with" for t in after):
-                i += 1 + next(n for n, t in enumerate(after) if t.lower_ == "with") + 1
+            with_at = next((t.i for t in doc[i + 1 : i + 3] if t.lower_ == "with"), None) if token.text == ";" else None
+            if with_at is not None:
                 groups.append([])
+                i = with_at + 1
                 continue
             if _ends_list(token):
                 break
@@ -207,8 +208,6 @@ RARE_WORD_ZIPF = 3.0  # a word this rare in English is most likely a name
 def person_tagged_as_organisation(record: DocRecord, token: Token) -> int | None:
     """In a list of people, "Nikos Christodoulides" tagged ORG: two or three capitalised words, every one rare in
     English, are a person's name (organisations and places have common words: Council, Bank, Republic)."""
-    from wordfreq import zipf_frequency
-
     index = record.mention_of(token, {ORGANIZATION, LOCATION})
     if index is None:
         return None
@@ -216,24 +215,15 @@ def person_tagged_as_organisation(record: DocRecord, token: Token) -> int | None
     words = mention.text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return None
-    if any(zipf_frequency(w.lower(), "en") >= RARE_WORD_ZIPF for w in words) or mention.text in _known_places():
+    if any(zipf_frequency(w.lower(), "en") >= RARE_WORD_ZIPF for w in words) or mention.text in known_places():
         return None
     record.mentions[index] = replace(mention, label=PERSON)
     return index
 
 
-@cache
-def _known_places() -> frozenset[str]:
-    from graphbuild.nlp import load_places
-
-    return frozenset(load_places())
-
-
 def _name_ending_a_titled_item(record: DocRecord, token: Token) -> int | None:
     """ "Head of the Office of the President of Ukraine Andriy Yermak,": two or three capitalised words the NER
     left untagged at the end of a list item, after a title or a place, at least one of them a rare word."""
-    from wordfreq import zipf_frequency
-
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and not (after.text in (",", ";", ".", ")") or after.lower_ in ("and", "to", "in", "on")):

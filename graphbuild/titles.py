@@ -372,6 +372,8 @@ def _split_titles(span: Span) -> list[str]:
 # Words inside a long title besides capitalised ones: "Minister of Defense", "Head of the Office of the President".
 _LONG_TITLE_LINKS = {"of", "for", "to", "the", "and", "-", "on"}
 _MAX_LONG_TITLE = 12
+# Words between a long title and the name that belong to neither: "... Armed Forces Gen. Valery Zaluzhnyy".
+_BETWEEN_TITLE_AND_NAME = lexicon.FORMS_OF_ADDRESS | {"gen.", "sheikh", "adm.", "lt.", "col."}
 
 
 def long_title_before(ent: Span) -> str | None:
@@ -380,7 +382,7 @@ def long_title_before(ent: Span) -> str | None:
     name ("Gen.", "Sheikh", "Dr.") are skipped; a leading demonym ("Israeli") is left out."""
     doc = ent.doc
     end = ent.start
-    while end > 0 and doc[end - 1].lower_ in lexicon.FORMS_OF_ADDRESS | {"gen.", "sheikh", "adm.", "lt.", "col."}:
+    while end > 0 and doc[end - 1].lower_ in _BETWEEN_TITLE_AND_NAME:
         end -= 1
     start = end
     while start > 0 and end - start < _MAX_LONG_TITLE:
@@ -416,12 +418,12 @@ def long_title_after(ent: Span) -> str | None:
 def _long_title(words: Span) -> str | None:
     while len(words) and words[-1].lower_ in _LONG_TITLE_LINKS:
         words = words[:-1]
-    if len(words) < 3 or not any(t.lower_ in ("of", "for", "to") for t in words):
-        return None
-    link = next(n for n, t in enumerate(words) if t.lower_ in ("of", "for", "to"))
-    if not link or words[link - 1].lower_ not in lexicon.TITLE_HEADS or words[0].lower_ not in TITLE_WORDS and (
-            not words[0].is_title or words[0].ent_type_ in ("PERSON", "GPE", "LOC")):
+    link = next((n for n, t in enumerate(words) if t.lower_ in ("of", "for", "to")), None)
+    if len(words) < 3 or not link or words[link - 1].lower_ not in lexicon.TITLE_HEADS:
         return None  # "Diplomatic Advisor to ...", "Secretary of ...": a title head right before the first link
+    first = words[0]
+    if first.lower_ not in TITLE_WORDS and (not first.is_title or first.ent_type_ in ("PERSON", "GPE", "LOC")):
+        return None
     if any(t.ent_type_ == "PERSON" for t in words):
         return None
     return words.text

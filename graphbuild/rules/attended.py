@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from graphbuild.lexicon.triggers import ATTEND_VERBS, PARTICIPATE_VERBS, TAKE_PART
 from graphbuild.rules.builders import OBJECT_DEPS, Rule, child, prep_object, trigger, verb
 from graphbuild.rules.presence import relate_presence
 from graphbuild.schema import ATTENDED
 
-RELATION = ATTENDED
-
-
-def _rule(rule_id: str, pattern: list[dict]) -> Rule:
-    return Rule(ATTENDED, rule_id, pattern)
+_rule = partial(Rule, ATTENDED)  # _rule(rule id, pattern)
 
 
 RULES = [

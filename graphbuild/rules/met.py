@@ -7,6 +7,8 @@ not a MET: it becomes a SPOKE_WITH with its medium.
 
 from __future__ import annotations
 
+from functools import partial
+
 from graphbuild.lexicon.triggers import (
     ATTEND_VERBS,
     DROP_VERBS,
@@ -36,11 +38,7 @@ from graphbuild.schema import MET, SPOKE_WITH
 from graphbuild.slots import list_start_after, participants_after, participants_before
 from graphbuild.status import contact_status, remote_medium
 
-RELATION = MET
-
-
-def _rule(rule_id: str, pattern: list[dict]) -> Rule:
-    return Rule(MET, rule_id, pattern)
+_rule = partial(Rule, MET)  # _rule(rule id, pattern)
 
 
 RULES = [
@@ -99,14 +97,14 @@ def relate(match, ctx) -> None:
         meeting = ctx.doc[min(match.names["meeting"])]
         if meeting.lower_ not in TALK_NOUNS:
             return  # "joined the beginning of the hearing"
+    medium = _medium(match, ctx, meeting)
+    if meeting is not None:
         pairs = _joined(match, ctx)
     else:
-        medium = _medium(match, ctx, None)
         pairs = contact_pairs(match, ctx, mutual=_mutual(match), joint=medium is None)
     if not pairs:
         return
     status = contact_status(match.trigger, match.verb)
-    medium = _medium(match, ctx, meeting)
     date = ctx.situation.date(match)
     if medium:
         for a, b in pairs:

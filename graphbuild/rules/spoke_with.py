@@ -8,6 +8,8 @@ the sentence, or a document whose title says it is a call.
 
 from __future__ import annotations
 
+from functools import partial
+
 from graphbuild.lexicon.triggers import ADDRESS_VERBS, CALL_NOUNS, CALL_SUPPORT_VERBS, PHONE_VERBS, SPEAK_VERBS
 from graphbuild.rules.builders import (
     OBJECT_DEPS,
@@ -24,11 +26,7 @@ from graphbuild.rules.met import contact_pairs
 from graphbuild.schema import SPOKE_WITH
 from graphbuild.status import contact_status, medium_of_word, remote_medium
 
-RELATION = SPOKE_WITH
-
-
-def _rule(rule_id: str, pattern: list[dict]) -> Rule:
-    return Rule(SPOKE_WITH, rule_id, pattern)
+_rule = partial(Rule, SPOKE_WITH)  # _rule(rule id, pattern)
 
 
 RULES = [
@@ -72,9 +70,10 @@ def _medium(match, ctx) -> str | None:
         return stated
     word = match.trigger.lower_
     if word in CALL_NOUNS:
-        modifiers = [medium_of_word(c.lower_) for c in match.trigger.children if c.dep_ in ("compound", "amod")]
-        if any(modifiers):
-            return next(m for m in modifiers if m)
+        said = next((medium for c in match.trigger.children if c.dep_ in ("compound", "amod")
+                     and (medium := medium_of_word(c.lower_))), None)
+        if said:
+            return said  # "a video call", "a phone conversation"
         if word.startswith("video"):
             return "video"
         if word.startswith("conversation"):

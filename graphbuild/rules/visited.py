@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from graphbuild.lexicon.triggers import (
     ARRIVE_VERBS,
     BE_VERBS,
@@ -15,11 +17,7 @@ from graphbuild.rules.builders import OBJECT_DEPS, Rule, child, noun, noun_with_
 from graphbuild.rules.presence import relate_presence
 from graphbuild.schema import VISITED
 
-RELATION = VISITED
-
-
-def _rule(rule_id: str, pattern: list[dict]) -> Rule:
-    return Rule(VISITED, rule_id, pattern)
+_rule = partial(Rule, VISITED)  # _rule(rule id, pattern)
 
 
 RULES = [
