@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict
 
 import networkx as nx
 
@@ -111,13 +110,16 @@ def _node_attributes(entity: Entity) -> dict:
 def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
     facts = sorted(facts, key=lambda f: (f.evidence.doc, f.evidence.start, f.evidence.end))
     evidence = []
+    seen: set[tuple] = set()  # a set, not a scan of the list: a hub's edge may carry thousands of items
     for fact in facts:
-        item = asdict(fact.evidence)
+        item = dict(vars(fact.evidence))  # Evidence holds flat scalars: a shallow copy is asdict's result
         if item["context"] is None:
             del item["context"]  # only evidence that refers to a person named elsewhere carries it
         if spec.with_status:
             item["status"] = fact.status or OCCURRED  # which sentences say it happened, which only plan it
-        if item not in evidence:
+        identity = tuple(item.items())
+        if identity not in seen:
+            seen.add(identity)
             evidence.append(item)
     attributes: dict = {
         "type": spec.name,

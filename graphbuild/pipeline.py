@@ -6,6 +6,7 @@ the merge step (resolve + graph) reads only them, so extraction can run anywhere
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -15,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,8 +146,29 @@ def _comparable(extraction: DocExtraction) -> dict:
     return data
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while the reduce builds millions of small, acyclic containers.
+
+    Each full collection walks every live object, so with the collector on, the reduce spends ever more
+    time in it as the graph grows (measured: 18% of the reduce of 50,000 articles).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _merge(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None]):
     """The merge step: it reads only per-document extraction results (articles included)."""
+    with paused_gc():
+        return _resolve_and_build(extractions, report, dates)
+
+
+def _resolve_and_build(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None]):
     corpus = Resolver().run(extractions)
     valid_dates = [d for d in dates if d]
     graph = build_graph_from_facts(corpus.entities, corpus.facts,
@@ -171,10 +194,11 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".exports-", suffix=".tmp", dir=out_dir))
     try:
-        if extractions is not None:
-            write_triples(extractions, staging / TRIPLES_FILE)
-        for export in EXPORTS:
-            export.write(graph, staging / export.filename, settings)
+        with paused_gc():
+            if extractions is not None:
+                write_triples(extractions, staging / TRIPLES_FILE)
+            for export in EXPORTS:
+                export.write(graph, staging / export.filename, settings)
         staged = sorted(staging.iterdir())
         for path in staged:
             os.replace(path, out_dir / path.name)

@@ -25,38 +25,83 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.atomic import atomic_write_text
-from graphbuild.neo4j.model import node_rows, relationship_rows
+from graphbuild.atomic import atomic_open, atomic_write_text
+from graphbuild.neo4j.model import node_order, node_props, relationship_order, relationship_props
 
 DELIMITER_CHOICES = (";", "|", "\x1f", "\x1e")
 _TYPE_NAMES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: Path) -> None:
-    """Write the import files and import.sh into ``out_dir`` (created if needed); deterministic."""
+    """Write the import files and import.sh into ``out_dir`` (created if needed); deterministic.
+
+    Two passes over the graph, each computing a row's properties afresh: the first learns every column's
+    type, the array delimiter and whether any field spans lines; the second streams the rows to disk.
+    Holding every row's properties at once would cost gigabytes on a graph of a million articles.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    nodes = node_rows(G)
-    rels = _rows_by_type(relationship_rows(G))
-    all_props = [row["props"] for rows in nodes.values() for row in rows]
-    all_props += [row["props"] for rows in rels.values() for row in rows]
-    array_delimiter = _array_delimiter(all_props)
-    multiline = any(_has_newline(p) for p in all_props)
+    nodes = node_order(G)
+    rels = _by_type(relationship_order(G))
+    scan = _Scan()
+    for label, items in nodes.items():
+        for _, node in items:
+            scan.add(label, node_props(G.nodes[node], node))
+    for rel_type, items in rels.items():
+        for _, _, u, v, key in items:
+            scan.add(rel_type, relationship_props(G.edges[u, v, key]))
+    delimiter = scan.array_delimiter()
     node_args, rel_args = [], []
-    for label, rows in nodes.items():
-        columns = _columns(row["props"] for row in rows)
-        header = ["id:ID", *(f"{name}:{kind}" for name, kind in columns if name != "id"), ":LABEL"]
-        lines = [[row["id"], *(row["props"].get(name) for name, _ in columns if name != "id"), label]
-                 for row in rows]
-        node_args.append(_write_pair(out_dir, f"nodes-{_slug(label)}", header, lines, array_delimiter))
-    for rel_type, rows in rels.items():
-        columns = _columns(row["props"] for row in rows)
+    for label, items in nodes.items():
+        columns = [(name, kind) for name, kind in scan.columns(label) if name != "id"]
+        header = ["id:ID", *(f"{name}:{kind}" for name, kind in columns), ":LABEL"]
+        lines = ([node_id, *_values(node_props(G.nodes[node], node), columns), label] for node_id, node in items)
+        node_args.append(_write_pair(out_dir, f"nodes-{_slug(label)}", header, lines, delimiter))
+    for rel_type, items in rels.items():
+        columns = scan.columns(rel_type)
         header = [":START_ID", ":END_ID", ":TYPE", *(f"{name}:{kind}" for name, kind in columns)]
-        lines = [[row["source"], row["target"], rel_type, *(row["props"].get(name) for name, _ in columns)]
-                 for row in rows]
-        rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines, array_delimiter))
-    atomic_write_text(out_dir / "import.sh", _import_script(node_args, rel_args, array_delimiter, multiline))
+        lines = ([source, target, rel_type, *_values(relationship_props(G.edges[u, v, key]), columns)]
+                 for source, target, u, v, key in items)
+        rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines, delimiter))
+    atomic_write_text(out_dir / "import.sh", _import_script(node_args, rel_args, delimiter, scan.multiline))
     (out_dir / "import.sh").chmod(0o755)
+
+
+def _values(props: dict, columns: list[tuple[str, str]]) -> list:
+    return [props.get(name) for name, _ in columns]
+
+
+class _Scan:
+    """What the first pass learns: each group's columns and types, the strings inside arrays, line breaks."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, dict[str, set[str]]] = {}
+        self._array_strings: set[str] = set()
+        self.multiline = False
+
+    def add(self, group: str, props: dict) -> None:
+        kinds = self._kinds.setdefault(group, {})
+        for name, value in props.items():
+            found = kinds.setdefault(name, set())
+            kind = _kind(value)
+            if kind:
+                found.add(kind)
+            if isinstance(value, list):
+                strings = [v for v in value if isinstance(v, str)]
+                self._array_strings.update(strings)
+                self.multiline = self.multiline or any("\n" in v or "\r" in v for v in strings)
+            elif isinstance(value, str) and ("\n" in value or "\r" in value):
+                self.multiline = True
+
+    def columns(self, group: str) -> list[tuple[str, str]]:
+        """(property, neo4j-admin type) for every property the group's rows have, sorted by name."""
+        return [(name, _merge_kinds(found)) for name, found in sorted(self._kinds.get(group, {}).items())]
+
+    def array_delimiter(self) -> str:
+        for choice in DELIMITER_CHOICES:
+            if not any(choice in element for element in self._array_strings):
+                return choice
+        raise ValueError("every candidate array delimiter occurs inside some array element")
 
 
 def import_arguments(out_dir: Path) -> list[str]:
@@ -75,23 +120,12 @@ def _absolute(arg: str, base: Path) -> str:
     return arg
 
 
-def _rows_by_type(groups: dict[tuple[str, str, str], list[dict]]) -> dict[str, list[dict]]:
-    by_type: dict[str, list[dict]] = {}
-    for (rel_type, _start, _end), rows in groups.items():
-        by_type.setdefault(rel_type, []).extend(rows)
-    return {t: sorted(rows, key=lambda r: (r["source"], r["target"])) for t, rows in sorted(by_type.items())}
-
-
-def _columns(props: Iterable[dict]) -> list[tuple[str, str]]:
-    """(property, neo4j-admin type) for every property seen, sorted by name."""
-    kinds: dict[str, set[str]] = {}
-    for p in props:
-        for name, value in p.items():
-            kinds.setdefault(name, set())
-            kind = _kind(value)
-            if kind:
-                kinds[name].add(kind)
-    return [(name, _merge_kinds(found)) for name, found in sorted(kinds.items())]
+def _by_type(groups: dict[tuple[str, str, str], list[tuple]]) -> dict[str, list[tuple]]:
+    """One file per relationship type: the (type, start label, end label) groups of a type, re-sorted by ids."""
+    by_type: dict[str, list[tuple]] = {}
+    for (rel_type, _start, _end), items in groups.items():
+        by_type.setdefault(rel_type, []).extend(items)
+    return {t: sorted(items, key=lambda item: item[:2]) for t, items in sorted(by_type.items())}
 
 
 def _kind(value: object) -> str | None:
@@ -111,20 +145,6 @@ def _merge_kinds(kinds: set[str]) -> str:
     if kinds <= {"long[]", "double[]"}:
         return "double[]"
     return "string[]" if all(k.endswith("[]") for k in kinds) else "string"
-
-
-def _array_delimiter(props: list[dict]) -> str:
-    elements = {v for p in props for value in p.values() if isinstance(value, list)
-                for v in value if isinstance(v, str)}
-    for choice in DELIMITER_CHOICES:
-        if not any(choice in element for element in elements):
-            return choice
-    raise ValueError("every candidate array delimiter occurs inside some array element")
-
-
-def _has_newline(props: dict) -> bool:
-    values = [v for value in props.values() for v in (value if isinstance(value, list) else [value])]
-    return any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in values)
 
 
 def _field(value: object, array_delimiter: str) -> str:
@@ -150,11 +170,11 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _write_pair(out_dir: Path, stem: str, header: list[str], lines: list[list], array_delimiter: str) -> str:
+def _write_pair(out_dir: Path, stem: str, header: list[str], lines: Iterable[list], array_delimiter: str) -> str:
     header_name, data_name = f"{stem}-header.csv", f"{stem}.csv"
     atomic_write_text(out_dir / header_name, ",".join(_quote(h) for h in header) + "\n")
-    atomic_write_text(out_dir / data_name,
-                      "".join(",".join(_field(v, array_delimiter) for v in line) + "\n" for line in lines))
+    with atomic_open(out_dir / data_name) as handle:
+        handle.writelines(",".join(_field(v, array_delimiter) for v in line) + "\n" for line in lines)
     return f"{header_name},{data_name}"
 
 

@@ -113,25 +113,52 @@ def node_label(data: dict) -> str:
     return data.get("label") or DEFAULT_LABEL
 
 
+def node_props(data: dict, node) -> dict:
+    """A node's properties: always ``id`` and the :data:`MARKER`."""
+    props = properties(data, NODE_SKIP)
+    props["id"] = str(data.get("id", node))
+    props[MARKER] = MARKER_VALUE
+    return props
+
+
+def relationship_props(data: dict) -> dict:
+    """An edge's properties, with the :data:`MARKER`."""
+    props = properties(data, EDGE_SKIP)
+    props[MARKER] = MARKER_VALUE
+    return props
+
+
+def relationship_type(data: dict, key) -> str:
+    return str(data.get("type") or key)
+
+
+def node_order(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, object]]]:
+    """Label -> ``(id, node)`` sorted by id: the order rows are written in, without their properties."""
+    groups: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    for node, data in G.nodes(data=True):
+        groups[node_label(data)].append((str(data.get("id", node)), node))
+    return {label: sorted(items, key=lambda item: item[0]) for label, items in sorted(groups.items())}
+
+
+def relationship_order(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[tuple[str, str, object, object, object]]]:
+    """(type, start label, end label) -> ``(source id, target id, u, v, key)`` sorted by the two ids."""
+    groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    nodes = G.nodes
+    for u, v, key, data in G.edges(keys=True, data=True):
+        start, end = nodes[u], nodes[v]
+        groups[(relationship_type(data, key), node_label(start), node_label(end))].append(
+            (str(start.get("id", u)), str(end.get("id", v)), u, v, key))
+    return {group: sorted(items, key=lambda item: item[:2]) for group, items in sorted(groups.items())}
+
+
 def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     """Label -> sorted rows ``{id, props}``; ``props`` always holds ``id`` and the :data:`MARKER`."""
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for node, data in G.nodes(data=True):
-        props = properties(data, NODE_SKIP)
-        props["id"] = str(data.get("id", node))
-        props[MARKER] = MARKER_VALUE
-        groups[node_label(data)].append({"id": props["id"], "props": props})
-    return {label: sorted(rows, key=lambda r: r["id"]) for label, rows in sorted(groups.items())}
+    return {label: [{"id": node_id_, "props": node_props(G.nodes[node], node)} for node_id_, node in items]
+            for label, items in node_order(G).items()}
 
 
 def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
     """(type, start label, end label) -> sorted rows ``{source, target, props}`` (``props`` with the marker)."""
-    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        rel_type = str(data.get("type") or key)
-        start, end = G.nodes[u], G.nodes[v]
-        props = properties(data, EDGE_SKIP)
-        props[MARKER] = MARKER_VALUE
-        row = {"source": str(start.get("id", u)), "target": str(end.get("id", v)), "props": props}
-        groups[(rel_type, node_label(start), node_label(end))].append(row)
-    return {k: sorted(rows, key=lambda r: (r["source"], r["target"])) for k, rows in sorted(groups.items())}
+    return {group: [{"source": source, "target": target, "props": relationship_props(G.edges[u, v, key])}
+                    for source, target, u, v, key in items]
+            for group, items in relationship_order(G).items()}
