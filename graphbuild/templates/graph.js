@@ -345,6 +345,10 @@
   }
 
   /* Hides the edges the filters exclude (and, if asked, the nodes left without an edge). */
+  // What the filters hide now, so that a change updates only the items it shows or hides: vis spends
+  // about 0.1 ms on each node or edge it is given, changed or not.
+  var filteredOut = { nodes: {}, edges: {} };
+
   function applyFilters() {
     quiet();
     var types = checkedValues("type-filter"), statuses = checkedValues("status-filter");
@@ -357,11 +361,18 @@
       var visible = types.has(info.type) && (!info.status || statuses.has(info.status)) &&
         info.sources.length >= minSources && (date ? date >= range.from && date <= range.to : range.undated);
       if (visible) { shown++; visibleNodes.add(e.from); visibleNodes.add(e.to); }
-      changes.push({ id: e.id, hidden: !visible });
+      if (!!filteredOut.edges[e.id] === visible) changes.push({ id: e.id, hidden: !visible });
+      filteredOut.edges[e.id] = !visible;
     });
-    edges.update(changes);
+    if (changes.length) edges.update(changes);
     var hideIsolated = $("hide-isolated").checked;
-    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, hidden: hideIsolated && !visibleNodes.has(n.id) }; }));
+    changes = [];
+    DATA.nodes.forEach(function (n) {
+      var hidden = hideIsolated && !visibleNodes.has(n.id);
+      if (!!filteredOut.nodes[n.id] !== hidden) changes.push({ id: n.id, hidden: hidden });
+      filteredOut.nodes[n.id] = hidden;
+    });
+    if (changes.length) nodes.update(changes);
     $("filter-summary").textContent = shown + " of " + plural(DATA.edges.length, "edge") + " shown";
     showDateRange();
     return shown;
