@@ -15,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import coloured_fraction, launch, missing_browser_reason, open_page
+from browser import PageLog, coloured_fraction, launch, missing_browser_reason, open_page
 from sample_graph import NASTY_NAME, sample_graph
 
 from graphbuild.exporters.html import (
@@ -531,4 +531,92 @@ def test_focus_on_a_big_page_selects_the_neighbourhood(browser, tmp_path):
     page.click("#clear-focus")
     assert page.evaluate("graphbuild.network.getSelectedNodes()") == []
     assert log.errors == []
+    page.close()
+
+
+# ---------- big pages: the quick first view, then vis built in slices ----------
+
+
+def test_sizes_are_computed_at_build_time_as_vis_would_scale_them(monkeypatch):
+    import graphbuild.exporters.html as exporter
+
+    data = page_data(sample_graph(), sample_graph(), "t")
+    assert not any("value" in item for item in data["nodes"] + data["edges"])
+    sizes = sorted(n["size"] for n in data["nodes"])
+    assert sizes[0] == 8 and sizes[-1] == 24
+    assert sorted(n["font"]["size"] for n in data["nodes"])[-1] == 22
+    assert {e["width"] for e in data["edges"]} <= {1, 3.5, 6} and all("label" in e for e in data["edges"])
+    assert data["quickFirstView"] is False
+    monkeypatch.setattr(exporter, "EDGE_LABEL_MAX_NODES", 3)
+    monkeypatch.setattr(exporter, "QUICK_FIRST_VIEW_MIN_NODES", 7)
+    data = page_data(sample_graph(), sample_graph(), "t")
+    assert not any("label" in e for e in data["edges"]) and data["quickFirstView"] is True
+
+
+def test_quick_view_pages_are_never_dimmed_on_focus():
+    """graph.js greys out the rest of the graph only up to DIM_MAX_NODES; quick-view pages are bigger."""
+    from graphbuild.exporters.html import QUICK_FIRST_VIEW_MIN_NODES
+
+    script = (ROOT / "graphbuild" / "templates" / "graph.js").read_text()
+    assert int(re.search(r"var DIM_MAX_NODES = (\d+);", script).group(1)) < QUICK_FIRST_VIEW_MIN_NODES
+
+
+@pytest.mark.browser
+def test_quick_view_answers_at_once_and_hands_over_to_vis(browser, tmp_path, monkeypatch):
+    """A big page is drawn, searched and filtered before vis has built its network; vis then takes the
+    drawing over with the same positions, selection and hidden edges. The page's clock is held, so the
+    moment between the two is the test's to choose."""
+    import graphbuild.exporters.html as exporter
+
+    monkeypatch.setattr(exporter, "QUICK_FIRST_VIEW_MIN_NODES", 1)
+    path = tmp_path / "graph.html"
+    write_html(sample_graph(), path)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    log = PageLog()
+    log.attach(page)
+    page.clock.install(time=0)
+    page.clock.pause_at(1000)
+    page.goto(path.resolve().as_uri())
+    for _ in range(50):
+        if page.evaluate("document.body.dataset.stable") == "true":
+            break
+        page.clock.run_for(16)
+    assert page.evaluate("[graphbuild.state.quick, graphbuild.state.ready]") == [True, False]
+    assert page.evaluate("Object.keys(graphbuild.network.body.nodes).length") == 0  # vis has built nothing yet
+    assert page.is_visible("#quick-view") and page.is_disabled("#physics") and page.is_visible("#loading")
+    assert coloured_fraction(page.locator("#network").screenshot()) > 0.002
+    # A search and a filter, answered by the quick view.
+    page.fill("#search", "Ann Lee")
+    page.locator("#search-results button").first.click()
+    chosen = page.evaluate("graphbuild.quickView.selection()")
+    assert "person:ann-lee" in chosen["nodes"] and len(chosen["nodes"]) > 1 and chosen["edges"]
+    assert "Ann Lee" in page.inner_text("#details")
+    page.locator("input.type-filter[value='VISITED']").uncheck()
+    hidden = page.evaluate("graphbuild.edges.get().filter(e => e.hidden).map(e => e.id).sort()")
+    assert hidden and all(page.evaluate(f"graphbuild.data.edgeInfo[{json.dumps(e)}].type") == "VISITED" for e in hidden)
+    ids = sorted(page.evaluate("graphbuild.data.nodes.map(n => n.id)"))
+    page.evaluate("ids => graphbuild.whenReady(() => { window.handedOver = graphbuild.network.getPositions(ids); })",
+                  ids)
+    page.evaluate("graphbuild.setPhysics(true)")  # waits for vis (the button is disabled meanwhile)
+    # Time flows again: vis builds its network and takes over.
+    page.clock.resume()
+    page.wait_for_selector("body[data-interactive=true]", state="attached", timeout=10_000)
+    assert page.evaluate("graphbuild.state.ready") is True
+    assert _vis_counts(page) == [7, 7]
+    assert page.evaluate("Object.keys(graphbuild.network.body.nodes).length") == 7
+    built = {n["id"]: [n["x"], n["y"]] for n in page.evaluate("graphbuild.data.nodes")}
+    shown = page.evaluate("window.handedOver")  # before physics moved them
+    assert {i: [round(p["x"]), round(p["y"])] for i, p in shown.items()} == built
+    assert sorted(page.evaluate("graphbuild.network.getSelectedNodes()")) == sorted(chosen["nodes"])
+    drawn_hidden = page.evaluate("Object.values(graphbuild.network.body.edges).filter(e => e.options.hidden)"
+                                 ".map(e => e.id).sort()")
+    assert drawn_hidden == hidden
+    assert page.query_selector("#quick-view") is None and not page.is_visible("#loading")
+    assert page.evaluate("graphbuild.network.physics.physicsEnabled") is True  # asked for before, done now
+    assert page.inner_text("#physics") == "Stop physics"
+    page.click("#physics")
+    page.locator("input.type-filter[value='VISITED']").check()  # filters now go straight to vis
+    assert page.evaluate("Object.values(graphbuild.network.body.edges).filter(e => e.options.hidden).length") == 0
+    _hover_an_edge_with_evidence(page)
+    assert log.errors == [] and log.requests == [path.resolve().as_uri()]
     page.close()

@@ -58,6 +58,17 @@ OTHER_EDGE_COLOUR = "#7f7f7f"
 STATUS_DASHES = {PLANNED: [8, 5], NEGATED: [2, 5]}
 LABEL_MAX_CHARS = 40
 LAYOUT_SEED = 20240601  # fixed, so the layout (and the file) is the same on every run
+# Sizes from vis-network's scaling (min, max), computed at build time: nodes by degree, edges by sources.
+NODE_SIZE = (8, 24)  # hubs grow, but not over their neighbours: at most 3 times the smallest node
+NODE_FONT_SIZE = (14, 22)
+EDGE_WIDTH = (1, 6)
+# Past this many nodes edges carry no text label (their type is in their colour, the legend and the
+# tooltip): vis measures every label on every draw, about half the cost of building and drawing an edge.
+EDGE_LABEL_MAX_NODES = 1000
+# From this many nodes the page first draws the graph itself on a plain canvas (about 50 ms for 20,000
+# nodes) and builds vis-network's network in slices while the page stays responsive; search, filters
+# and details work at once, hover, zoom and drag once vis has taken over (see docs/html.md).
+QUICK_FIRST_VIEW_MIN_NODES = 2000
 
 
 def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | None = None,
@@ -174,28 +185,34 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
     net = Network(directed=True, cdn_resources="in_line")
     node_info, people = {}, []
     positions = layout_positions(shown)
+    node_scale = _scaler([shown.degree(node) + 1 for node in shown.nodes])
     for node in sorted(shown.nodes, key=str):
         attrs = shown.nodes[node]
         colour, shape, _ = NODE_STYLES.get(attrs.get("label"), OTHER_NODE_STYLE)
         name = str(attrs.get("name") or node)
         x, y = positions[node]
-        net.add_node(str(node), label=_short(name), shape=shape, color=colour,
-                     value=shown.degree(node) + 1, x=x, y=y)
+        scale = node_scale(shown.degree(node) + 1)
+        net.add_node(str(node), label=_short(name), shape=shape, color=colour, x=x, y=y,
+                     size=_between(NODE_SIZE, scale), font={"size": _between(NODE_FONT_SIZE, scale)})
         node_info[str(node)] = _node_info(attrs, name, shown.degree(node))
         if attrs.get("label") == PERSON:
             people.append([str(node), search_key(name, attrs.get("aliases") or [])])
     edge_info = {}
+    n_nodes = shown.number_of_nodes()
+    edge_scale = _scaler([_edge_value(attrs) for _, _, attrs in shown.edges(data=True)])
     for i, (u, v, key, attrs) in enumerate(sorted(shown.edges(keys=True, data=True), key=_edge_sort_key)):
         edge_id = f"e{i}"
         rel = str(attrs.get("type") or key)
         # Edge() directly: Network.add_edge checks node membership in a list, quadratic on big graphs.
-        options = _edge_options(edge_id, rel, attrs, _edge_opacity(shown.number_of_nodes()))
+        options = _edge_options(edge_id, rel, attrs, _edge_opacity(n_nodes), label=n_nodes <= EDGE_LABEL_MAX_NODES)
+        options["width"] = _between(EDGE_WIDTH, edge_scale(_edge_value(attrs)))
         net.edges.append(Edge(str(u), str(v), directed=not _symmetric(rel), **options).options)
         edge_info[edge_id] = _edge_info(rel, attrs, shown, u, v)
-    net.options = vis_options(shown.number_of_nodes())
+    net.options = vis_options(n_nodes)
     nodes, edges, _, _, _, _ = net.get_network_data()
     return {
         "title": title,
+        "quickFirstView": n_nodes >= QUICK_FIRST_VIEW_MIN_NODES,
         "nodes": nodes,
         "edges": edges,
         "options": net.options,
@@ -249,16 +266,14 @@ def vis_options(n_nodes: int) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # Hubs grow, but not over their neighbours: at most 3 times the smallest node.
-            "scaling": {"min": 8, "max": 24,
-                        "label": {"enabled": True, "min": 14, "max": 22, "drawThreshold": 6}},
+            # Sizes come with each node (NODE_SIZE, NODE_FONT_SIZE); labels are drawn from 6 px on screen.
+            "scaling": {"label": {"drawThreshold": 6}},
         },
         "edges": {
             "smooth": False if n_nodes > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
             # Above the line, not over it: a label drawn over a short edge hides the edge.
             "font": {"size": 10, "face": "sans-serif", "align": "top", "color": "#444444",
                      "strokeWidth": 2, "strokeColor": "#ffffff"},
-            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
             "selectionWidth": 2,
             "hoverWidth": 1.5,
         },
@@ -304,15 +319,36 @@ def _edge_opacity(n_nodes: int) -> float:
     return 0.85 if n_nodes <= 1000 else 0.5 if n_nodes <= 5000 else 0.3
 
 
-def _edge_options(edge_id: str, rel: str, attrs: dict, opacity: float = 0.85) -> dict:
+def _edge_value(attrs: dict) -> int:
+    return len(attrs.get("sources") or []) or 1
+
+
+def _scaler(values: list[int]):
+    """vis-network's default scaling, done at build time: ``value`` -> 0..1 between the smallest and largest.
+
+    vis does it in the browser for items with a ``value``, at a cost of a few hundredths of a millisecond
+    an item on every data change; precomputed sizes cost nothing there.
+
+    >>> _scaler([1, 3, 5])(3), _scaler([2, 2])(2)
+    (0.5, 0.5)
+    """
+    low, high = min(values, default=0), max(values, default=0)
+    return lambda value: 0.5 if high == low else (value - low) / (high - low)
+
+
+def _between(bounds: tuple[float, float], scale: float) -> float:
+    return round(bounds[0] + scale * (bounds[1] - bounds[0]), 3)
+
+
+def _edge_options(edge_id: str, rel: str, attrs: dict, opacity: float = 0.85, label: bool = True) -> dict:
     status = attrs.get("status")
     colour = _colour(rel)
     options = {
         "id": edge_id,
-        "label": rel,
         "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": opacity},
-        "value": len(attrs.get("sources") or []) or 1,
     }
+    if label:
+        options["label"] = rel
     if status in STATUS_DASHES:
         options["dashes"] = STATUS_DASHES[status]
     if _symmetric(rel):

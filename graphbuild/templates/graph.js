@@ -21,8 +21,17 @@
   var edges = new vis.DataSet(DATA.edges.map(copy));
   state.dataSetsAt = performance.now();
   var container = document.getElementById("network");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  // A big page (DATA.quickFirstView) is first drawn by quickView below while vis builds its network in
+  // slices (buildInSlices); state.ready tells when vis has taken over. A small page is vis's from the start.
+  state.quick = !!DATA.quickFirstView;
+  state.ready = !state.quick;
+  var network = state.quick
+    ? new vis.Network(container, { nodes: new vis.DataSet(), edges: new vis.DataSet() }, DATA.options)
+    : new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
   state.networkAt = performance.now();
+  var waiting = [];
+  /* Runs fn now if vis has the whole network, else once it has. */
+  function whenReady(fn) { if (state.ready) fn(); else waiting.push(fn); }
   var tooltip = document.getElementById("tooltip");
   var details = document.getElementById("details");
 
@@ -157,6 +166,7 @@
 
   /* The "Show articles" box: adds the articles and their MENTIONS edges next to what they mention. */
   function showArticles(on) {
+    if (!state.ready) return whenReady(function () { showArticles(on); });
     if (!on) {
       edges.remove(ARTICLES.edges.map(function (e) { return e.id; }));
       nodes.remove(ARTICLES.nodes.map(function (n) { return n.id; }));
@@ -224,6 +234,7 @@
   }
 
   function renderResults() {
+    quiet();
     var list = $("search-results");
     var hits = search($("search").value).slice(0, 20);
     list.replaceChildren();
@@ -249,11 +260,15 @@
 
   function focusPerson(id) {
     if (!nodes.get(id)) return false;
+    quiet();
     state.focus = id;
-    var keep = new Set(network.getConnectedNodes(id).concat([id]));
-    if (DATA.nodes.length <= DIM_MAX_NODES) {
+    var keep = new Set((state.ready ? network.getConnectedNodes(id) : quickView.neighbours(id)).concat([id]));
+    if (!state.ready) {  // a big page still drawn by quickView (never dimmed: DIM_MAX_NODES is below its size)
+      quickView.select(Array.from(keep), quickView.edgesOf(id));
+      quickView.focus(id, 1.1);
+    } else if (DATA.nodes.length <= DIM_MAX_NODES) {
       nodes.update(DATA.nodes.map(function (n) {
-        return { id: n.id, color: keep.has(n.id) ? n.color : DIM, font: { color: keep.has(n.id) ? "#222222" : "#bbbbbb" } };
+        return { id: n.id, color: keep.has(n.id) ? n.color : DIM, font: fontWith(n, keep.has(n.id) ? "#222222" : "#bbbbbb") };
       }));
       edges.update(DATA.edges.map(function (e) {
         var near = e.from === id || e.to === id;
@@ -264,7 +279,7 @@
       network.setSelection({ nodes: Array.from(keep), edges: network.getConnectedEdges(id) },
                            { unselectAll: true, highlightEdges: false });
     }
-    network.focus(id, { scale: 1.1, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    if (state.ready) network.focus(id, { scale: 1.1, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     pin(nodeDetails(id));
     $("clear-focus").hidden = false;
     $("search-results").replaceChildren();
@@ -272,14 +287,22 @@
     return true;
   }
 
+  /* The node's own font (its size) in the given colour. */
+  function fontWith(n, colour) { return Object.assign({}, n.font, { color: colour }); }
+
   function clearFocus() {
     state.focus = null;
-    if (DATA.nodes.length <= DIM_MAX_NODES) {
-      nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
-      edges.update(DATA.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#444444" } }; }));
+    if (!state.ready) {
+      quickView.select([], []);
+      quickView.fit();
+    } else {
+      if (DATA.nodes.length <= DIM_MAX_NODES) {
+        nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: fontWith(n, "#222222") }; }));
+        edges.update(DATA.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#444444" } }; }));
+      }
+      network.unselectAll();
+      network.fit({ animation: { duration: 300 } });
     }
-    network.unselectAll();
-    network.fit({ animation: { duration: 300 } });
     $("clear-focus").hidden = true;
     pin(null);
   }
@@ -322,7 +345,12 @@
   }
 
   /* Hides the edges the filters exclude (and, if asked, the nodes left without an edge). */
+  // What the filters hide now, so that a change updates only the items it shows or hides: vis spends
+  // about 0.1 ms on each node or edge it is given, changed or not.
+  var filteredOut = { nodes: {}, edges: {} };
+
   function applyFilters() {
+    quiet();
     var types = checkedValues("type-filter"), statuses = checkedValues("status-filter");
     var minSources = Math.max(1, parseInt($("min-sources").value, 10) || 1);
     var range = dateRange();
@@ -333,11 +361,18 @@
       var visible = types.has(info.type) && (!info.status || statuses.has(info.status)) &&
         info.sources.length >= minSources && (date ? date >= range.from && date <= range.to : range.undated);
       if (visible) { shown++; visibleNodes.add(e.from); visibleNodes.add(e.to); }
-      changes.push({ id: e.id, hidden: !visible });
+      if (!!filteredOut.edges[e.id] === visible) changes.push({ id: e.id, hidden: !visible });
+      filteredOut.edges[e.id] = !visible;
     });
-    edges.update(changes);
+    if (changes.length) edges.update(changes);
     var hideIsolated = $("hide-isolated").checked;
-    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, hidden: hideIsolated && !visibleNodes.has(n.id) }; }));
+    changes = [];
+    DATA.nodes.forEach(function (n) {
+      var hidden = hideIsolated && !visibleNodes.has(n.id);
+      if (!!filteredOut.nodes[n.id] !== hidden) changes.push({ id: n.id, hidden: hidden });
+      filteredOut.nodes[n.id] = hidden;
+    });
+    if (changes.length) nodes.update(changes);
     $("filter-summary").textContent = shown + " of " + plural(DATA.edges.length, "edge") + " shown";
     showDateRange();
     return shown;
@@ -426,6 +461,348 @@
     $("filter-summary").textContent = plural(DATA.edges.length, "edge") + " shown";
   }
 
+  /* ---------- big pages: a quick first view, then vis built in slices ---------- */
+
+  // The quick view draws what vis would at the same place and zoom (shapes, colours, sizes, edges with
+  // their opacity, dashes and arrows, labels once big enough to read), in one canvas path per style:
+  // vis strokes and fills every node and edge on its own. It follows the filters (hidden nodes and
+  // edges) and the focus (selection and zoom); vis takes its view and selection over when it is ready.
+  function makeQuickView() {
+    var canvas = document.createElement("canvas");
+    canvas.id = "quick-view";
+    container.appendChild(canvas);
+    var ctx = canvas.getContext("2d");
+    var index = {}, adjacency = null, selected = { nodes: new Set(), edges: new Set() };
+    var hiddenNode = new Uint8Array(DATA.nodes.length), hiddenEdge = new Uint8Array(DATA.edges.length);
+    var view = { x: 0, y: 0, scale: 1 }, frame = null;
+    var threshold = DATA.options.nodes.scaling.label.drawThreshold;
+    var nodeGroups = groupBy(DATA.nodes, function (n) { return n.shape + " " + n.color; });
+    var edgeGroups = groupBy(DATA.edges, function (e) {
+      return [e.color.color, e.color.opacity, e.width, JSON.stringify(e.dashes || []), directed(e)].join(" ");
+    });
+    DATA.nodes.forEach(function (n, i) { index[n.id] = i; hiddenNode[i] = n.hidden ? 1 : 0; });
+    var edgeIndex = {};
+    DATA.edges.forEach(function (e, i) { edgeIndex[e.id] = i; hiddenEdge[i] = e.hidden ? 1 : 0; });
+    var listeners = {
+      nodes: function (event, p) { follow(p, index, hiddenNode); },
+      edges: function (event, p) { follow(p, edgeIndex, hiddenEdge); }
+    };
+    nodes.on("update", listeners.nodes);
+    edges.on("update", listeners.edges);
+    window.addEventListener("resize", redraw);
+
+    function groupBy(items, key) {
+      var groups = new Map();
+      items.forEach(function (item, i) {
+        var k = key(item);
+        if (!groups.has(k)) groups.set(k, { item: item, members: [] });
+        groups.get(k).members.push(i);
+      });
+      return Array.from(groups.values());
+    }
+    function directed(e) { return e.arrows === "to"; }
+    function follow(p, where, hidden) {
+      p.items.forEach(function (id, k) {
+        var change = p.data && p.data[k];
+        if (where[id] !== undefined && change && "hidden" in change) hidden[where[id]] = change.hidden ? 1 : 0;
+      });
+      redraw();
+    }
+    function redraw() { if (frame === null) frame = requestAnimationFrame(function () { frame = null; draw(); }); }
+
+    /* vis's colour for a node's border: the fill, more saturated and darker (vis util.parseColor). */
+    function darker(hex) {
+      var r = parseInt(hex.slice(1, 3), 16) / 255, g = parseInt(hex.slice(3, 5), 16) / 255,
+        b = parseInt(hex.slice(5, 7), 16) / 255;
+      var max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min, h = 0;
+      if (d) h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      var s = max ? Math.min(1, (d / max) * 1.25) : 0, v = max * 0.8, c = v * s, x = c * (1 - Math.abs((h % 2) - 1));
+      var rgb = h < 1 ? [c, x, 0] : h < 2 ? [x, c, 0] : h < 3 ? [0, c, x] : h < 4 ? [0, x, c] : h < 5 ? [x, 0, c] : [c, 0, x];
+      return "#" + rgb.map(function (u) { return ("0" + Math.round((u + v - c) * 255).toString(16)).slice(-2); }).join("");
+    }
+    function rgba(hex, opacity) {
+      return "rgba(" + [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); }).join(",") +
+        "," + opacity + ")";
+    }
+    function shapePath(path, shape, x, y, r) {
+      var i;
+      if (shape === "square") {
+        path.rect(x - r, y - r, 2 * r, 2 * r);
+      } else if (shape === "triangle") {  // as vis's CanvasRenderingContext2D.triangle
+        r *= 1.15; y += 0.275 * r;
+        var s = 2 * r, ir = (Math.sqrt(3) / 6) * s, h = Math.sqrt(s * s - r * r);
+        path.moveTo(x, y - (h - ir)); path.lineTo(x + r, y + ir); path.lineTo(x - r, y + ir); path.closePath();
+      } else if (shape === "diamond") {
+        path.moveTo(x, y + r); path.lineTo(x + r, y); path.lineTo(x, y - r); path.lineTo(x - r, y); path.closePath();
+      } else if (shape === "hexagon") {
+        path.moveTo(x + r, y);
+        for (i = 1; i < 6; i++) path.lineTo(x + r * Math.cos((Math.PI / 3) * i), y + r * Math.sin((Math.PI / 3) * i));
+        path.closePath();
+      } else {
+        path.moveTo(x + r, y); path.arc(x, y, r, 0, 2 * Math.PI);
+      }
+    }
+    /* vis's arrow head: tip on the target's border, length 15 + 3 times the line width. */
+    function arrowPath(path, e, width) {
+      var a = DATA.nodes[index[e.from]], b = DATA.nodes[index[e.to]];
+      var dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
+      if (len < 1) return;
+      var ux = dx / len, uy = dy / len, tx = b.x - ux * b.size, ty = b.y - uy * b.size, l = 15 + 3 * width;
+      path.moveTo(tx, ty);
+      path.lineTo(tx - l * ux + 0.3 * l * uy, ty - l * uy - 0.3 * l * ux);
+      path.lineTo(tx - 0.9 * l * ux, ty - 0.9 * l * uy);
+      path.lineTo(tx - l * ux - 0.3 * l * uy, ty - l * uy + 0.3 * l * ux);
+      path.closePath();
+    }
+    /* The world's rectangle on screen, with a margin. */
+    function screenBox(w, h, margin) {
+      return { left: view.x - w / 2 / view.scale - margin, right: view.x + w / 2 / view.scale + margin,
+               top: view.y - h / 2 / view.scale - margin, bottom: view.y + h / 2 / view.scale + margin };
+    }
+    function inside(n, box) { return n.x >= box.left && n.x <= box.right && n.y >= box.top && n.y <= box.bottom; }
+    /* The part of the segment a-b inside box (Liang-Barsky), or null: a zoomed-in view does not stroke,
+       nor dash, the kilometres of line off screen. */
+    function clip(a, b, box) {
+      var t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+      var p = [-dx, dx, -dy, dy], q = [a.x - box.left, box.right - a.x, a.y - box.top, box.bottom - a.y];
+      for (var i = 0; i < 4; i++) {
+        if (p[i] === 0) { if (q[i] < 0) return null; continue; }
+        var r = q[i] / p[i];
+        if (p[i] < 0) { if (r > t1) return null; if (r > t0) t0 = r; } else { if (r < t0) return null; if (r < t1) t1 = r; }
+      }
+      return [a.x + t0 * dx, a.y + t0 * dy, a.x + t1 * dx, a.y + t1 * dy];
+    }
+    function visible(e, i) { return !hiddenEdge[i] && !hiddenNode[index[e.from]] && !hiddenNode[index[e.to]]; }
+
+    function draw() {
+      var ratio = window.devicePixelRatio || 1, w = container.clientWidth, h = container.clientHeight;
+      if (canvas.width !== Math.round(w * ratio) || canvas.height !== Math.round(h * ratio)) {
+        canvas.width = Math.round(w * ratio);
+        canvas.height = Math.round(h * ratio);
+      }
+      if (!state.quickFitted) { fitView(w, h); state.quickFitted = true; }
+      var scale = view.scale;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * (w / 2 - view.x * scale), ratio * (h / 2 - view.y * scale));
+      ctx.lineCap = "round";
+      ctx.lineJoin = "round";
+      var heads = [], box = screenBox(w, h, 40 / scale);
+      edgeGroups.forEach(function (g) {
+        var e0 = g.item, head = new Path2D(), width = Math.max(e0.width, 0.3 / scale);
+        // A dash pattern under 3 pixels on screen reads as a fainter line (and costs Skia 10 times more).
+        var dashes = e0.dashes || [], period = dashes.reduce(function (a, b) { return a + b; }, 0) * scale;
+        var fine = dashes.length && period < 3;
+        ctx.strokeStyle = rgba(e0.color.color, e0.color.opacity * (fine ? 0.6 : 1));
+        ctx.lineWidth = width;
+        ctx.setLineDash(fine ? [] : dashes);
+        // One stroke an edge, as vis: where edges cross, their colours add up as in vis's drawing.
+        g.members.forEach(function (i) {
+          var e = DATA.edges[i];
+          if (!visible(e, i)) return;
+          var a = DATA.nodes[index[e.from]], b = DATA.nodes[index[e.to]], part = clip(a, b, box);
+          if (!part) return;
+          ctx.beginPath(); ctx.moveTo(part[0], part[1]); ctx.lineTo(part[2], part[3]); ctx.stroke();
+          if (directed(e) && inside(b, box)) arrowPath(head, e, width);
+        });
+        heads.push([rgba(e0.color.color, e0.color.opacity), head]);
+      });
+      ctx.setLineDash([]);
+      selected.edges.forEach(function (id) {
+        var i = edgeIndex[id], e = DATA.edges[i];
+        if (i === undefined || !visible(e, i)) return;
+        var part = clip(DATA.nodes[index[e.from]], DATA.nodes[index[e.to]], box);
+        if (!part) return;
+        ctx.strokeStyle = rgba(e.color.color, e.color.opacity);
+        ctx.lineWidth = e.width + 2;  // vis's selectionWidth
+        ctx.beginPath(); ctx.moveTo(part[0], part[1]); ctx.lineTo(part[2], part[3]); ctx.stroke();
+      });
+      var border = 1 / scale;
+      nodeGroups.forEach(function (g) {
+        var path = new Path2D();
+        g.members.forEach(function (i) {
+          var n = DATA.nodes[i];
+          if (!hiddenNode[i] && inside(n, box)) shapePath(path, n.shape, n.x, n.y, n.size);
+        });
+        ctx.fillStyle = g.item.color;
+        ctx.fill(path);
+        ctx.strokeStyle = darker(g.item.color);
+        ctx.lineWidth = Math.min(border, 2 * g.item.size);
+        ctx.stroke(path);
+      });
+      selected.nodes.forEach(function (id) {
+        var n = DATA.nodes[index[id]];
+        if (!n || hiddenNode[index[id]]) return;
+        var path = new Path2D();
+        shapePath(path, n.shape, n.x, n.y, n.size);
+        ctx.fillStyle = n.color;
+        ctx.fill(path);
+        ctx.strokeStyle = darker(n.color);
+        ctx.lineWidth = 2 * border;
+        ctx.stroke(path);
+      });
+      heads.forEach(function (h) { ctx.fillStyle = h[0]; ctx.fill(h[1]); });
+      drawLabels(w, h);
+    }
+
+    /* Labels of the nodes on screen whose text would be at least vis's drawThreshold pixels high. */
+    function drawLabels(w, h) {
+      var scale = view.scale, left = view.x - w / 2 / scale, right = view.x + w / 2 / scale,
+        top = view.y - h / 2 / scale, bottom = view.y + h / 2 / scale, margin = 200 / scale;
+      var font = DATA.options.nodes.font;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "top";
+      ctx.lineWidth = font.strokeWidth;
+      ctx.strokeStyle = font.strokeColor;
+      ctx.fillStyle = "#343434";
+      DATA.nodes.forEach(function (n, i) {
+        var size = (n.font && n.font.size) || font.size;
+        if (hiddenNode[i] || size * scale < threshold - 1 || !n.label) return;
+        if (n.x < left - margin || n.x > right + margin || n.y < top - margin || n.y > bottom + margin) return;
+        size = Math.min(size, 30 / scale);  // vis's maxVisible
+        ctx.font = (selected.nodes.has(n.id) ? "bold " : "") + size + "px " + font.face;
+        ctx.strokeText(n.label, n.x, n.y + n.size + 11);  // where vis puts it, to a pixel or two
+        ctx.fillText(n.label, n.x, n.y + n.size + 11);
+      });
+    }
+
+    /* As vis's fit: the nodes' extent, 10% margin, never zoomed in past 1. */
+    function fitView(w, h) {
+      var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      DATA.nodes.forEach(function (n, i) {
+        if (hiddenNode[i]) return;
+        minX = Math.min(minX, n.x - n.size); maxX = Math.max(maxX, n.x + n.size);
+        minY = Math.min(minY, n.y - n.size); maxY = Math.max(maxY, n.y + n.size);
+      });
+      if (minX > maxX) { view = { x: 0, y: 0, scale: 1 }; return; }
+      var zoom = Math.min(w / ((maxX - minX) * 1.1 || 1), h / ((maxY - minY) * 1.1 || 1));
+      view = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, scale: zoom > 1 || !zoom ? 1 : zoom };
+    }
+
+    function links() {
+      if (adjacency) return adjacency;
+      adjacency = {};
+      DATA.edges.forEach(function (e) {
+        (adjacency[e.from] = adjacency[e.from] || []).push([e.id, e.to]);
+        (adjacency[e.to] = adjacency[e.to] || []).push([e.id, e.from]);
+      });
+      return adjacency;
+    }
+
+    return {
+      canvas: canvas,
+      draw: draw,
+      view: function () { return view; },
+      neighbours: function (id) {
+        var seen = new Set();
+        (links()[id] || []).forEach(function (l) { if (l[1] !== id) seen.add(l[1]); });
+        return Array.from(seen);
+      },
+      edgesOf: function (id) { return (links()[id] || []).map(function (l) { return l[0]; }); },
+      selection: function () { return { nodes: Array.from(selected.nodes), edges: Array.from(selected.edges) }; },
+      select: function (ids, edgeIds) { selected = { nodes: new Set(ids), edges: new Set(edgeIds) }; redraw(); },
+      focus: function (id, scale) {
+        var n = DATA.nodes[index[id]];
+        view = { x: n.x, y: n.y, scale: scale };
+        state.quickFitted = true;
+        redraw();
+      },
+      fit: function () { state.quickFitted = false; redraw(); },
+      stop: function () {
+        nodes.off("update", listeners.nodes);
+        edges.off("update", listeners.edges);
+        window.removeEventListener("resize", redraw);
+        if (frame !== null) cancelAnimationFrame(frame);
+        canvas.remove();
+      }
+    };
+  }
+
+  // Milliseconds of vis work between two chances for the page to answer the user and paint.
+  var SLICE_MS = 40;
+  // After a search, a focus or a filter, vis's building waits this long: the answer is drawn first.
+  var QUIET_MS = 300;
+  state.quietUntil = 0;
+  function quiet() { if (!state.ready) state.quietUntil = performance.now() + QUIET_MS; }
+
+  /* Runs fn in a task after the next frame (or after 100 ms if no frame comes, as in a hidden tab):
+     back-to-back tasks would keep Chromium from painting what the page has drawn. */
+  function afterFrame(fn) {
+    var done = false;
+    function go() { if (!done) { done = true; setTimeout(fn, 0); } }
+    requestAnimationFrame(go);
+    setTimeout(go, 100);
+  }
+
+  /* Hands vis the page's DataSets, then has it build its nodes and edges a slice at a time (with vis's
+     own NodesHandler.add and EdgesHandler.add, as its DataSet listeners do), so that a search or a
+     filter is answered between two slices. Changes to what vis has built are passed on meanwhile. */
+  function buildInSlices() {
+    var nh = network.nodesHandler, eh = network.edgesHandler, body = network.body;
+    var handover = [[nodes, nh.nodesListeners, "nodes"], [edges, eh.edgesListeners, "edges"]];
+    var passing = handover.map(function (h) {
+      var data = h[0], listeners = h[1], built = body[h[2]];
+      var empty = body.data[h[2]];
+      Object.keys(listeners).forEach(function (event) { empty.off(event, listeners[event]); });
+      body.data[h[2]] = data;
+      var pass = {
+        add: listeners.add,
+        remove: listeners.remove,
+        update: function (event, p, sender) {
+          var keep = [];
+          p.items.forEach(function (id, k) { if (built[id] !== undefined) keep.push(k); });
+          if (!keep.length) return;
+          var pick = function (list) { return list && keep.map(function (k) { return list[k]; }); };
+          listeners.update(event, { items: pick(p.items), data: pick(p.data), oldData: pick(p.oldData) }, sender);
+        }
+      };
+      Object.keys(pass).forEach(function (event) { data.on(event, pass[event]); });
+      return pass;
+    });
+    var nodeIds = nodes.getIds(), edgeIds = edges.getIds(), i = 0, j = 0, k = 0, STEP = 250;
+    var ctx = network.canvas.getContext();
+    function slice() {
+      if (performance.now() < state.quietUntil) { setTimeout(slice, state.quietUntil - performance.now()); return; }
+      var until = performance.now() + SLICE_MS, n;
+      while (i < nodeIds.length && performance.now() < until) { nh.add(nodeIds.slice(i, i + STEP), true); i += STEP; }
+      while (i >= nodeIds.length && j < edgeIds.length && performance.now() < until) {
+        eh.add(edgeIds.slice(j, j + STEP), true);
+        j += STEP;
+      }
+      // Each node's size with its label, measured now rather than all at once in vis's first draw.
+      while (j >= edgeIds.length && k < nodeIds.length && performance.now() < until) {
+        nodeIds.slice(k, k + STEP).forEach(function (id) { n = body.nodes[id]; n.resize(ctx); n.updateBoundingBox(ctx, n.selected); });
+        k += STEP;
+      }
+      if (k < nodeIds.length) { afterFrame(slice); return; }
+      handover.forEach(function (h, m) {
+        Object.keys(passing[m]).forEach(function (event) { h[0].off(event, passing[m][event]); });
+        Object.keys(h[1]).forEach(function (event) { h[0].on(event, h[1][event]); });
+      });
+      // vis takes the quick view's place, zoom and selection over, in its first draw.
+      var view = quickView.view(), chosen = quickView.selection();
+      body.emitter.emit("_blockRedraw");
+      network.moveTo({ position: { x: view.x, y: view.y }, scale: view.scale });
+      if (chosen.nodes.length) network.setSelection(chosen, { unselectAll: true, highlightEdges: false });
+      body.emitter.emit("_allowRedraw");
+      network.once("afterDrawing", function () {
+        quickView.stop();
+        $("loading").hidden = true;
+        $("physics").disabled = false;
+        state.ready = true;
+        interactive();
+        waiting.splice(0).forEach(function (fn) { fn(); });
+      });
+      body.emitter.emit("_dataChanged");  // vis's own bookkeeping, once, then its first draw
+    }
+    slice();
+  }
+
+  function interactive() {
+    state.interactiveAt = performance.now();
+    document.body.dataset.interactive = "true";
+  }
+
   /* ---------- layout: positions come from the build; physics runs only when asked ---------- */
 
   function drawn() {
@@ -438,6 +815,7 @@
   }
 
   function setPhysics(on) {
+    if (!state.ready) return whenReady(function () { setPhysics(on); });
     state.physics = on;
     network.setOptions({ physics: { enabled: on } });
     $("physics").textContent = on ? "Stop physics" : "Run physics";
@@ -446,12 +824,25 @@
 
   $("physics").addEventListener("click", function () { setPhysics(!state.physics); });
   state.physics = false;
-  network.once("afterDrawing", drawn);
+  var quickView = null;
   if (!DATA.nodes.length) {
     $("loading").textContent = "This graph is empty.";
     drawn();
     $("loading").hidden = false;
+  } else if (state.quick) {
+    quickView = makeQuickView();
+    $("physics").disabled = true;
+    requestAnimationFrame(function () {  // drawn in a frame, as vis draws
+      quickView.draw();
+      drawn();
+      $("loading").textContent = "Getting zoom, drag and hover ready\u2026";
+      $("loading").hidden = false;
+      afterFrame(buildInSlices);
+    });
+  } else {
+    network.once("afterDrawing", drawn);
   }
+  if (state.ready) interactive();
 
   buildControls();
 
@@ -459,6 +850,7 @@
   window.graphbuild = {
     network: network, nodes: nodes, edges: edges, data: DATA, state: state,
     search: search, focusPerson: focusPerson, clearFocus: clearFocus, applyFilters: applyFilters,
-    showArticles: showArticles, setPhysics: setPhysics, dateRange: dateRange
+    showArticles: showArticles, setPhysics: setPhysics, dateRange: dateRange, quickView: quickView,
+    whenReady: whenReady
   };
 })();
