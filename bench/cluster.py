@@ -138,11 +138,7 @@ def synthetic(n: int, seed: int = 7):
 
 
 def reduce_one(n: int, work: Path) -> dict:
-    from graphbuild.cluster import Compactor, _Spool
-    from graphbuild.graph import build_graph_from_facts
-    from graphbuild.neo4j.admin import write_neo4j_admin
-    from graphbuild.pipeline import write_triples
-    from graphbuild.resolve import Resolver
+    from graphbuild.pipeline import paused_gc
 
     meter = PeakRSS()
     steps: list[tuple[str, float, int]] = []
@@ -150,6 +146,18 @@ def reduce_one(n: int, work: Path) -> dict:
     def step(name: str, started: float) -> None:
         steps.append((name, time.perf_counter() - started, meter.peak()))
         meter.reset()
+
+    with paused_gc():  # as the pipeline's reduce runs
+        result = _reduce_steps(n, work, meter, step)
+    return {**result, "steps": steps}
+
+
+def _reduce_steps(n: int, work: Path, meter: PeakRSS, step) -> dict:
+    from graphbuild.cluster import Compactor, _Spool
+    from graphbuild.graph import build_graph_from_facts
+    from graphbuild.neo4j.admin import write_neo4j_admin
+    from graphbuild.pipeline import write_triples
+    from graphbuild.resolve import Resolver
 
     meter.reset()
     started = time.perf_counter()
@@ -176,8 +184,7 @@ def reduce_one(n: int, work: Path) -> dict:
     step("triples.jsonl", started)
     csv_bytes = sum(p.stat().st_size for p in (work / "import").iterdir())
     return {"articles": n, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "facts": facts,
-            "csv_mb": csv_bytes / 2**20, "triples_mb": (work / "triples.jsonl").stat().st_size / 2**20,
-            "steps": steps}
+            "csv_mb": csv_bytes / 2**20, "triples_mb": (work / "triples.jsonl").stat().st_size / 2**20}
 
 
 def reduce_bench(sizes: list[int]) -> None:

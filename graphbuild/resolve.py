@@ -40,30 +40,41 @@ def slugify(name: str) -> str:
     return "-".join(fold(name).split()) or "unnamed"
 
 
+class _Folded(dict):
+    """``fold`` of each name, computed once: a corpus repeats the same few names millions of times."""
+
+    def __missing__(self, name: str) -> str:
+        value = self[name] = fold(name)
+        return value
+
+
 class Resolver:
     """Merges the extractions of many documents into entities and facts."""
 
     def run(self, extractions: Iterable[DocExtraction]) -> ResolvedCorpus:
         extractions = sorted(extractions, key=lambda e: e.doc_id)
+        folded = _Folded()
         local_names = [resolve_people_in_document(e) for e in extractions]
         local_names = merge_name_variants(extractions, local_names)
         global_names = self._merge_short_names(extractions, local_names)
-        labels = self._vote_labels(extractions, global_names)
+        labels = self._vote_labels(extractions, global_names, folded)
         entities: dict[str, Entity] = {}
         mention_ids: list[list[str]] = []
         for extraction, names in zip(extractions, global_names, strict=True):
             ids = []
             for mention, name in zip(extraction.mentions, names, strict=True):
-                key = fold(name)
+                key = folded[name]
                 label = labels[key]
-                entity_id = f"{label.lower()}:{slugify(name)}"
-                entity = entities.setdefault(entity_id, Entity(entity_id, name, label))
+                entity_id = f"{label.lower()}:{'-'.join(key.split()) or 'unnamed'}"  # slugify(name)
+                entity = entities.get(entity_id)
+                if entity is None:
+                    entity = entities[entity_id] = Entity(entity_id, name, label)
                 entity.aliases.add(mention.text)
                 entity.mentions += 1
                 entity.sources.add(extraction.doc_id)
                 ids.append(entity_id)
             mention_ids.append(ids)
-        self._choose_display_names(entities, extractions, mention_ids)
+        self._choose_display_names(entities, extractions, mention_ids, folded)
         facts = self._facts(extractions, mention_ids, entities)
         per_doc = {e.doc_id: dict(Counter(ids)) for e, ids in zip(extractions, mention_ids, strict=True)}
         return ResolvedCorpus(list(entities.values()), facts, [e.doc_id for e in extractions], per_doc)
@@ -88,23 +99,23 @@ class Resolver:
         return merged
 
     @staticmethod
-    def _vote_labels(extractions, names) -> dict[str, str]:
+    def _vote_labels(extractions, names, folded: _Folded) -> dict[str, str]:
         votes: dict[str, Counter] = defaultdict(Counter)
         for extraction, doc_names in zip(extractions, names, strict=True):
             for mention, name in zip(extraction.mentions, doc_names, strict=True):
-                votes[fold(name)][mention.label] += 1
+                votes[folded[name]][mention.label] += 1
         return {
             key: min(counter, key=lambda label: (-counter[label], _LABEL_ORDER.get(label, 99)))
             for key, counter in votes.items()
         }
 
     @staticmethod
-    def _choose_display_names(entities, extractions, mention_ids) -> None:
+    def _choose_display_names(entities, extractions, mention_ids, folded: _Folded) -> None:
         """A node's name: its most frequent full spelling (longest, then alphabetical, on ties)."""
         spellings: dict[str, Counter] = defaultdict(Counter)
         for extraction, ids in zip(extractions, mention_ids, strict=True):
             for mention, entity_id in zip(extraction.mentions, ids, strict=True):
-                if fold(mention.text) == fold(entities[entity_id].name):
+                if folded[mention.text] == folded[entities[entity_id].name]:
                     spellings[entity_id][mention.text] += 1
         for entity_id, counter in spellings.items():
             entities[entity_id].name = min(counter, key=lambda s: (-counter[s], -len(s), s))
