@@ -76,7 +76,7 @@ class _Scan:
 
     def __init__(self) -> None:
         self._kinds: dict[str, dict[str, set[str]]] = {}
-        self._array_strings: set[str] = set()
+        self._taken: set[str] = set()  # candidate delimiters that occur inside some array element
         self.multiline = False
 
     def add(self, group: str, props: dict) -> None:
@@ -87,9 +87,10 @@ class _Scan:
             if kind:
                 found.add(kind)
             if isinstance(value, list):
-                strings = [v for v in value if isinstance(v, str)]
-                self._array_strings.update(strings)
-                self.multiline = self.multiline or any("\n" in v or "\r" in v for v in strings)
+                for element in value:
+                    if isinstance(element, str):
+                        self._taken.update(c for c in DELIMITER_CHOICES if c in element)
+                        self.multiline = self.multiline or "\n" in element or "\r" in element
             elif isinstance(value, str) and ("\n" in value or "\r" in value):
                 self.multiline = True
 
@@ -99,7 +100,7 @@ class _Scan:
 
     def array_delimiter(self) -> str:
         for choice in DELIMITER_CHOICES:
-            if not any(choice in element for element in self._array_strings):
+            if choice not in self._taken:
                 return choice
         raise ValueError("every candidate array delimiter occurs inside some array element")
 
