@@ -39,7 +39,7 @@ from pathlib import Path
 
 from graphbuild.cache import ExtractionCache, installed_model_version, rules_fingerprint
 from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence, text_sha256
-from graphbuild.reader import JSONL_EXTENSIONS, Reader, _common_root
+from graphbuild.reader import JSONL_EXTENSIONS, Reader, common_root, name_documents
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64
@@ -81,8 +81,8 @@ def read_unit(paths: list[str]) -> ReadUnit:
     """Read files exactly as :class:`Reader` does (ids not yet made unique)."""
     reader = Reader()
     for path in paths:
-        reader._read_file(Path(path))
-    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader._origins], reader.problems)
+        reader.read_file(Path(path))
+    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader.origins], reader.problems)
 
 
 def _keyer(salt: str) -> ExtractionCache:
@@ -308,7 +308,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
 
     lister = Reader()
     paths = list(paths)
-    files = lister._collect(paths)
+    files = lister.collect(paths)
     result = ClusterResult([], _Spool(), [], problems=list(lister.problems))
     compact = Compactor()
     salt = f"{settings.model}-{installed_model_version(settings.model)}|{rules_fingerprint()}"
@@ -329,14 +329,11 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
             keys.append(header.key)
     lengths = [h.length for headers, _, _ in described for h in headers]
     # Ids made unique exactly as the local Reader does.
-    namer = Reader()
-    namer.documents, namer._origins = list(stubs), origins  # stubs keep the ids as read
-    root = _common_root(paths)
-    namer._unique_ids(root)
-    namer._relative_paths(root)  # each Article's path, as the local Reader gives it
-    result.notes += namer.notes
-    ids = [d.id for d in namer.documents]
-    relative_paths = [d.path for d in namer.documents]
+    # (stubs keep the ids as read; each Article's path is the one the local Reader gives it)
+    named, notes = name_documents(stubs, origins, common_root(paths))
+    result.notes += notes
+    ids = [d.id for d in named]
+    relative_paths = [d.path for d in named]
     renamed = [n for n, (stub, doc_id) in enumerate(zip(stubs, ids, strict=True)) if stub.id != doc_id]
     if renamed:
         new_keys = client.gather([client.submit(rekey, unit_futures[where[n][0]], where[n][1], ids[n], salt,

@@ -29,7 +29,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -151,20 +151,25 @@ class Reader:
         self.notes: list[ReadProblem] = []  # read, with something to say (a renamed id)
         self._origins: list[tuple[Path, int | None]] = []  # file and jsonl line of each document
 
+    @property
+    def origins(self) -> list[tuple[Path, int | None]]:
+        """The file and jsonl line (None for other files) of each document read so far, in order."""
+        return self._origins
+
     def run(self, paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
         self.documents, self.problems, self.notes, self._origins = [], [], [], []
         paths = list(paths)
-        for path in self._collect(paths):
-            self._read_file(path)
-        root = _common_root(paths)
-        self._unique_ids(root)
-        self._relative_paths(root)
+        for path in self.collect(paths):
+            self.read_file(path)
+        self.documents, notes = name_documents(self.documents, self._origins, common_root(paths))
+        self.notes += notes
         return self.documents, self.problems
 
     # -- collecting -------------------------------------------------------------------------
 
-    def _collect(self, paths: Iterable[str | Path]) -> list[Path]:
-        """All files to read, deduplicated, in sorted path order. Every path not read is reported."""
+    def collect(self, paths: Iterable[str | Path]) -> list[Path]:
+        """All files to read, deduplicated, in sorted path order. Every path not read is reported
+        (in ``problems``); nothing is opened but folders."""
         files: dict[str, Path] = {}
         seen: dict[tuple[int, int], str] = {}  # (device, inode) of each file taken -> its path
         for raw in paths:
@@ -263,7 +268,8 @@ class Reader:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _read_file(self, path: Path) -> None:
+    def read_file(self, path: Path) -> None:
+        """Read one file (any supported type) into ``documents``/``problems``; ids are not made unique."""
         try:
             if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would be read forever
                 self._problem(str(path), "not a regular file: not read")
@@ -301,8 +307,8 @@ class Reader:
             return
         self._add(Document(path.stem, text, str(path), title, date or find_dateline(text), url, outlet))
 
-    def _read_jsonl(self, path: Path, text: str) -> None:
-        for number, line in enumerate(text.split("\n"), start=1):
+    def _read_jsonl(self, path: Path, text: str, first_line: int = 1) -> None:
+        for number, line in enumerate(text.split("\n"), start=first_line):
             if line.strip():
                 self._read_jsonl_line(f"{path}:{number}", line)
 
@@ -335,60 +341,85 @@ class Reader:
         self.documents.append(doc)
         self._origins.append((path, line))
 
-    def _unique_ids(self, root: str) -> None:
-        """Replace every clashing id by one traceable to its source (see the module docstring)."""
-        groups: dict[str, list[int]] = {}
-        for n, doc in enumerate(self.documents):
-            groups.setdefault(doc.id, []).append(n)
-        taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
-        for doc_id, members in groups.items():
-            if len(members) == 1:
-                continue
-            new_ids = []
-            for n in members:
-                path, line = self._origins[n]
-                relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-                if line is not None:
-                    candidates = [f"{doc_id}@{relative}:{line}"]
-                else:
-                    candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
-                new_id = next((c for c in candidates if c not in taken and c not in new_ids
-                               and sum(1 for m in members if self._candidates_clash(m, n, c, root)) == 0), None)
-                if new_id is None:
-                    new_id = candidates[-1]
-                    k = 1
-                    while new_id in taken or new_id in new_ids:
-                        k += 1
-                        new_id = f"{candidates[-1]}-{k}"
-                new_ids.append(new_id)
-            for n, new_id in zip(members, new_ids, strict=True):
-                self.documents[n] = replace(self.documents[n], id=new_id)
-            taken.update(new_ids)
-            sources = ", ".join(self.documents[n].source for n in members)
-            self.notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
-
-    def _relative_paths(self, root: str) -> None:
-        """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
-        record): the same whichever way the inputs were named (relative, absolute)."""
-        for n, (path, line) in enumerate(self._origins):
-            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-            self.documents[n] = replace(self.documents[n], path=relative if line is None else f"{relative}:{line}")
-
-    def _candidates_clash(self, other: int, n: int, candidate: str, root: str) -> bool:
-        """True when another member of the group would get the same short candidate id."""
-        if other == n:
-            return False
-        path, line = self._origins[other]
-        if line is not None:
-            return False
-        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-        return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
-
     def _problem(self, source: str, reason: str) -> None:
         self.problems.append(ReadProblem(source, reason))
 
 
-def _common_root(paths: list[str | Path]) -> str:
+def name_documents(documents: Sequence[Document], origins: Sequence[tuple[Path, int | None]],
+                   root: str) -> tuple[list[Document], list[ReadProblem]]:
+    """Documents as :meth:`Reader.run` returns them: clashing ids made unique (see the module docstring)
+    and each one's ``path`` relative to ``root`` (``file.jsonl:line`` for a jsonl record); with a note per
+    clash. ``origins`` are the file and jsonl line of each document (:attr:`Reader.origins`), ``root``
+    the inputs' :func:`common_root`.
+
+    >>> docs = [Document("x", "A.", "in/a/x.txt"), Document("x", "B.", "in/b/x.txt")]
+    >>> named, notes = name_documents(docs, [(Path("in/a/x.txt"), None), (Path("in/b/x.txt"), None)],
+    ...                               os.path.abspath("in"))
+    >>> [(d.id, d.path) for d in named], notes[0].reason
+    ([('a/x', 'a/x.txt'), ('b/x', 'b/x.txt')], "same id 'x': ids 'a/x', 'b/x' used")
+    """
+    documents = list(documents)
+    notes = _unique_ids(documents, origins, root)
+    _relative_paths(documents, origins, root)
+    return documents, notes
+
+
+def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> list[ReadProblem]:
+    """Replace every clashing id by one traceable to its source (see the module docstring)."""
+    notes: list[ReadProblem] = []
+    groups: dict[str, list[int]] = {}
+    for n, doc in enumerate(documents):
+        groups.setdefault(doc.id, []).append(n)
+    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
+    for doc_id, members in groups.items():
+        if len(members) == 1:
+            continue
+        new_ids = []
+        for n in members:
+            path, line = origins[n]
+            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+            if line is not None:
+                candidates = [f"{doc_id}@{relative}:{line}"]
+            else:
+                candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
+            new_id = next((c for c in candidates if c not in taken and c not in new_ids
+                           and sum(1 for m in members if _candidates_clash(origins, m, n, c, root)) == 0), None)
+            if new_id is None:
+                new_id = candidates[-1]
+                k = 1
+                while new_id in taken or new_id in new_ids:
+                    k += 1
+                    new_id = f"{candidates[-1]}-{k}"
+            new_ids.append(new_id)
+        for n, new_id in zip(members, new_ids, strict=True):
+            documents[n] = replace(documents[n], id=new_id)
+        taken.update(new_ids)
+        sources = ", ".join(documents[n].source for n in members)
+        notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
+    return notes
+
+
+def _relative_paths(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> None:
+    """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
+    record): the same whichever way the inputs were named (relative, absolute)."""
+    for n, (path, line) in enumerate(origins):
+        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        documents[n] = replace(documents[n], path=relative if line is None else f"{relative}:{line}")
+
+
+def _candidates_clash(origins: Sequence[tuple[Path, int | None]], other: int, n: int, candidate: str,
+                      root: str) -> bool:
+    """True when another member of the group would get the same short candidate id."""
+    if other == n:
+        return False
+    path, line = origins[other]
+    if line is not None:
+        return False
+    relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
+
+
+def common_root(paths: list[str | Path]) -> str:
     """The deepest folder holding every input (a folder input itself, a file input's folder)."""
     folders = []
     for raw in paths:
