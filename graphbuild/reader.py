@@ -30,7 +30,8 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 # Dates (tables, datelines, metadata dates) live in graphbuild.dates; cleaner.py imports these names from here.
@@ -136,6 +137,61 @@ def text_title(text: str) -> str | None:
             return line
         return None
     return None
+
+
+@dataclass(frozen=True)
+class JsonlRange:
+    """What :meth:`Reader.read_jsonl_range` read: the bytes [start, end) of the file (whole lines), the line
+    breaks among them, and what :func:`ranges_read_as_whole` needs to tell whether reading the file's
+    ranges one by one gives what reading the whole file gives."""
+
+    path: str
+    start: int  # the first line read starts here (at or after the range asked for)
+    end: int  # just after the last byte read
+    lines: int = 0  # line breaks read (\n, \r\n, \r): the next range's first line number is first_line + lines
+    chars: int = 0  # characters decoded
+    controls: int = 0  # control characters among them (as decode_bytes counts them)
+    blank: bool = True  # nothing but ASCII whitespace
+    eof: bool = False  # read up to the end of the file
+    ok: bool = True  # UTF-8 (a UTF-8 byte-order mark only at the file's start), no NUL byte, no read error
+
+
+def ranges_read_as_whole(ranges: Sequence[JsonlRange]) -> bool:
+    """True when ``ranges`` (in order) cover their file and together read as :meth:`Reader.read_file`
+    reads it whole: each decoded as UTF-8, as the whole file then is, and the whole file neither empty
+    nor "not text" (too many control characters). Else the whole file must be read in one piece.
+
+    >>> ranges_read_as_whole([JsonlRange("a.jsonl", 0, 10, lines=1, chars=10, blank=False),
+    ...                       JsonlRange("a.jsonl", 10, 14, lines=0, chars=4, blank=False, eof=True)])
+    True
+    >>> ranges_read_as_whole([JsonlRange("a.jsonl", 0, 10, blank=False), JsonlRange("a.jsonl", 12, 14, eof=True)])
+    False
+    """
+    if not ranges or ranges[0].start != 0 or not ranges[-1].eof:
+        return False
+    if any(a.end != b.start for a, b in pairwise(ranges)):
+        return False
+    if not all(r.ok for r in ranges) or all(r.blank for r in ranges):
+        return False
+    chars, controls = sum(r.chars for r in ranges), sum(r.controls for r in ranges)
+    return not chars or controls / chars <= MAX_CONTROL_RATIO
+
+
+def _line_breaks(file, upto: int, chunk: int = 1 << 20) -> int:
+    """Line breaks (\\n, \\r\\n, \\r: as :func:`normalise_newlines` makes them) in the first ``upto`` bytes of
+    ``file``, which end with a ``\\n`` (a line start)."""
+    breaks = 0
+    last = b""
+    while upto > 0:
+        data = file.read(min(chunk, upto))
+        if not data:
+            break
+        upto -= len(data)
+        breaks += data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+        if last == b"\r" and data.startswith(b"\n"):
+            breaks -= 1  # a \r\n split between two chunks
+        last = data[-1:]
+    return breaks
 
 
 class Reader:
@@ -293,6 +349,58 @@ class Reader:
             self._read_html(path, text)
         else:
             self._read_text(path, text)
+
+    def read_jsonl_range(self, path: Path, start: int, end: int, first_line: int | None = None) -> JsonlRange:
+        """Read the lines of the .jsonl file ``path`` that start in the byte range [start, end): the same
+        documents and problems, in the same order and with the same line numbers, as :meth:`read_file`
+        gives for them when it reads the whole file, provided :func:`ranges_read_as_whole` holds for the
+        ranges that cover the file. A line longer than the range is read whole by the range it starts in.
+
+        ``first_line`` is the line number of the first line read; None counts the line breaks before it
+        (reads the file up to there). The result says what was read and how many line breaks it held (the
+        next range's first line is ``first_line + lines``). A range that cannot be read as the whole file
+        would be (not UTF-8, a NUL byte, a UTF-16 or UTF-32 byte-order mark, an error) adds nothing:
+        ``ok`` is False, and the whole file must be read with :meth:`read_file` instead.
+        """
+        try:
+            with open(path, "rb") as file:
+                info = os.fstat(file.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    return JsonlRange(str(path), start, start, ok=False)
+                size = info.st_size
+                start = min(max(start, 0), size)
+                if start > 0:  # the first line starting at or after `start`
+                    file.seek(start - 1)
+                    if file.read(1) != b"\n":
+                        file.readline()
+                first = file.tell()
+                data = file.read(end - first) if end > first else b""
+                if data and not data.endswith(b"\n"):
+                    data += file.readline()  # the last line started before `end`: read it whole
+                stop = first + len(data)
+                if first_line is None:
+                    file.seek(0)
+                    first_line = 1 + _line_breaks(file, first)
+        except OSError:
+            return JsonlRange(str(path), start, start, ok=False)
+        found = JsonlRange(str(path), first, stop, eof=stop >= size, blank=not data.strip())
+        encoding = "utf-8"
+        if first == 0:
+            bom = next((encoding for mark, encoding in BOMS if data.startswith(mark)), None)
+            if bom not in (None, "utf-8-sig"):
+                return replace(found, ok=False)
+            encoding = bom or encoding
+        if b"\x00" in data:
+            return replace(found, ok=False)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return replace(found, ok=False)
+        controls = len(CONTROL_CHARACTERS.findall(text))
+        chars = len(text)
+        text = normalise_newlines(text) if first == 0 else text.replace("\r\n", "\n").replace("\r", "\n")
+        self._read_jsonl(Path(path), text, first_line)
+        return replace(found, lines=text.count("\n"), chars=chars, controls=controls)
 
     def _read_text(self, path: Path, text: str) -> None:
         if not text.strip():
