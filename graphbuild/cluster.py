@@ -4,11 +4,12 @@
 ``LocalCluster`` of N worker processes) runs in two rounds of Dask tasks:
 
 1. **read**: the client lists the input files (it opens none of them) and groups them into read units
-   (a ``.jsonl`` file is one unit; small files are grouped, up to ``READ_UNIT_FILES`` files or
-   ``READ_UNIT_BYTES`` bytes). A worker reads a unit into ``Document``s, which stay in the cluster's
-   memory; the client gets back only a header per document (id, source, date, text length and cache
-   key) and the read problems. With the headers the client makes clashing ids unique exactly as
-   :class:`~graphbuild.reader.Reader` does, and looks each document up in the extraction cache.
+   (a ``.jsonl`` file is one unit, or one per ``JSONL_RANGE_BYTES`` bytes when it is bigger: see
+   :class:`JsonlPart`; small files are grouped, up to ``READ_UNIT_FILES`` files or ``READ_UNIT_BYTES``
+   bytes). A worker reads a unit into ``Document``s, which stay in the cluster's memory; the client gets
+   back only a header per document (id, source, date, text length and cache key) and the read problems.
+   With the headers the client makes clashing ids unique exactly as :class:`~graphbuild.reader.Reader`
+   does, and looks each document up in the extraction cache.
 2. **extract**: the documents not in the cache go out in batches of ``batch_size`` (in input order);
    a task takes its documents from the read units (Dask moves them between workers, never through the
    client) and returns their :class:`~graphbuild.pipeline.Outcome`s — ``DocExtraction`` records,
@@ -39,11 +40,19 @@ from pathlib import Path
 
 from graphbuild.cache import ExtractionCache, installed_model_version, rules_fingerprint
 from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence, text_sha256
-from graphbuild.reader import JSONL_EXTENSIONS, Reader, _common_root
+from graphbuild.reader import (
+    JSONL_EXTENSIONS,
+    JsonlRange,
+    Reader,
+    common_root,
+    name_documents,
+    ranges_read_as_whole,
+)
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64
 READ_UNIT_BYTES = 8 * 1024 * 1024
+JSONL_RANGE_BYTES = READ_UNIT_BYTES  # a bigger .jsonl file is read in ranges of this many bytes
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler before giving up
 
 
@@ -54,6 +63,22 @@ class ClusterError(RuntimeError):
 # -- worker side ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class JsonlPart:
+    """A read unit of a big .jsonl file: the lines that start in its bytes [start, end).
+
+    A worker reads them numbered from 1 (it does not read the file before ``start``); once every range of
+    the file is read, the client knows how many line breaks each one held and has each unit renumbered
+    from the file's start (:func:`renumber`), on its worker. A file whose ranges would not read as the
+    whole file does (not UTF-8, NUL bytes: see :func:`~graphbuild.reader.ranges_read_as_whole`) is read
+    whole by one task instead, as a small file would be.
+    """
+
+    path: str
+    start: int
+    end: int
+
+
 @dataclass
 class ReadUnit:
     """A read unit's documents (kept on a worker) and the problems met reading it."""
@@ -61,6 +86,7 @@ class ReadUnit:
     documents: list[Document]
     origins: list[tuple[str, int | None]]  # file and jsonl line of each document
     problems: list[ReadProblem]
+    range: JsonlRange | None = None  # what a JsonlPart's read found
 
 
 @dataclass(frozen=True)
@@ -77,12 +103,34 @@ class Header:
     outlet: str | None = None
 
 
-def read_unit(paths: list[str]) -> ReadUnit:
-    """Read files exactly as :class:`Reader` does (ids not yet made unique)."""
+def read_unit(unit: list[str] | JsonlPart) -> ReadUnit:
+    """Read files exactly as :class:`Reader` does (ids not yet made unique), or a range of a .jsonl file
+    (its lines numbered from 1)."""
     reader = Reader()
-    for path in paths:
-        reader._read_file(Path(path))
-    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader._origins], reader.problems)
+    found = None
+    if isinstance(unit, JsonlPart):
+        found = reader.read_jsonl_range(Path(unit.path), unit.start, unit.end, first_line=1)
+    else:
+        for path in unit:
+            reader.read_file(Path(path))
+    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader.origins], reader.problems, found)
+
+
+def range_of(unit: ReadUnit) -> JsonlRange | None:
+    return unit.range
+
+
+def renumber(unit: ReadUnit, offset: int) -> ReadUnit:
+    """A JsonlPart's unit with its line numbers counted from the file's start: ``offset`` line breaks
+    come before the range. Every source in it is ``path:line`` (a range's problems are its lines')."""
+
+    def shifted(source: str) -> str:
+        path, line = source.rsplit(":", 1)
+        return f"{path}:{int(line) + offset}"
+
+    return ReadUnit([replace(d, source=shifted(d.source)) for d in unit.documents],
+                    [(path, line + offset) for path, line in unit.origins],
+                    [replace(p, source=shifted(p.source)) for p in unit.problems], unit.range)
 
 
 def _keyer(salt: str) -> ExtractionCache:
@@ -265,9 +313,10 @@ def _check_workers(client) -> None:
                            f"(extraction fingerprint differs from {mine}); install the same version there")
 
 
-def read_units(files: list[Path]) -> list[list[str]]:
-    """Consecutive files grouped into read units; a .jsonl file is a unit of its own."""
-    units: list[list[str]] = []
+def read_units(files: list[Path]) -> list[list[str] | JsonlPart]:
+    """Consecutive files grouped into read units; a .jsonl file is a unit of its own, or a unit per
+    ``JSONL_RANGE_BYTES`` bytes when it is bigger (only its size is looked at)."""
+    units: list[list[str] | JsonlPart] = []
     current: list[str] = []
     size = 0
     for path in files:
@@ -279,7 +328,11 @@ def read_units(files: list[Path]) -> list[list[str]]:
             if current:
                 units.append(current)
                 current, size = [], 0
-            units.append([str(path)])
+            if bytes_ > JSONL_RANGE_BYTES:
+                step = max(1, JSONL_RANGE_BYTES)
+                units += [JsonlPart(str(path), start, min(start + step, bytes_)) for start in range(0, bytes_, step)]
+            else:
+                units.append([str(path)])
             continue
         if current and (len(current) >= READ_UNIT_FILES or size + bytes_ > READ_UNIT_BYTES):
             units.append(current)
@@ -289,6 +342,33 @@ def read_units(files: list[Path]) -> list[list[str]]:
     if current:
         units.append(current)
     return units
+
+
+def _join_ranges(client, units: list[list[str] | JsonlPart], futures: list) -> None:
+    """Once the ranges of each big .jsonl file are read, their units (in ``futures``) renumbered from the
+    file's start; a file whose ranges do not read as the whole file read whole by one task instead (its
+    other units then empty)."""
+    files: dict[str, list[int]] = {}
+    for u, unit in enumerate(units):
+        if isinstance(unit, JsonlPart):
+            files.setdefault(unit.path, []).append(u)
+    if not files:
+        return
+    order = [u for members in files.values() for u in members]
+    found = dict(zip(order, client.gather([client.submit(range_of, futures[u], pure=False) for u in order]),
+                     strict=True))
+    for path, members in files.items():
+        ranges = [found[u] for u in members]
+        if ranges_read_as_whole(ranges):
+            offset = 0
+            for u, read in zip(members, ranges, strict=True):
+                if offset:
+                    futures[u] = client.submit(renumber, futures[u], offset, pure=False)
+                offset += read.lines
+        else:
+            futures[members[0]] = client.submit(read_unit, [path], pure=False)
+            for u in members[1:]:
+                futures[u] = client.submit(read_unit, [], pure=False)
 
 
 def extract_on_cluster(paths, settings, cache_dir: Path | None, address: str) -> ClusterResult:
@@ -308,13 +388,15 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
 
     lister = Reader()
     paths = list(paths)
-    files = lister._collect(paths)
+    files = lister.collect(paths)
     result = ClusterResult([], _Spool(), [], problems=list(lister.problems))
     compact = Compactor()
     salt = f"{settings.model}-{installed_model_version(settings.model)}|{rules_fingerprint()}"
 
     # Round 1: read on the workers, headers back.
-    unit_futures = [client.submit(read_unit, unit, pure=False) for unit in read_units(files)]
+    units = read_units(files)
+    unit_futures = [client.submit(read_unit, unit, pure=False) for unit in units]
+    _join_ranges(client, units, unit_futures)
     described = client.gather([client.submit(describe_unit, f, salt, pure=False) for f in unit_futures])
     stubs: list[Document] = []
     origins: list[tuple[Path, int | None]] = []
@@ -329,14 +411,11 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
             keys.append(header.key)
     lengths = [h.length for headers, _, _ in described for h in headers]
     # Ids made unique exactly as the local Reader does.
-    namer = Reader()
-    namer.documents, namer._origins = list(stubs), origins  # stubs keep the ids as read
-    root = _common_root(paths)
-    namer._unique_ids(root)
-    namer._relative_paths(root)  # each Article's path, as the local Reader gives it
-    result.notes += namer.notes
-    ids = [d.id for d in namer.documents]
-    relative_paths = [d.path for d in namer.documents]
+    # (stubs keep the ids as read; each Article's path is the one the local Reader gives it)
+    named, notes = name_documents(stubs, origins, common_root(paths))
+    result.notes += notes
+    ids = [d.id for d in named]
+    relative_paths = [d.path for d in named]
     renamed = [n for n, (stub, doc_id) in enumerate(zip(stubs, ids, strict=True)) if stub.id != doc_id]
     if renamed:
         new_keys = client.gather([client.submit(rekey, unit_futures[where[n][0]], where[n][1], ids[n], salt,

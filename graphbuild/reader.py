@@ -29,8 +29,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 # Dates (tables, datelines, metadata dates) live in graphbuild.dates; cleaner.py imports these names from here.
@@ -138,6 +139,61 @@ def text_title(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class JsonlRange:
+    """What :meth:`Reader.read_jsonl_range` read: the bytes [start, end) of the file (whole lines), the line
+    breaks among them, and what :func:`ranges_read_as_whole` needs to tell whether reading the file's
+    ranges one by one gives what reading the whole file gives."""
+
+    path: str
+    start: int  # the first line read starts here (at or after the range asked for)
+    end: int  # just after the last byte read
+    lines: int = 0  # line breaks read (\n, \r\n, \r): the next range's first line number is first_line + lines
+    chars: int = 0  # characters decoded
+    controls: int = 0  # control characters among them (as decode_bytes counts them)
+    blank: bool = True  # nothing but ASCII whitespace
+    eof: bool = False  # read up to the end of the file
+    ok: bool = True  # UTF-8 (a UTF-8 byte-order mark only at the file's start), no NUL byte, no read error
+
+
+def ranges_read_as_whole(ranges: Sequence[JsonlRange]) -> bool:
+    """True when ``ranges`` (in order) cover their file and together read as :meth:`Reader.read_file`
+    reads it whole: each decoded as UTF-8, as the whole file then is, and the whole file neither empty
+    nor "not text" (too many control characters). Else the whole file must be read in one piece.
+
+    >>> ranges_read_as_whole([JsonlRange("a.jsonl", 0, 10, lines=1, chars=10, blank=False),
+    ...                       JsonlRange("a.jsonl", 10, 14, lines=0, chars=4, blank=False, eof=True)])
+    True
+    >>> ranges_read_as_whole([JsonlRange("a.jsonl", 0, 10, blank=False), JsonlRange("a.jsonl", 12, 14, eof=True)])
+    False
+    """
+    if not ranges or ranges[0].start != 0 or not ranges[-1].eof:
+        return False
+    if any(a.end != b.start for a, b in pairwise(ranges)):
+        return False
+    if not all(r.ok for r in ranges) or all(r.blank for r in ranges):
+        return False
+    chars, controls = sum(r.chars for r in ranges), sum(r.controls for r in ranges)
+    return not chars or controls / chars <= MAX_CONTROL_RATIO
+
+
+def _line_breaks(file, upto: int, chunk: int = 1 << 20) -> int:
+    """Line breaks (\\n, \\r\\n, \\r: as :func:`normalise_newlines` makes them) in the first ``upto`` bytes of
+    ``file``, which end with a ``\\n`` (a line start)."""
+    breaks = 0
+    last = b""
+    while upto > 0:
+        data = file.read(min(chunk, upto))
+        if not data:
+            break
+        upto -= len(data)
+        breaks += data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+        if last == b"\r" and data.startswith(b"\n"):
+            breaks -= 1  # a \r\n split between two chunks
+        last = data[-1:]
+    return breaks
+
+
 class Reader:
     """Collects input files and turns them into documents and problems.
 
@@ -151,20 +207,25 @@ class Reader:
         self.notes: list[ReadProblem] = []  # read, with something to say (a renamed id)
         self._origins: list[tuple[Path, int | None]] = []  # file and jsonl line of each document
 
+    @property
+    def origins(self) -> list[tuple[Path, int | None]]:
+        """The file and jsonl line (None for other files) of each document read so far, in order."""
+        return self._origins
+
     def run(self, paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:
         self.documents, self.problems, self.notes, self._origins = [], [], [], []
         paths = list(paths)
-        for path in self._collect(paths):
-            self._read_file(path)
-        root = _common_root(paths)
-        self._unique_ids(root)
-        self._relative_paths(root)
+        for path in self.collect(paths):
+            self.read_file(path)
+        self.documents, notes = name_documents(self.documents, self._origins, common_root(paths))
+        self.notes += notes
         return self.documents, self.problems
 
     # -- collecting -------------------------------------------------------------------------
 
-    def _collect(self, paths: Iterable[str | Path]) -> list[Path]:
-        """All files to read, deduplicated, in sorted path order. Every path not read is reported."""
+    def collect(self, paths: Iterable[str | Path]) -> list[Path]:
+        """All files to read, deduplicated, in sorted path order. Every path not read is reported
+        (in ``problems``); nothing is opened but folders."""
         files: dict[str, Path] = {}
         seen: dict[tuple[int, int], str] = {}  # (device, inode) of each file taken -> its path
         for raw in paths:
@@ -263,7 +324,8 @@ class Reader:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _read_file(self, path: Path) -> None:
+    def read_file(self, path: Path) -> None:
+        """Read one file (any supported type) into ``documents``/``problems``; ids are not made unique."""
         try:
             if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would be read forever
                 self._problem(str(path), "not a regular file: not read")
@@ -288,6 +350,58 @@ class Reader:
         else:
             self._read_text(path, text)
 
+    def read_jsonl_range(self, path: Path, start: int, end: int, first_line: int | None = None) -> JsonlRange:
+        """Read the lines of the .jsonl file ``path`` that start in the byte range [start, end): the same
+        documents and problems, in the same order and with the same line numbers, as :meth:`read_file`
+        gives for them when it reads the whole file, provided :func:`ranges_read_as_whole` holds for the
+        ranges that cover the file. A line longer than the range is read whole by the range it starts in.
+
+        ``first_line`` is the line number of the first line read; None counts the line breaks before it
+        (reads the file up to there). The result says what was read and how many line breaks it held (the
+        next range's first line is ``first_line + lines``). A range that cannot be read as the whole file
+        would be (not UTF-8, a NUL byte, a UTF-16 or UTF-32 byte-order mark, an error) adds nothing:
+        ``ok`` is False, and the whole file must be read with :meth:`read_file` instead.
+        """
+        try:
+            with open(path, "rb") as file:
+                info = os.fstat(file.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    return JsonlRange(str(path), start, start, ok=False)
+                size = info.st_size
+                start = min(max(start, 0), size)
+                if start > 0:  # the first line starting at or after `start`
+                    file.seek(start - 1)
+                    if file.read(1) != b"\n":
+                        file.readline()
+                first = file.tell()
+                data = file.read(end - first) if end > first else b""
+                if data and not data.endswith(b"\n"):
+                    data += file.readline()  # the last line started before `end`: read it whole
+                stop = first + len(data)
+                if first_line is None:
+                    file.seek(0)
+                    first_line = 1 + _line_breaks(file, first)
+        except OSError:
+            return JsonlRange(str(path), start, start, ok=False)
+        found = JsonlRange(str(path), first, stop, eof=stop >= size, blank=not data.strip())
+        encoding = "utf-8"
+        if first == 0:
+            bom = next((encoding for mark, encoding in BOMS if data.startswith(mark)), None)
+            if bom not in (None, "utf-8-sig"):
+                return replace(found, ok=False)
+            encoding = bom or encoding
+        if b"\x00" in data:
+            return replace(found, ok=False)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return replace(found, ok=False)
+        controls = len(CONTROL_CHARACTERS.findall(text))
+        chars = len(text)
+        text = normalise_newlines(text) if first == 0 else text.replace("\r\n", "\n").replace("\r", "\n")
+        self._read_jsonl(Path(path), text, first_line)
+        return replace(found, lines=text.count("\n"), chars=chars, controls=controls)
+
     def _read_text(self, path: Path, text: str) -> None:
         if not text.strip():
             self._problem(str(path), "empty file (only whitespace)")
@@ -301,8 +415,8 @@ class Reader:
             return
         self._add(Document(path.stem, text, str(path), title, date or find_dateline(text), url, outlet))
 
-    def _read_jsonl(self, path: Path, text: str) -> None:
-        for number, line in enumerate(text.split("\n"), start=1):
+    def _read_jsonl(self, path: Path, text: str, first_line: int = 1) -> None:
+        for number, line in enumerate(text.split("\n"), start=first_line):
             if line.strip():
                 self._read_jsonl_line(f"{path}:{number}", line)
 
@@ -335,60 +449,85 @@ class Reader:
         self.documents.append(doc)
         self._origins.append((path, line))
 
-    def _unique_ids(self, root: str) -> None:
-        """Replace every clashing id by one traceable to its source (see the module docstring)."""
-        groups: dict[str, list[int]] = {}
-        for n, doc in enumerate(self.documents):
-            groups.setdefault(doc.id, []).append(n)
-        taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
-        for doc_id, members in groups.items():
-            if len(members) == 1:
-                continue
-            new_ids = []
-            for n in members:
-                path, line = self._origins[n]
-                relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-                if line is not None:
-                    candidates = [f"{doc_id}@{relative}:{line}"]
-                else:
-                    candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
-                new_id = next((c for c in candidates if c not in taken and c not in new_ids
-                               and sum(1 for m in members if self._candidates_clash(m, n, c, root)) == 0), None)
-                if new_id is None:
-                    new_id = candidates[-1]
-                    k = 1
-                    while new_id in taken or new_id in new_ids:
-                        k += 1
-                        new_id = f"{candidates[-1]}-{k}"
-                new_ids.append(new_id)
-            for n, new_id in zip(members, new_ids, strict=True):
-                self.documents[n] = replace(self.documents[n], id=new_id)
-            taken.update(new_ids)
-            sources = ", ".join(self.documents[n].source for n in members)
-            self.notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
-
-    def _relative_paths(self, root: str) -> None:
-        """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
-        record): the same whichever way the inputs were named (relative, absolute)."""
-        for n, (path, line) in enumerate(self._origins):
-            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-            self.documents[n] = replace(self.documents[n], path=relative if line is None else f"{relative}:{line}")
-
-    def _candidates_clash(self, other: int, n: int, candidate: str, root: str) -> bool:
-        """True when another member of the group would get the same short candidate id."""
-        if other == n:
-            return False
-        path, line = self._origins[other]
-        if line is not None:
-            return False
-        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-        return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
-
     def _problem(self, source: str, reason: str) -> None:
         self.problems.append(ReadProblem(source, reason))
 
 
-def _common_root(paths: list[str | Path]) -> str:
+def name_documents(documents: Sequence[Document], origins: Sequence[tuple[Path, int | None]],
+                   root: str) -> tuple[list[Document], list[ReadProblem]]:
+    """Documents as :meth:`Reader.run` returns them: clashing ids made unique (see the module docstring)
+    and each one's ``path`` relative to ``root`` (``file.jsonl:line`` for a jsonl record); with a note per
+    clash. ``origins`` are the file and jsonl line of each document (:attr:`Reader.origins`), ``root``
+    the inputs' :func:`common_root`.
+
+    >>> docs = [Document("x", "A.", "in/a/x.txt"), Document("x", "B.", "in/b/x.txt")]
+    >>> named, notes = name_documents(docs, [(Path("in/a/x.txt"), None), (Path("in/b/x.txt"), None)],
+    ...                               os.path.abspath("in"))
+    >>> [(d.id, d.path) for d in named], notes[0].reason
+    ([('a/x', 'a/x.txt'), ('b/x', 'b/x.txt')], "same id 'x': ids 'a/x', 'b/x' used")
+    """
+    documents = list(documents)
+    notes = _unique_ids(documents, origins, root)
+    _relative_paths(documents, origins, root)
+    return documents, notes
+
+
+def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> list[ReadProblem]:
+    """Replace every clashing id by one traceable to its source (see the module docstring)."""
+    notes: list[ReadProblem] = []
+    groups: dict[str, list[int]] = {}
+    for n, doc in enumerate(documents):
+        groups.setdefault(doc.id, []).append(n)
+    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
+    for doc_id, members in groups.items():
+        if len(members) == 1:
+            continue
+        new_ids = []
+        for n in members:
+            path, line = origins[n]
+            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+            if line is not None:
+                candidates = [f"{doc_id}@{relative}:{line}"]
+            else:
+                candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
+            new_id = next((c for c in candidates if c not in taken and c not in new_ids
+                           and sum(1 for m in members if _candidates_clash(origins, m, n, c, root)) == 0), None)
+            if new_id is None:
+                new_id = candidates[-1]
+                k = 1
+                while new_id in taken or new_id in new_ids:
+                    k += 1
+                    new_id = f"{candidates[-1]}-{k}"
+            new_ids.append(new_id)
+        for n, new_id in zip(members, new_ids, strict=True):
+            documents[n] = replace(documents[n], id=new_id)
+        taken.update(new_ids)
+        sources = ", ".join(documents[n].source for n in members)
+        notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
+    return notes
+
+
+def _relative_paths(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> None:
+    """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
+    record): the same whichever way the inputs were named (relative, absolute)."""
+    for n, (path, line) in enumerate(origins):
+        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        documents[n] = replace(documents[n], path=relative if line is None else f"{relative}:{line}")
+
+
+def _candidates_clash(origins: Sequence[tuple[Path, int | None]], other: int, n: int, candidate: str,
+                      root: str) -> bool:
+    """True when another member of the group would get the same short candidate id."""
+    if other == n:
+        return False
+    path, line = origins[other]
+    if line is not None:
+        return False
+    relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
+
+
+def common_root(paths: list[str | Path]) -> str:
     """The deepest folder holding every input (a folder input itself, a file input's folder)."""
     folders = []
     for raw in paths:

@@ -6,6 +6,7 @@ handled. Everything started here is stopped here."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.cli import main
+from graphbuild.reader import Reader
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
@@ -25,6 +27,8 @@ CORPUS = REPO.parent / "shared" / "corpus" / "wikinews-dev.jsonl"
 CORPUS_LINES = 16  # of wikinews-dev.jsonl: enough for many tasks, short enough for 2 shared cores
 START_TIMEOUT = 90  # seconds for the scheduler and both workers to come up
 BUILD_TIMEOUT = 300
+RANGE_BYTES = 700  # JSONL_RANGE_BYTES for the ranges test: every .jsonl file of the inputs is split
+PAD = "x" * 400  # a field the reader ignores: bigger lines, no more text to extract
 
 
 def _env() -> dict[str, str]:
@@ -57,13 +61,22 @@ def _stop(process: subprocess.Popen) -> None:
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
     """Seeds, a share of the Wikinews dev corpus, a clashing id (renamed: its cache key is made on a
-    worker) and a bad file (reported)."""
+    worker), a bad file (reported), a .jsonl file with blank and bad lines, CRLF, a repeated id (renamed
+    with its line numbers), non-ASCII text and no final newline, and a cp1252 one."""
     folder = tmp_path_factory.mktemp("in")
     shutil.copytree(REPO / "seeds", folder / "seeds")
     (folder / "dup").mkdir()
     first = sorted((REPO / "seeds").glob("*.txt"))[0]
     shutil.copy(first, folder / "dup" / first.name)
     (folder / "dup" / "empty.txt").write_text("")
+    edge = [json.dumps({"id": "e1", "text": "Olaf Scholz met Joe Biden in Berlin.", "pad": PAD}), "", "{bad json",
+            json.dumps({"id": "e1", "text": "Joe Biden visited Tōkyō on Friday — 東京.", "pad": PAD},
+                       ensure_ascii=False),
+            "   ", json.dumps({"id": "e2", "text": "Kamala Harris met Emmanuel Macron in Paris.", "pad": PAD})]
+    (folder / "edge.jsonl").write_bytes("\r\n".join(edge).encode("utf-8"))
+    latin = json.dumps({"id": "l1", "text": "Angela Merkel met François Hollande in Paris.", "pad": PAD * 3},
+                       ensure_ascii=False)
+    (folder / "latin.jsonl").write_bytes((latin + "\n").encode("cp1252"))  # read whole, as cp1252
     if CORPUS.is_file():
         lines = CORPUS.read_text(encoding="utf-8").splitlines()[:CORPUS_LINES]
         (folder / "wikinews.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -131,6 +144,30 @@ def test_dask_build_is_byte_identical_and_uses_the_cache(inputs, local_build, sc
     documents = len(_files(local_build)["triples.jsonl"].splitlines())
     assert f"({documents} from cache)" in capsys.readouterr().err
     assert _files(out) == _files(local_build)
+
+
+def test_big_jsonl_files_are_read_in_ranges(inputs, local_build, scheduler, tmp_path, capsys, monkeypatch):
+    """Every .jsonl file split into ranges read by different tasks: the same exports, cache entries and
+    problems (line numbers, order) as a local build; the cp1252 file is read whole."""
+    from graphbuild import cluster
+
+    monkeypatch.setattr(cluster, "JSONL_RANGE_BYTES", RANGE_BYTES)
+    reader = Reader()
+    parts: dict[str, int] = {}
+    for unit in cluster.read_units(reader.collect([inputs])):
+        if isinstance(unit, cluster.JsonlPart):
+            parts[Path(unit.path).name] = parts.get(Path(unit.path).name, 0) + 1
+    assert parts["edge.jsonl"] >= 3 and parts["latin.jsonl"] >= 2
+    assert not CORPUS.is_file() or parts["wikinews.jsonl"] >= 20
+    out = tmp_path / "dask"
+    assert main(["build", str(inputs), "--out", str(out), "--quiet", "--scheduler", scheduler]) == 0
+    assert _files(out) == _files(local_build)
+    assert _cache_keys(out) == _cache_keys(local_build)
+    err = capsys.readouterr().err
+    _, problems = Reader().run([inputs])
+    assert f"{inputs / 'edge.jsonl'}:3: bad JSON" in err
+    where = [err.index(f"skipped {problem}") for problem in problems]
+    assert where == sorted(where) and len(problems) == 2
 
 
 def test_worker_killed_mid_build_changes_nothing(inputs, local_build, scheduler, tmp_path):
