@@ -22,8 +22,9 @@ copy (see :class:`Compactor`). The resolver sorts documents by id, so the
 graph does not depend on the order tasks finish, and the exports are byte-identical to a local build.
 
 Faults: a task lost with a worker is rerun by Dask elsewhere (read units too, from their inputs). A
-batch that keeps killing workers (``KilledWorker``) is retried one document per task, and a document
-that kills workers on its own is reported by name and skipped. A scheduler that cannot be reached is
+batch that keeps killing workers (``KilledWorker``) is retried one document per task; a document whose
+own task fails too is tried again alone at the end (Dask blames every task that shared the dying worker),
+and one that still kills workers is reported by name and skipped. A scheduler that cannot be reached is
 a :class:`ClusterError`, raised before anything is written.
 """
 
@@ -468,23 +469,10 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
         future = submit(batch)
         pending[future.key] = batch
         queue.add(future)
+    suspects: list[int] = []  # documents whose own task failed: tried again one at a time at the end
     with _progress(len(documents), settings.progress) as bar:
-        bar.update(result.cached)
-        for future in queue:
-            batch = pending.pop(future.key)
-            try:
-                batch_outcomes = future.result()
-            except ModelError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a worker died on it again and again (KilledWorker), or worse
-                if len(batch) > 1:  # find the document: one task each
-                    for n in batch:
-                        retry = submit([n])
-                        pending[retry.key] = [n]
-                        queue.add(retry)
-                    continue
-                batch_outcomes = [_crashed(documents[batch[0]], exc)]
-            future.release()
+
+        def record(batch: list[int], batch_outcomes: list) -> None:
             for n, outcome in zip(batch, batch_outcomes, strict=True):
                 outcomes[n] = outcome
                 if outcome.extraction is not None:
@@ -497,6 +485,37 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
                 if not uses[u]:
                     unit_futures[u] = None
                 bar.update(1)
+
+        bar.update(result.cached)
+        for future in queue:
+            batch = pending.pop(future.key)
+            try:
+                batch_outcomes = future.result()
+            except ModelError:
+                raise
+            except Exception:  # noqa: BLE001 - a worker died on it again and again (KilledWorker), or worse
+                if len(batch) > 1:  # find the document: one task each
+                    for n in batch:
+                        retry = submit([n])
+                        pending[retry.key] = [n]
+                        queue.add(retry)
+                else:
+                    suspects.append(batch[0])
+                continue
+            future.release()
+            record(batch, batch_outcomes)
+        # Dask blames every task that was on a worker when it died, so a good document that shared a
+        # worker with the one that kills it may fail too. Alone on the cluster, only the culprit fails.
+        for n in sorted(suspects):
+            future = submit([n])
+            try:
+                batch_outcomes = future.result()
+            except ModelError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - it kills workers on its own
+                batch_outcomes = [_crashed(documents[n], exc)]
+            future.release()
+            record([n], batch_outcomes)
     for n in sorted(outcomes):
         result.notes += outcomes[n].notes
         if outcomes[n].error is not None:
