@@ -96,32 +96,6 @@ def test_load_after_a_load_killed_half_way(neo4j_conn: dict, monkeypatch: pytest
     assert summary.relationships_unchanged == 1 and summary.relationships_updated == G.number_of_edges() - 1
 
 
-
-def test_first_load_killed_half_way_then_counted_row_by_row(neo4j_conn: dict,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """Into an empty database rows are not compared (all are new); the rerun after a kill compares them."""
-    G = graph_named("sample")
-    calls = {"n": 0, "fresh": []}
-    real_batch = store._relationship_batch
-
-    def dying_batch(tx, *args):
-        calls["n"] += 1
-        calls["fresh"].append(args[-1])
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return real_batch(tx, *args)
-
-    monkeypatch.setattr(store, "_relationship_batch", dying_batch)
-    with pytest.raises(KeyboardInterrupt):
-        load_graph(G, neo4j_conn, batch_size=1, progress=False)
-    assert calls["fresh"][0] is True  # the first load took the fast path
-    monkeypatch.undo()
-    summary = load_graph(G, neo4j_conn, batch_size=1, progress=False)
-    assert database_state(neo4j_conn) == expected_state(G)
-    assert summary.nodes_unchanged == G.number_of_nodes()
-    assert summary.relationships_unchanged == 2
-    assert summary.relationships_created == G.number_of_edges() - 2
-
 def _big_graph(nodes: int) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for i in range(nodes):

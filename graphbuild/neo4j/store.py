@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graphbuild.models import OCCURRED
-from graphbuild.neo4j.literals import cypher_name
 from graphbuild.neo4j.model import MARKER, MARKER_VALUE, node_rows, relationship_rows, unflatten_list
 from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
@@ -152,40 +151,18 @@ PARALLEL_MIN_ROWS = 20_000  # fewer relationships load in one session: threads w
 _HASH_GROUPS_PER_WORKER = 2
 
 
-def _node_batch(tx, label: str, rows: list[dict], fresh: bool) -> tuple[int, int]:
-    """MERGE one batch of nodes; return (created, changed).
-
-    ``fresh``: the database held no node of this label when the load began, so every row is created and
-    the per-row comparison that tells updated from unchanged rows (a quarter of the server's work) is skipped.
-    """
-    if fresh:
-        created = tx.run(node_statement(label), rows=rows).consume().counters.nodes_created
-        return created, created
+def _node_batch(tx, label: str, rows: list[dict]) -> tuple[int, int]:
+    """MERGE one batch of nodes; return (created, changed)."""
     result = tx.run(node_statement(label, count_changes=True), rows=rows)
     changed = result.single()["changed"]
     return result.consume().counters.nodes_created, changed
 
 
-def _relationship_batch(tx, rel_type: str, start: str, end: str, rows: list[dict], fresh: bool) -> tuple[int, int]:
-    """MERGE one batch of relationships; return (created, changed) (``fresh``: see :func:`_node_batch`)."""
-    if fresh:
-        created = tx.run(relationship_statement(rel_type, start, end), rows=rows).consume().counters
-        return created.relationships_created, created.relationships_created
+def _relationship_batch(tx, rel_type: str, start: str, end: str, rows: list[dict]) -> tuple[int, int]:
+    """MERGE one batch of relationships; return (created, changed)."""
     result = tx.run(relationship_statement(rel_type, start, end, count_changes=True), rows=rows)
     changed = result.single()["changed"]
     return result.consume().counters.relationships_created, changed
-
-
-def _absent(sess, labels: Iterable[str], types: Iterable[str]) -> set[str]:
-    """The labels and relationship types of which the database holds nothing yet (each by one index lookup)."""
-    absent = set()
-    for label in labels:
-        if sess.run(f"MATCH (n:{cypher_name(label)}) RETURN 1 LIMIT 1").peek() is None:
-            absent.add(label)
-    for rel_type in types:
-        if sess.run(f"MATCH ()-[r:{cypher_name(rel_type)}]->() RETURN 1 LIMIT 1").peek() is None:
-            absent.add(rel_type)
-    return absent
 
 
 def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, progress: bool = True,
@@ -209,26 +186,25 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     with _driver_session(conn) as (driver, sess), _progress(total, progress) as advance:
         for statement in schema_statements(nodes):
             sess.run(statement).consume()
-        fresh = _absent(sess, nodes, {rel_type for rel_type, _, _ in rels})
         for label, rows in nodes.items():
             for batch in batches(rows, batch_size):
-                created, changed = sess.execute_write(_node_batch, label, batch, label in fresh)
+                created, changed = sess.execute_write(_node_batch, label, batch)
                 summary.nodes_created += created
                 summary.nodes_updated += changed - created
                 summary.nodes_unchanged += len(batch) - changed
                 advance(len(batch))
         n_rels = sum(map(len, rels.values()))
         if workers == 1 or n_rels < parallel_min_rows:
-            _load_relationships(sess, [rels], batch_size, fresh, summary, advance, None)
+            _load_relationships(sess, [rels], batch_size, summary, advance, None)
         else:
-            _load_relationships_parallel(driver, conn, rels, batch_size, workers, fresh, summary, advance)
+            _load_relationships_parallel(driver, conn, rels, batch_size, workers, summary, advance)
         if replace:
             _delete_stale(sess, nodes, rels, batch_size, summary)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _load_relationships(sess, buckets: list[dict], batch_size: int, fresh: set[str], summary: LoadSummary,
+def _load_relationships(sess, buckets: list[dict], batch_size: int, summary: LoadSummary,
                         advance: Callable[[int], None], stop: threading.Event | None) -> None:
     """MERGE every row of ``buckets`` (each ``{(type, start, end): rows}``) through one session."""
     for bucket in buckets:
@@ -236,8 +212,7 @@ def _load_relationships(sess, buckets: list[dict], batch_size: int, fresh: set[s
             for batch in batches(rows, batch_size):
                 if stop is not None and stop.is_set():
                     return
-                created, changed = sess.execute_write(_relationship_batch, rel_type, start, end, batch,
-                                                      rel_type in fresh)
+                created, changed = sess.execute_write(_relationship_batch, rel_type, start, end, batch)
                 with _COUNT_LOCK:
                     summary.relationships_created += created
                     summary.relationships_updated += changed - created
@@ -276,7 +251,7 @@ def disjoint_rounds(groups: int, workers: int) -> list[list[tuple[int, int]]]:
     return rounds
 
 
-def _load_relationships_parallel(driver, conn: dict, rels: dict, batch_size: int, workers: int, fresh: set[str],
+def _load_relationships_parallel(driver, conn: dict, rels: dict, batch_size: int, workers: int,
                                  summary: LoadSummary, advance: Callable[[int], None]) -> None:
     groups = workers * _HASH_GROUPS_PER_WORKER
     buckets: dict[tuple[int, int], dict] = {}
@@ -289,7 +264,7 @@ def _load_relationships_parallel(driver, conn: dict, rels: dict, batch_size: int
     def run(bucket: dict) -> None:
         try:
             with driver.session(database=conn.get("database")) as sess:
-                _load_relationships(sess, [bucket], batch_size, fresh, summary, advance, stop)
+                _load_relationships(sess, [bucket], batch_size, summary, advance, stop)
         except BaseException:
             stop.set()  # the other sessions stop after their current batch
             raise
