@@ -37,7 +37,12 @@ def slugify(name: str) -> str:
     >>> slugify("Andrei Belousov")
     'andrei-belousov'
     """
-    return "-".join(fold(name).split()) or "unnamed"
+    return slug_of_folded(fold(name))
+
+
+def slug_of_folded(folded: str) -> str:
+    """:func:`slugify` of a name already folded."""
+    return "-".join(folded.split()) or "unnamed"
 
 
 class _Folded(dict):
@@ -65,7 +70,7 @@ class Resolver:
             for mention, name in zip(extraction.mentions, names, strict=True):
                 key = folded[name]
                 label = labels[key]
-                entity_id = f"{label.lower()}:{'-'.join(key.split()) or 'unnamed'}"  # slugify(name)
+                entity_id = f"{label.lower()}:{slug_of_folded(key)}"
                 entity = entities.get(entity_id)
                 if entity is None:
                     entity = entities[entity_id] = Entity(entity_id, name, label)
