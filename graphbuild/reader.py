@@ -117,7 +117,12 @@ def _looks_like_text(text: str) -> bool:
 
 def normalise_newlines(text: str) -> str:
     """``\\r\\n`` and ``\\r`` become ``\\n``; a BOM left inside is dropped."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return unify_line_breaks(text).lstrip("\ufeff")
+
+
+def unify_line_breaks(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` become ``\\n`` (for a piece from inside a file, where U+FEFF is text)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def text_title(text: str) -> str | None:
@@ -398,7 +403,7 @@ class Reader:
             return replace(found, ok=False)
         controls = len(CONTROL_CHARACTERS.findall(text))
         chars = len(text)
-        text = normalise_newlines(text) if first == 0 else text.replace("\r\n", "\n").replace("\r", "\n")
+        text = normalise_newlines(text) if first == 0 else unify_line_breaks(text)
         self._read_jsonl(Path(path), text, first_line)
         return replace(found, lines=text.count("\n"), chars=chars, controls=controls)
 

@@ -647,8 +647,7 @@
 
     /* Labels of the nodes on screen whose text would be at least vis's drawThreshold pixels high. */
     function drawLabels(w, h) {
-      var scale = view.scale, left = view.x - w / 2 / scale, right = view.x + w / 2 / scale,
-        top = view.y - h / 2 / scale, bottom = view.y + h / 2 / scale, margin = 200 / scale;
+      var scale = view.scale, box = screenBox(w, h, 200 / scale);
       var font = DATA.options.nodes.font;
       ctx.textAlign = "center";
       ctx.textBaseline = "top";
@@ -658,7 +657,7 @@
       DATA.nodes.forEach(function (n, i) {
         var size = (n.font && n.font.size) || font.size;
         if (hiddenNode[i] || size * scale < threshold - 1 || !n.label) return;
-        if (n.x < left - margin || n.x > right + margin || n.y < top - margin || n.y > bottom + margin) return;
+        if (!inside(n, box)) return;
         size = Math.min(size, 30 / scale);  // vis's maxVisible
         ctx.font = (selected.nodes.has(n.id) ? "bold " : "") + size + "px " + font.face;
         ctx.strokeText(n.label, n.x, n.y + n.size + 11);  // where vis puts it, to a pixel or two
