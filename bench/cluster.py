@@ -138,7 +138,7 @@ def synthetic(n: int, seed: int = 7):
 
 
 def reduce_one(n: int, work: Path) -> dict:
-    from graphbuild.pipeline import paused_gc
+    from graphbuild.build.pipeline import paused_gc
 
     meter = PeakRSS()
     steps: list[tuple[str, float, int]] = []
@@ -153,11 +153,11 @@ def reduce_one(n: int, work: Path) -> dict:
 
 
 def _reduce_steps(n: int, work: Path, meter: PeakRSS, step) -> dict:
-    from graphbuild.cluster import Compactor, _Spool
-    from graphbuild.graph import build_graph_from_facts
+    from graphbuild.build.cluster import Compactor, _Spool
+    from graphbuild.build.triples import write_triples
     from graphbuild.neo4j.admin import write_neo4j_admin
-    from graphbuild.pipeline import write_triples
-    from graphbuild.resolve import Resolver
+    from graphbuild.resolve.entities import Resolver
+    from graphbuild.resolve.graph import build_graph_from_facts
 
     meter.reset()
     started = time.perf_counter()

@@ -65,7 +65,7 @@ def bare_spacy_seconds(articles: list[dict], batch_size: int) -> float:
     """nlp.pipe over the raw texts with the same pipeline, in its own process (model load excluded)."""
     code = (
         "import json,sys,time\n"
-        "from graphbuild.nlp import load_pipeline\n"
+        "from graphbuild.extract.nlp import load_pipeline\n"
         "from graphbuild.settings import Settings\n"
         "texts=[json.loads(l)['text'] for l in open(sys.argv[1],encoding='utf-8')]\n"
         "nlp=load_pipeline(Settings().model)\n"
@@ -83,7 +83,7 @@ def bare_spacy_seconds(articles: list[dict], batch_size: int) -> float:
 
 
 def model_load_seconds() -> float:
-    code = ("import time;t=time.perf_counter()\nfrom graphbuild.nlp import load_pipeline\n"
+    code = ("import time;t=time.perf_counter()\nfrom graphbuild.extract.nlp import load_pipeline\n"
             "from graphbuild.settings import Settings\nload_pipeline(Settings().model)\n"
             "print(time.perf_counter()-t)")
     return float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,

@@ -8,7 +8,7 @@ __all__ = ["__version__", "build_graph"]
 
 
 def build_graph(paths, **settings):
-    """Build the merged graph for files or folders ``paths``; see :func:`graphbuild.pipeline.build_graph`."""
-    from graphbuild.pipeline import build_graph as _build_graph
+    """Build the merged graph for files or folders ``paths``; see :func:`graphbuild.build.pipeline.build_graph`."""
+    from graphbuild.build.pipeline import build_graph as _build_graph
 
     return _build_graph(paths, **settings)

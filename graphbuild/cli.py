@@ -258,8 +258,9 @@ def _check_out(out: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graphbuild.cluster import ClusterError, scheduler_from
-    from graphbuild.pipeline import ModelError, run_build
+    from graphbuild.build.cluster import ClusterError, scheduler_from
+    from graphbuild.build.pipeline import run_build
+    from graphbuild.extract.worker import ModelError
     from graphbuild.settings import Settings
 
     if args.workers < 1:
@@ -286,7 +287,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from graphbuild.pipeline import MergeError, run_merge
+    from graphbuild.build.pipeline import MergeError, run_merge
     from graphbuild.settings import Settings
 
     missing = [p for p in args.triples if not Path(p).is_file()]

@@ -23,10 +23,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from graphbuild.build.pipeline import extract_all
 from graphbuild.models import HOLDS_POSITION, MET, RELATION_TYPES, Document
-from graphbuild.pipeline import extract_all
 from graphbuild.query import fold
-from graphbuild.resolve import Resolver
+from graphbuild.resolve.entities import Resolver
 from graphbuild.settings import Settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

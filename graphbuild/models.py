@@ -45,6 +45,30 @@ class Document:
 
 
 @dataclass(frozen=True)
+class DocumentHeader:
+    """What is known of a document without holding its text: enough to check a cached extraction
+    against it and to name its article (a Dask client knows its documents only this way).
+
+    >>> DocumentHeader.of(Document("d1", "Text.", "in/d1.txt")).length
+    5
+    """
+
+    id: str
+    date: str | None
+    length: int  # characters of text
+    sha256: str  # of the text
+    source: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    path: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentHeader:
+        return cls(doc.id, doc.date, len(doc.text), text_sha256(doc.text), doc.source, doc.url, doc.outlet,
+                   doc.path)
+
+
+@dataclass(frozen=True)
 class Article:
     """An input document as a node of the graph: where every fact was read.
 

@@ -2,7 +2,7 @@
 
 Extraction, resolution, the graph merge, every exporter, the HTML page, the evaluation and the
 tests read this module; nothing else names a relation type except its rules file in
-:mod:`graphbuild.rules`. Adding a relation type means one :class:`RelationSpec` here and one
+:mod:`graphbuild.extract.rules`. Adding a relation type means one :class:`RelationSpec` here and one
 rules module.
 
 >>> RELATIONS["MET"].symmetric, RELATIONS["VISITED"].symmetric
@@ -23,7 +23,7 @@ ORGANIZATION = "Organization"
 LOCATION = "Location"
 EVENT = "Event"
 NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)  # what mentions name: the entities
-# An input document as a node: every evidence item's ``doc`` is the id of one (see graphbuild.graph).
+# An input document as a node: every evidence item's ``doc`` is the id of one (see graphbuild.resolve.graph).
 ARTICLE = "Article"
 GRAPH_NODE_LABELS = (*NODE_LABELS, ARTICLE)  # every node label of the graph
 # Properties of an Article node, in this order; and the ones that are indexed in Neo4j besides the id.

@@ -23,4 +23,4 @@ class Settings:
     use_cache: bool = True
     html_max_nodes: int = 5000  # graph.html searchable in under 1 s, vis frames about 0.2 s (docs/html.md)
     progress: bool = True
-    scheduler: str | None = None  # a Dask scheduler address, or local:N (graphbuild/cluster.py)
+    scheduler: str | None = None  # a Dask scheduler address, or local:N (graphbuild/build/cluster.py)

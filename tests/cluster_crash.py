@@ -14,13 +14,13 @@ class CrashOnMarker(WorkerPlugin):
     name = "graphbuild-test-crash"
 
     def setup(self, worker) -> None:
-        from graphbuild import pipeline
+        from graphbuild.extract import worker
 
-        original = pipeline._extract_batch
+        original = worker._extract_batch
 
         def extract_batch(documents, *args, **kwargs):
             if any(MARKER in d.text for d in documents):
                 os._exit(1)
             return original(documents, *args, **kwargs)
 
-        pipeline._extract_batch = extract_batch
+        worker._extract_batch = extract_batch

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graphbuild.extract import Extractor
+from graphbuild.extract.extractor import Extractor
+from graphbuild.extract.nlp import load_pipeline
 from graphbuild.models import CleanDocument, DocExtraction
-from graphbuild.nlp import load_pipeline
 from graphbuild.schema import SYMMETRIC_TYPES
 from graphbuild.settings import DEFAULT_MODEL
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graphbuild.graph import build_graph_from_facts
 from graphbuild.models import Article, Entity, Evidence, Fact
+from graphbuild.resolve.graph import build_graph_from_facts
 
 NASTY_NAME = 'O\'Brien "the \\ `tick`" <script>alert(1)</script> 🚀 שלום'
 # The articles: one with every field, one with hostile text and a url that is no web link, one bare id.

@@ -12,8 +12,8 @@ import pytest
 from graphbuild.cli import main
 from graphbuild.exporters.graphml import graph_to_graphml
 from graphbuild.exporters.json_graph import read_json
+from graphbuild.ingest.reader import read_inputs
 from graphbuild.models import Article, DocExtraction
-from graphbuild.reader import read_inputs
 from graphbuild.schema import ARTICLE, MENTIONS
 
 BODY = "Foreign Minister Ana Ruiz met with Prime Minister Erik Berg in Oslo on Thursday. Ruiz later visited Bergen."

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphbuild.cleaner import SPACE_LIKE, Mapped, clean
+from graphbuild.ingest.cleaner import SPACE_LIKE, Mapped, clean
 from graphbuild.models import CleanDocument, Document
 
 try:

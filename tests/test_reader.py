@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.reader import decode_bytes, find_dateline, normalise_date, parse_dateline, read_inputs
+from graphbuild.ingest.reader import decode_bytes, find_dateline, normalise_date, parse_dateline, read_inputs
 
 ARTICLE = "Talks in Paris\n\nThe minister met the president on Tuesday, officials said.\n"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.reader import Reader, common_root, name_documents, ranges_read_as_whole
+from graphbuild.ingest.reader import Reader, common_root, name_documents, ranges_read_as_whole
 
 
 def record(doc_id, text: str, **extra) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graphbuild.graph import build_graph_from_facts
 from graphbuild.models import DocExtraction, Mention, Relation, Sentence, TitleClaim
-from graphbuild.resolve import Resolver, unique_full_name
+from graphbuild.resolve.entities import Resolver, unique_full_name
+from graphbuild.resolve.graph import build_graph_from_facts
 
 
 def _doc(doc_id: str, mentions: list[tuple[str, str]], relations=(), titles=()) -> DocExtraction:
@@ -95,7 +95,7 @@ def test_met_stored_once_per_pair_with_merged_evidence() -> None:
 
 
 def test_name_variants_of_one_person_become_one_node():
-    from graphbuild.resolve import Resolver
+    from graphbuild.resolve.entities import Resolver
 
     docs = [
         _doc("d1", [("Robert T. Hale", "Person"), ("Ann Lee", "Person")], [("MET", 0, 1, 0, "occurred")]),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import facts, relation_details
 
-from graphbuild import rules
-from graphbuild.rules.builders import Rule, child, trigger, verb
+from graphbuild.extract import rules
+from graphbuild.extract.rules.builders import Rule, child, trigger, verb
 from graphbuild.schema import RELATIONS, SPOKE_WITH
 
 

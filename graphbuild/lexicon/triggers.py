@@ -1,7 +1,7 @@
 """Words that state a relation (trigger words) and the cues that tell whether it happened.
 
-Data only, read by the rules in :mod:`graphbuild.rules` and by the status reading of
-:mod:`graphbuild.status`. General English, never anything keyed to particular articles.
+Data only, read by the rules in :mod:`graphbuild.extract.rules` and by the status reading of
+:mod:`graphbuild.extract.status`. General English, never anything keyed to particular articles.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Relation rules: one module per relation type of :mod:`graphbuild.schema`, named after it.
 
 A rules module (``met.py`` for MET, ``spoke_with.py`` for SPOKE_WITH, ...) holds ``RULES``, its
-DependencyMatcher patterns as :class:`~graphbuild.rules.builders.Rule` data, and ``relate(match,
+DependencyMatcher patterns as :class:`~graphbuild.extract.rules.builders.Rule` data, and ``relate(match,
 ctx)``, the handler that turns one matched trigger into relations. HOLDS_POSITION has no module
-here: posts are read from the words around a name, in :mod:`graphbuild.titles`.
+here: posts are read from the words around a name, in :mod:`graphbuild.extract.titles`.
 
 The words a sentence must contain for a rule to match are derived from the patterns, so a new
 rule is never silently skipped.
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
-from graphbuild.rules.builders import Rule, required_words
+from graphbuild.extract.rules.builders import Rule, required_words
 from graphbuild.schema import RELATION_SPECS
 
 

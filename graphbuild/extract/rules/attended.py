@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from graphbuild.extract.rules.builders import OBJECT_DEPS, Rule, child, prep_object, trigger, verb
+from graphbuild.extract.rules.presence import relate_presence
 from graphbuild.lexicon.triggers import ATTEND_VERBS, PARTICIPATE_VERBS, TAKE_PART
-from graphbuild.rules.builders import OBJECT_DEPS, Rule, child, prep_object, trigger, verb
-from graphbuild.rules.presence import relate_presence
 from graphbuild.schema import ATTENDED
 
 _rule = partial(Rule, ATTENDED)  # _rule(rule id, pattern)

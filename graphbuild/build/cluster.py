@@ -8,11 +8,11 @@
    :class:`JsonlPart`; small files are grouped, up to ``READ_UNIT_FILES`` files or ``READ_UNIT_BYTES``
    bytes). A worker reads a unit into ``Document``s, which stay in the cluster's memory; the client gets
    back only a header per document (id, source, date, text length and cache key) and the read problems.
-   With the headers the client makes clashing ids unique exactly as :class:`~graphbuild.reader.Reader`
+   With the headers the client makes clashing ids unique exactly as :class:`~graphbuild.ingest.reader.Reader`
    does, and looks each document up in the extraction cache.
 2. **extract**: the documents not in the cache go out in batches of ``batch_size`` (in input order);
    a task takes its documents from the read units (Dask moves them between workers, never through the
-   client) and returns their :class:`~graphbuild.pipeline.Outcome`s — ``DocExtraction`` records,
+   client) and returns their :class:`~graphbuild.extract.worker.Outcome`s — ``DocExtraction`` records,
    nothing of spaCy. Each worker process loads the model once (``load_pipeline`` is cached per
    process) and runs one extraction at a time.
 
@@ -39,9 +39,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graphbuild.cache import ExtractionCache, installed_model_version, rules_fingerprint
-from graphbuild.models import DocExtraction, Document, Mention, ReadProblem, Sentence, text_sha256
-from graphbuild.reader import (
+from graphbuild.build.cache import ExtractionCache, cache_key, code_fingerprint, extraction_salt
+from graphbuild.build.progress import progress
+from graphbuild.extract.worker import ModelError, Outcome, extract_documents
+from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
+from graphbuild.ingest.reader import (
     JSONL_EXTENSIONS,
     JsonlRange,
     Reader,
@@ -74,7 +76,7 @@ class JsonlPart:
     A worker reads them numbered from 1 (it does not read the file before ``start``); once every range of
     the file is read, the client knows how many line breaks each one held and has each unit renumbered
     from the file's start (:func:`renumber`), on its worker. A file whose ranges would not read as the
-    whole file does (not UTF-8, NUL bytes: see :func:`~graphbuild.reader.ranges_read_as_whole`) is read
+    whole file does (not UTF-8, NUL bytes: see :func:`~graphbuild.ingest.reader.ranges_read_as_whole`) is read
     whole by one task instead, as a small file would be.
     """
 
@@ -95,16 +97,11 @@ class ReadUnit:
 
 @dataclass(frozen=True)
 class Header:
-    """What the client learns about a document: enough to name it, date it and find it in the cache."""
+    """What the client learns about a document: its header (to name it, date it and check a cached result
+    against it) and its cache key under the id it was read with."""
 
-    id: str
-    source: str
-    date: str | None
-    length: int  # characters of text
-    key: str  # cache key under this id
-    sha256: str  # of the text: the cache checks an entry's article against it
-    url: str | None = None
-    outlet: str | None = None
+    document: DocumentHeader
+    key: str
 
 
 def read_unit(unit: list[str] | JsonlPart) -> ReadUnit:
@@ -137,22 +134,14 @@ def renumber(unit: ReadUnit, offset: int) -> ReadUnit:
                     [replace(p, source=shifted(p.source)) for p in unit.problems], unit.range)
 
 
-def _keyer(salt: str) -> ExtractionCache:
-    cache = ExtractionCache.__new__(ExtractionCache)  # only .key() is used: no folder, no fingerprint here
-    cache.salt = salt
-    return cache
-
-
 def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]]]:
-    keyer = _keyer(salt)
-    headers = [Header(d.id, d.source, d.date, len(d.text), keyer.key(d), text_sha256(d.text), d.url, d.outlet)
-               for d in unit.documents]
+    headers = [Header(DocumentHeader.of(d), cache_key(salt, d)) for d in unit.documents]
     return headers, unit.problems, unit.origins
 
 
 def rekey(unit: ReadUnit, index: int, doc_id: str, salt: str) -> str:
     """The cache key of a document under the id it was given to make it unique."""
-    return _keyer(salt).key(replace(unit.documents[index], id=doc_id))
+    return cache_key(salt, replace(unit.documents[index], id=doc_id))
 
 
 _EXTRACT_LOCK = threading.Lock()  # one spaCy pipeline per process: one extraction at a time in it
@@ -160,52 +149,19 @@ _EXTRACT_LOCK = threading.Lock()  # one spaCy pipeline per process: one extracti
 
 def extract_refs(model: str, batch_size: int, refs: list[tuple[int, int, str, str | None]], *units: ReadUnit) -> list:
     """Outcomes of the documents ``refs`` names: (position of its unit in ``units``, index, final id, path)."""
-    from graphbuild.pipeline import _extract_chunk
-
     documents = [replace(units[u].documents[i], id=doc_id, path=path) for u, i, doc_id, path in refs]
     with _EXTRACT_LOCK:
-        return _extract_chunk(documents, model, batch_size)
+        return extract_documents(documents, model, batch_size)
 
 
 def worker_fingerprint() -> str:
-    return rules_fingerprint()
+    return code_fingerprint()
 
 
 # -- client side ------------------------------------------------------------------------------------
 
 
-class _Length:
-    """Stands for a text the client never reads: the cache checks only its length."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def __len__(self) -> int:
-        return self.n
-
-
-@dataclass(frozen=True)
-class _Stub:
-    """A document as the client knows it: the cache looks it up by its key, checks id, date, length and the
-    text's hash, and refreshes the article's url, outlet and path."""
-
-    id: str
-    date: str | None
-    text: _Length
-    key: str
-    source: str
-    sha256: str
-    url: str | None
-    outlet: str | None
-    path: str | None
-
-
-class _KeyedCache(ExtractionCache):
-    def key(self, doc) -> str:  # the key was computed by a worker, from the text
-        return doc.key
-
-
-class _Spool:
+class Spool:
     """Full extraction records on disk, read back in input order (for triples.jsonl): the client's
     memory does not grow with the sentences of every article."""
 
@@ -262,7 +218,7 @@ class Compactor:
 @dataclass
 class ClusterResult:
     extractions: list[DocExtraction]  # compact, for the resolver (any order)
-    triples: _Spool  # full records, iterated in input order
+    triples: Spool  # full records, iterated in input order
     dates: list[str | None]  # of every document read
     problems: list[ReadProblem] = field(default_factory=list)
     notes: list[ReadProblem] = field(default_factory=list)
@@ -311,7 +267,7 @@ def close(client) -> None:
 def _check_workers(client) -> None:
     """Every worker must run this graphbuild's extraction code, else the graph would differ."""
     client.wait_for_workers(1, timeout=60)
-    mine = rules_fingerprint()
+    mine = code_fingerprint()
     theirs = client.run(worker_fingerprint)
     other = sorted(w for w, fp in theirs.items() if fp != mine)
     if other:
@@ -421,14 +377,12 @@ def extract_on_cluster(paths, settings, cache_dir: Path | None, address: str) ->
 def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     from distributed import as_completed
 
-    from graphbuild.pipeline import ModelError, _progress
-
     lister = Reader()
     paths = list(paths)
     files = lister.collect(paths)
-    result = ClusterResult([], _Spool(), [], problems=list(lister.problems))
+    result = ClusterResult([], Spool(), [], problems=list(lister.problems))
     compact = Compactor()
-    salt = f"{settings.model}-{installed_model_version(settings.model)}|{rules_fingerprint()}"
+    salt = extraction_salt(settings.model)
 
     # Round 1: read on the workers, headers back.
     units = read_units(files)
@@ -442,11 +396,11 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     for u, (headers, problems, unit_origins) in enumerate(described):
         result.problems += problems
         for i, (header, (path, line)) in enumerate(zip(headers, unit_origins, strict=True)):
-            stubs.append(Document(header.id, "", header.source, None, header.date))
+            stubs.append(Document(header.document.id, "", header.document.source, None, header.document.date))
             origins.append((Path(path), line))
             where.append((u, i))
             keys.append(header.key)
-    lengths = [h.length for headers, _, _ in described for h in headers]
+    lengths = [h.document.length for headers, _, _ in described for h in headers]
     # Ids made unique exactly as the local Reader does.
     # (stubs keep the ids as read; each Article's path is the one the local Reader gives it)
     named, notes = name_documents(stubs, origins, common_root(paths))
@@ -464,15 +418,14 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     # The cache, looked up by key on the client.
     cache = None
     if cache_dir:
-        cache = _KeyedCache(cache_dir, f"{settings.model}-{installed_model_version(settings.model)}",
-                            read=settings.use_cache)
+        cache = ExtractionCache(cache_dir, read=settings.use_cache)
     headers = [h for headers_of_unit, _, _ in described for h in headers_of_unit]
-    documents = [_Stub(ids[n], stubs[n].date, _Length(lengths[n]), keys[n], stubs[n].source, headers[n].sha256,
-                       headers[n].url, headers[n].outlet, relative_paths[n]) for n in range(len(stubs))]
+    # Each document as the client knows it, under its final id and path (the key computed by a worker).
+    documents = [replace(headers[n].document, id=ids[n], path=relative_paths[n]) for n in range(len(stubs))]
     outcomes: dict[int, object] = {}  # position -> Outcome, for the notes and problems in input order
     todo: list[int] = []
     for n, stub in enumerate(documents):
-        hit = cache.get(stub) if cache else None
+        hit = cache.get(keys[n], stub) if cache else None
         if hit is None:
             todo.append(n)
         else:
@@ -508,14 +461,14 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
         pending[future.key] = batch
         queue.add(future)
     suspects: list[int] = []  # documents whose own task failed: tried again one at a time at the end
-    with _progress(len(documents), settings.progress) as bar:
+    with progress(len(documents), settings.progress) as bar:
 
         def record(batch: list[int], batch_outcomes: list) -> None:
             for n, outcome in zip(batch, batch_outcomes, strict=True):
                 outcomes[n] = outcome
                 if outcome.extraction is not None:
                     if outcome.error is None and cache:
-                        cache.put(documents[n], outcome.extraction)
+                        cache.put(keys[n], outcome.extraction)
                     result.extractions.append(compact(outcome.extraction))
                     result.triples.put(n, outcome.extraction)
                 u = where[n][0]
@@ -561,9 +514,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     return result
 
 
-def _crashed(document: _Stub, exc: BaseException):
-    from graphbuild.pipeline import Outcome
-
+def _crashed(document: DocumentHeader, exc: BaseException) -> Outcome:
     reason = " ".join(str(exc).split())[:200] or "no message"
     return Outcome(None, ReadProblem(document.source, f"document {document.id!r} not built: it crashed a Dask "
                                                       f"worker ({type(exc).__name__}: {reason})"))

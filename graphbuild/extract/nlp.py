@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graphbuild.names import ROMAN_NUMERALS
+from graphbuild.extract.names import ROMAN_NUMERALS
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
 
@@ -71,7 +71,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Dr|
                            r"Hon|Rev|St|Jr|Sr|Gens|Sens|Reps)\.)$")
 
 
-PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
+PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "places.txt"
 
 
 @Language.factory("graphbuild_places")

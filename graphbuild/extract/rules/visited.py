@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from functools import partial
 
+from graphbuild.extract.rules.builders import (
+    OBJECT_DEPS,
+    Rule,
+    child,
+    noun,
+    noun_with_support,
+    prep_object,
+    trigger,
+    verb,
+)
+from graphbuild.extract.rules.presence import relate_presence
 from graphbuild.lexicon.triggers import (
     ARRIVE_VERBS,
     BE_VERBS,
@@ -13,8 +24,6 @@ from graphbuild.lexicon.triggers import (
     VISIT_SUPPORT_VERBS,
     VISIT_VERBS,
 )
-from graphbuild.rules.builders import OBJECT_DEPS, Rule, child, noun, noun_with_support, prep_object, trigger, verb
-from graphbuild.rules.presence import relate_presence
 from graphbuild.schema import VISITED
 
 _rule = partial(Rule, VISITED)  # _rule(rule id, pattern)

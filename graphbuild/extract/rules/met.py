@@ -9,6 +9,19 @@ from __future__ import annotations
 
 from functools import partial
 
+from graphbuild.extract.rules.builders import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    Rule,
+    child,
+    noun,
+    noun_with_support,
+    prep_object,
+    trigger,
+    verb,
+)
+from graphbuild.extract.slots import list_start_after, participants_after, participants_before
+from graphbuild.extract.status import contact_status, remote_medium
 from graphbuild.lexicon.triggers import (
     ATTEND_VERBS,
     DROP_VERBS,
@@ -23,20 +36,7 @@ from graphbuild.lexicon.triggers import (
     TALK_NOUNS,
     TALK_SUPPORT_VERBS,
 )
-from graphbuild.rules.builders import (
-    OBJECT_DEPS,
-    SUBJECT_DEPS,
-    Rule,
-    child,
-    noun,
-    noun_with_support,
-    prep_object,
-    trigger,
-    verb,
-)
 from graphbuild.schema import MET, SPOKE_WITH
-from graphbuild.slots import list_start_after, participants_after, participants_before
-from graphbuild.status import contact_status, remote_medium
 
 _rule = partial(Rule, MET)  # _rule(rule id, pattern)
 

@@ -1,5 +1,5 @@
 """Checks of a cached extraction before it is trusted: the right document, every field of the right
-type, indexes in range and offsets inside the text (see :mod:`graphbuild.cache`)."""
+type, indexes in range and offsets inside the text (see :mod:`graphbuild.build.cache`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import types
 import typing
 from functools import lru_cache
 
-from graphbuild.models import DocExtraction, Document, text_sha256
+from graphbuild.models import DocExtraction, DocumentHeader
 
 
-def valid_extraction(data: object, doc: Document) -> DocExtraction:
-    """The extraction stored in ``data`` if it is a well-formed result for ``doc``; else ValueError."""
+def valid_extraction(data: object, doc: DocumentHeader) -> DocExtraction:
+    """The extraction stored in ``data`` if it is a well-formed result for the document ``doc`` describes;
+    else ValueError."""
     if not isinstance(data, dict):
         raise ValueError("not an object")
     extraction = DocExtraction.from_dict(data)
@@ -22,18 +23,17 @@ def valid_extraction(data: object, doc: Document) -> DocExtraction:
     if article is None:
         raise ValueError("no article record")
     _check_fields(article)
-    sha256 = getattr(doc, "sha256", None) or text_sha256(doc.text)  # a cluster's client knows only the hash
-    if article.id != doc.id or article.date != doc.date or article.sha256 != sha256:
+    if article.id != doc.id or article.date != doc.date or article.sha256 != doc.sha256:
         raise ValueError("another document's article")
     for part in ("sentences", "mentions", "relations", "titles"):
         for record in getattr(extraction, part):
             _check_fields(record)
     n_sentences, n_mentions = len(extraction.sentences), len(extraction.mentions)
     for sentence in extraction.sentences:
-        if not 0 <= sentence.start <= sentence.end <= len(doc.text):
+        if not 0 <= sentence.start <= sentence.end <= doc.length:
             raise ValueError("sentence offsets outside the text")
     for mention in extraction.mentions:
-        if not 0 <= mention.sentence < n_sentences or not 0 <= mention.start <= mention.end <= len(doc.text):
+        if not 0 <= mention.sentence < n_sentences or not 0 <= mention.start <= mention.end <= doc.length:
             raise ValueError("mention out of range")
     for relation in extraction.relations:
         if not (0 <= relation.subject < n_mentions and 0 <= relation.object < n_mentions

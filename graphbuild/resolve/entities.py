@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from graphbuild.extract.names import name_key, same_person
 from graphbuild.models import DocExtraction, Entity, Evidence, Fact
-from graphbuild.names import name_key, same_person
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON, spec_of
 from graphbuild.text import fold
 

@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild import lexicon
+from graphbuild.extract.names import is_suffix, strip_honorifics
 from graphbuild.models import CleanDocument, DocExtraction, Mention, Relation, Sentence, TitleClaim
-from graphbuild.names import is_suffix, strip_honorifics
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON
 
 ENTITY_LABELS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION,

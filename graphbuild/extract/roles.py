@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphbuild import lexicon
-from graphbuild.mentions import DocRecord
+from graphbuild.extract.mentions import DocRecord
 from graphbuild.schema import LOCATION, PERSON
 
 GROUP_NOUNS = {"delegation", "team"}

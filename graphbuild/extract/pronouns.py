@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphbuild import lexicon
-from graphbuild.mentions import DocRecord
+from graphbuild.extract.mentions import DocRecord
+from graphbuild.extract.syntax import SUBJECT_DEPS
 from graphbuild.schema import PERSON
-from graphbuild.syntax import SUBJECT_DEPS
 
 
 def antecedent(record: DocRecord, pronoun: Token) -> int | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphbuild.status import happened
+from graphbuild.extract.status import happened
 
 
 def relate_presence(match, ctx, targets) -> None:

@@ -1,14 +1,14 @@
-"""Extraction: apply the relation rules of :mod:`graphbuild.rules` to a parsed document.
+"""Extraction: apply the relation rules of :mod:`graphbuild.extract.rules` to a parsed document.
 
 Input is a cleaned document and its spaCy ``Doc``; output is a plain
 :class:`~graphbuild.models.DocExtraction` (sentences, entity mentions, relations, titles),
 with every offset mapped back to the original article text. Nothing spaCy leaves this stage.
 
-The parts, one job each: :class:`~graphbuild.mentions.DocRecord` keeps the mentions and
-relations, :class:`~graphbuild.slots.SlotReader` turns slot tokens into mentions,
-:class:`~graphbuild.situation.Situation` finds when and where, :mod:`graphbuild.status` whether
+The parts, one job each: :class:`~graphbuild.extract.mentions.DocRecord` keeps the mentions and
+relations, :class:`~graphbuild.extract.slots.SlotReader` turns slot tokens into mentions,
+:class:`~graphbuild.extract.situation.Situation` finds when and where, :mod:`graphbuild.extract.status` whether
 it happened, each rules module's ``relate`` builds its relations, and
-:class:`~graphbuild.titles.PostFinder` reads posts.
+:class:`~graphbuild.extract.titles.PostFinder` reads posts.
 """
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild import lexicon, rules
-from graphbuild.mentions import DocRecord
+from graphbuild import lexicon
+from graphbuild.extract import rules
+from graphbuild.extract.mentions import DocRecord
+from graphbuild.extract.situation import Situation
+from graphbuild.extract.slots import SlotReader
+from graphbuild.extract.status import document_medium
+from graphbuild.extract.syntax import inherited_subjects
+from graphbuild.extract.titles import PostFinder
 from graphbuild.models import CleanDocument, DocExtraction
 from graphbuild.schema import HOLDS_POSITION, LOCATION, ORGANIZATION, PERSON
-from graphbuild.situation import Situation
-from graphbuild.slots import SlotReader
-from graphbuild.status import document_medium
-from graphbuild.syntax import inherited_subjects
-from graphbuild.titles import PostFinder
 
 
 @dataclass

@@ -13,13 +13,13 @@ from spacy.tokens import Token
 from wordfreq import zipf_frequency
 
 from graphbuild import lexicon
+from graphbuild.extract.mentions import DocRecord, clean_name
+from graphbuild.extract.nlp import known_places
+from graphbuild.extract.pronouns import antecedent
+from graphbuild.extract.roles import GROUP_NOUNS, RoleReader
+from graphbuild.extract.syntax import coordinated, relative_antecedent
 from graphbuild.lexicon.triggers import EVENT_NOUNS
-from graphbuild.mentions import DocRecord, clean_name
-from graphbuild.nlp import known_places
-from graphbuild.pronouns import antecedent
-from graphbuild.roles import GROUP_NOUNS, RoleReader
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON
-from graphbuild.syntax import coordinated, relative_antecedent
 
 PLACE_LABELS = {LOCATION, ORGANIZATION}
 EVENT_LABELS = {EVENT, ORGANIZATION}

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from graphbuild.lexicon.triggers import ADDRESS_VERBS, CALL_NOUNS, CALL_SUPPORT_VERBS, PHONE_VERBS, SPEAK_VERBS
-from graphbuild.rules.builders import (
+from graphbuild.extract.rules.builders import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
     Rule,
@@ -22,9 +21,10 @@ from graphbuild.rules.builders import (
     trigger,
     verb,
 )
-from graphbuild.rules.met import contact_pairs
+from graphbuild.extract.rules.met import contact_pairs
+from graphbuild.extract.status import contact_status, medium_of_word, remote_medium
+from graphbuild.lexicon.triggers import ADDRESS_VERBS, CALL_NOUNS, CALL_SUPPORT_VERBS, PHONE_VERBS, SPEAK_VERBS
 from graphbuild.schema import SPOKE_WITH
-from graphbuild.status import contact_status, medium_of_word, remote_medium
 
 _rule = partial(Rule, SPOKE_WITH)  # _rule(rule id, pattern)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from graphbuild.dates import normalize_date
-from graphbuild.mentions import DocRecord
+from graphbuild.extract.mentions import DocRecord
+from graphbuild.extract.slots import SlotReader
 from graphbuild.schema import LOCATION
-from graphbuild.slots import SlotReader
 
 
 class Situation:

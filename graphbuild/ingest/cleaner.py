@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from graphbuild.ingest.reader import MONTHS, WEEKDAYS, parse_dateline, text_title
 from graphbuild.models import CleanDocument, Document
-from graphbuild.reader import MONTHS, WEEKDAYS, parse_dateline, text_title
 
 # --- lexicons and patterns ----------------------------------------------------------------
 
