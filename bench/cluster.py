@@ -153,7 +153,7 @@ def reduce_one(n: int, work: Path) -> dict:
 
 
 def _reduce_steps(n: int, work: Path, meter: PeakRSS, step) -> dict:
-    from graphbuild.build.cluster import Compactor, _Spool
+    from graphbuild.build.cluster import Compactor, Spool
     from graphbuild.build.triples import write_triples
     from graphbuild.neo4j.admin import write_neo4j_admin
     from graphbuild.resolve.entities import Resolver
@@ -161,7 +161,7 @@ def _reduce_steps(n: int, work: Path, meter: PeakRSS, step) -> dict:
 
     meter.reset()
     started = time.perf_counter()
-    compact, spool, records, dates = Compactor(), _Spool(), [], []
+    compact, spool, records, dates = Compactor(), Spool(), [], []
     for position, extraction in enumerate(synthetic(n)):  # as results arrive from the workers
         records.append(compact(extraction))
         spool.put(position, extraction)

@@ -33,7 +33,7 @@ import networkx as nx  # noqa: E402
 from neo4j_fixtures import load_server_script  # noqa: E402
 
 from graphbuild.exporters.cypher import write_cypher  # noqa: E402
-from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin  # noqa: E402
+from graphbuild.neo4j.admin import import_arguments, write_neo4j_admin  # noqa: E402
 from graphbuild.neo4j.store import load_graph, run_cypher, session  # noqa: E402
 from graphbuild.schema import (  # noqa: E402
     ATTENDED,

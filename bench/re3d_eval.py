@@ -29,9 +29,17 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _BENCH]
 
 from graphbuild.build.pipeline import extract_all  # noqa: E402
 from graphbuild.evaluate import names_match  # noqa: E402
-from graphbuild.models import ATTENDED, HOLDS_POSITION, MET, NEGATED, PERSON, VISITED, Document  # noqa: E402
+from graphbuild.models import Document  # noqa: E402
 from graphbuild.resolve.entities import Resolver  # noqa: E402
-from graphbuild.schema import SYMMETRIC_TYPES  # noqa: E402
+from graphbuild.schema import (  # noqa: E402
+    ATTENDED,
+    HOLDS_POSITION,
+    MET,
+    NEGATED,
+    PERSON,
+    SYMMETRIC_TYPES,
+    VISITED,
+)
 from graphbuild.settings import Settings  # noqa: E402
 from graphbuild.text import fold  # noqa: E402
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+__version__ = version("graphbuild")  # one home: pyproject.toml
 
 __all__ = ["__version__", "build_graph"]
 

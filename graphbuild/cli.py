@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 from graphbuild import __version__
-from graphbuild.models import NEGATED, OCCURRED, PLANNED
-from graphbuild.schema import CONTACT_TYPES
+from graphbuild.schema import CONTACT_TYPES, NEGATED, OCCURRED, PLANNED
 
 STATUS_CHOICES = {"occurred": (OCCURRED,), "planned": (PLANNED,), "negated": (NEGATED,),
                   "all": (OCCURRED, PLANNED, NEGATED)}
@@ -333,8 +332,8 @@ def _suggestions(G, query: str) -> str:
     """ "; did you mean ...?" with the closest names and aliases of people in ``G``."""
     import difflib
 
-    from graphbuild.models import PERSON
-    from graphbuild.query import fold
+    from graphbuild.schema import PERSON
+    from graphbuild.text import fold
 
     if G is None:
         return ""
@@ -396,7 +395,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_cypher(_read_graph(args.graph), Path(args.out), packed=not args.literal)
         _err(f"wrote {args.out}")
         return 0
-    from graphbuild.exporters.neo4j_admin import write_neo4j_admin
+    from graphbuild.neo4j.admin import write_neo4j_admin
 
     write_neo4j_admin(_read_graph(args.graph), Path(args.out))
     _err(f"wrote neo4j-admin import files to {args.out}")

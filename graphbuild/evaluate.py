@@ -24,16 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphbuild.build.pipeline import extract_all
-from graphbuild.models import HOLDS_POSITION, MET, RELATION_TYPES, Document
-from graphbuild.query import fold
+from graphbuild.models import Document
 from graphbuild.resolve.entities import Resolver
+from graphbuild.schema import HOLDS_POSITION, RELATION_TYPES, SYMMETRIC_TYPES
 from graphbuild.settings import Settings
+from graphbuild.text import fold
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
-SPOKE_WITH = "SPOKE_WITH"  # phone / video contact; may not be extracted yet
-SYMMETRIC = frozenset({MET, SPOKE_WITH})
-REPORTED = tuple(dict.fromkeys([*RELATION_TYPES, SPOKE_WITH]))
+REPORTED = RELATION_TYPES
 NO_ORG = "TITLE (no org)"
 ALL = "all relations"
 TABLE_START = "<!-- accuracy-table:start -->"
@@ -95,7 +94,7 @@ def _name_words(folded: str) -> list[str]:
 def fact_matches(gold: dict, system: Scored) -> bool:
     if gold["type"] != system.type:
         return False
-    if gold["type"] in SYMMETRIC:
+    if gold["type"] in SYMMETRIC_TYPES:
         if gold.get("status") and system.status and gold["status"] != system.status:
             return False  # a planned meeting reported as held (or the reverse) is wrong
         return (names_match(gold["subject"], system.subject) and names_match(gold["object"], system.object)) or (
@@ -174,7 +173,7 @@ def score(gold: list[dict], system: dict[tuple[str, int], list[Scored]]) -> tupl
                 continue
             if f.type == HOLDS_POSITION and any(names_match(g["subject"], f.subject) for g in unplaced):
                 continue  # gold names no organisation for this person here
-            if f.type in SYMMETRIC and any(f2.type == f.type and {f2.subject, f2.object} ==
+            if f.type in SYMMETRIC_TYPES and any(f2.type == f.type and {f2.subject, f2.object} ==
                                            {f.subject, f.object} for f2 in facts[:n]):
                 continue
             counts[f.type]["fp"] += 1

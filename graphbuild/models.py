@@ -9,26 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-# Labels, relation types and statuses are declared once, in graphbuild.schema; re-exported here.
-from graphbuild.schema import (  # noqa: E402,F401
-    ARTICLE,
-    ATTENDED,
-    EVENT,
-    HOLDS_POSITION,
-    LOCATION,
-    MENTIONS,
-    MET,
-    NEGATED,
-    NODE_LABELS,
-    OCCURRED,
-    ORGANIZATION,
-    PERSON,
-    PLANNED,
-    RELATION_TYPES,
-    SPOKE_WITH,
-    VISITED,
-)
-
 
 @dataclass(frozen=True)
 class Document:

@@ -12,9 +12,8 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
-from graphbuild.models import MET, OCCURRED, PERSON
-from graphbuild.schema import ARTICLE, CONTACT_TYPES, RELATION_TYPES, status_rank
-from graphbuild.text import fold, match_score  # noqa: F401  (fold: re-exported for older callers)
+from graphbuild.schema import ARTICLE, CONTACT_TYPES, MET, OCCURRED, PERSON, RELATION_TYPES, status_rank
+from graphbuild.text import match_score
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,7 @@ EVENT = "Event"
 NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)  # what mentions name: the entities
 # An input document as a node: every evidence item's ``doc`` is the id of one (see graphbuild.resolve.graph).
 ARTICLE = "Article"
-GRAPH_NODE_LABELS = (*NODE_LABELS, ARTICLE)  # every node label of the graph
 # Properties of an Article node, in this order; and the ones that are indexed in Neo4j besides the id.
-ARTICLE_PROPERTIES = ("id", "title", "date", "url", "outlet", "path", "sha256")
 INDEXED_PROPERTIES = {ARTICLE: ("date",)}
 
 # --- statuses of a contact: did it happen? ----------------------------------------------------
@@ -122,7 +120,3 @@ def spec_of(name: str) -> RelationSpec | None:
     """The spec of a relation type, or None for a type this build does not know (skipped, not a crash)."""
     return RELATIONS.get(name)
 
-
-def edge_spec(name: str) -> RelationSpec | None:
-    """The spec of any edge type of the graph: a relation, or MENTIONS."""
-    return RELATIONS.get(name) or (MENTIONS_SPEC if name == MENTIONS else None)

@@ -14,13 +14,13 @@ class CrashOnMarker(WorkerPlugin):
     name = "graphbuild-test-crash"
 
     def setup(self, worker) -> None:
-        from graphbuild.extract import worker
+        from graphbuild.extract.extractor import Extractor
 
-        original = worker._extract_batch
+        original = Extractor.run
 
-        def extract_batch(documents, *args, **kwargs):
-            if any(MARKER in d.text for d in documents):
+        def run(self, clean_doc, doc, *args, **kwargs):
+            if MARKER in clean_doc.text:
                 os._exit(1)
-            return original(documents, *args, **kwargs)
+            return original(self, clean_doc, doc, *args, **kwargs)
 
-        worker._extract_batch = extract_batch
+        Extractor.run = run

@@ -12,13 +12,13 @@ from graphbuild.settings import DEFAULT_MODEL
 
 
 @lru_cache(maxsize=1)
-def _extractor():
+def shared_extractor():
     nlp = load_pipeline(DEFAULT_MODEL)
     return nlp, Extractor(nlp)
 
 
 def extract(text: str, date: str | None = None, doc_id: str = "t") -> DocExtraction:
-    nlp, extractor = _extractor()
+    nlp, extractor = shared_extractor()
     clean = CleanDocument(doc_id, text, list(range(len(text) + 1)), text, date=date)
     return extractor.run(clean, nlp(text))
 

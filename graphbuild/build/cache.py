@@ -32,20 +32,25 @@ PACKAGE = Path(__file__).resolve().parents[1]
 FINGERPRINTED = ("ingest", "extract", "lexicon", "data", "models.py", "schema.py", "dates.py", "text.py")
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of every file under ``FINGERPRINTED`` (names and bytes), in a fixed order."""
+def fingerprinted_files(package: Path = PACKAGE) -> list[Path]:
+    """Every file under ``FINGERPRINTED`` in ``package``, sorted (compiled files left out)."""
     files: list[Path] = []
     for name in FINGERPRINTED:
-        path = PACKAGE / name
+        path = package / name
         if path.is_file():
             files.append(path)
         else:
             files += [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
                       and p.suffix not in (".pyc", ".pyo")]
+    return sorted(files)
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(package: Path = PACKAGE) -> str:
+    """A hash of every file :func:`fingerprinted_files` lists (names and bytes)."""
     digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in fingerprinted_files(package):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 

@@ -35,9 +35,21 @@ from pyvis.network import Network
 
 from graphbuild.atomic import atomic_write_text
 from graphbuild.exporters.layout import layout_positions
-from graphbuild.models import EVENT, LOCATION, NEGATED, ORGANIZATION, PERSON, PLANNED
 from graphbuild.query import find_people
-from graphbuild.schema import ARTICLE, MENTIONS, MENTIONS_SPEC, RELATIONS, STATUSES, spec_of
+from graphbuild.schema import (
+    ARTICLE,
+    EVENT,
+    LOCATION,
+    MENTIONS,
+    MENTIONS_SPEC,
+    NEGATED,
+    ORGANIZATION,
+    PERSON,
+    PLANNED,
+    RELATIONS,
+    STATUSES,
+    spec_of,
+)
 from graphbuild.text import search_key  # the page folds the query as graphbuild.text.fold does
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"

@@ -25,23 +25,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graphbuild.extract.names import ROMAN_NUMERALS
+from graphbuild.lexicon import NAME_PARTICLES, PERSONAL_TITLES
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
 
-# "President Xi Jinping", "Gen. Li Shangfu": a personal title, then one to three capitalised proper nouns.
-PERSONAL_TITLES = [
-    "president", "presidents", "minister", "ministers", "premier", "chancellor", "secretary", "senator",
-    "sen.", "gen.", "general", "governor", "gov.", "mayor", "king", "queen", "prince", "princess", "pope",
-    "ambassador", "leader", "chairman", "chairwoman", "spokesman", "spokeswoman", "ceo", "dr.", "mr.",
-    "mrs.", "ms.", "prof.", "adm.", "admiral", "col.", "colonel", "lt.", "rep.", "representative",
-    "sheikh", "emir", "judge", "justice", "commissioner", "director", "envoy", "counterpart", "mr", "mrs",
-    "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
-    "congresswoman", "lawmaker", "speaker", "advisor", "adviser", "amir", "spokesperson", "counselor",
-    "counsellor", "president-elect", "cardinal", "archbishop",
-]
-# Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
-                  "al", "el", "ter", "zu", "dos", "das"}
 TITLED_PERSON_PATTERN = [
     {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP", "ORG"]}},
     {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "OP": "{1,3}"},

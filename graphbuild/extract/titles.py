@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild import lexicon
 
 # Words that may stand inside a title phrase besides its head: "Vice", "Deputy", "Foreign", "State".
-TITLE_WORDS = lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS | lexicon.PORTFOLIOS
 FORMER_WORDS = {"former", "formerly", "ex", "then", "late", "previous", "erstwhile", "outgoing", "one-time"}
 SKIPPABLE = {"current", "currently", "incumbent", "new", "top", "senior", "sitting", "acting", "interim",
              "longtime", "long-time", "veteran", "newly", "appointed", "elected", "serving"} | FORMER_WORDS
@@ -280,7 +279,7 @@ class PostFinder:
 
 
 def _is_title_token(token: Token) -> bool:
-    if token.lower_ in TITLE_WORDS or token.text in ("-", "&"):
+    if token.lower_ in lexicon.TITLE_WORDS_ANY or token.text in ("-", "&"):
         return True
     # Capitalised words inside a title ("Divisional Railway Manager") that name nothing themselves.
     return token.is_title and token.tag_ in ("NNP", "NN", "JJ") and not token.ent_type_
@@ -294,7 +293,7 @@ def _known_title_words(doc: Doc, start: int) -> bool:
     """Whether every word from ``start`` to the person's name is a known title word ("Vice Chairman")."""
     i = start
     while i < len(doc) and doc[i].ent_type_ != "PERSON":
-        if doc[i].lower_ not in TITLE_WORDS and doc[i].text not in ("-", "&"):
+        if doc[i].lower_ not in lexicon.TITLE_WORDS_ANY and doc[i].text not in ("-", "&"):
             return False
         i += 1
     # "General" alone is as often an adjective of a name ("GNU General Public License").
@@ -320,12 +319,12 @@ def _title_run_start(doc: Doc, end: int) -> int | None:
         return None
     while i - 1 >= 0 and end - i < _MAX_TITLE_TOKENS:
         token = doc[i - 1]
-        if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "ORG") and token.lower_ not in TITLE_WORDS:
+        if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "ORG") and token.lower_ not in lexicon.TITLE_WORDS_ANY:
             break
         if token.lower_ in lexicon.DEMONYMS or token.lower_ in SKIPPABLE or token.lower_ in POSSESSIVE:
             break
-        if _is_title_token(token) or (token.lower_ in ("and", "of") and doc[i].lower_ in TITLE_WORDS
-                                      and i - 2 >= 0 and doc[i - 2].lower_ in TITLE_WORDS):
+        if _is_title_token(token) or (token.lower_ in ("and", "of") and doc[i].lower_ in lexicon.TITLE_WORDS_ANY
+                                      and i - 2 >= 0 and doc[i - 2].lower_ in lexicon.TITLE_WORDS_ANY):
             i -= 1
             continue
         break
@@ -422,7 +421,8 @@ def _long_title(words: Span) -> str | None:
     if len(words) < 3 or not link or words[link - 1].lower_ not in lexicon.TITLE_HEADS:
         return None  # "Diplomatic Advisor to ...", "Secretary of ...": a title head right before the first link
     first = words[0]
-    if first.lower_ not in TITLE_WORDS and (not first.is_title or first.ent_type_ in ("PERSON", "GPE", "LOC")):
+    if first.lower_ not in lexicon.TITLE_WORDS_ANY and (not first.is_title
+                                                      or first.ent_type_ in ("PERSON", "GPE", "LOC")):
         return None
     if any(t.ent_type_ == "PERSON" for t in words):
         return None

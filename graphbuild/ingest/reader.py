@@ -35,8 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 
 # Dates (tables, datelines, metadata dates) live in graphbuild.dates; cleaner.py imports these names from here.
-from graphbuild.dates import MONTHS, WEEKDAYS, find_dateline, parse_dateline  # noqa: F401
-from graphbuild.dates import metadata_date as normalise_date
+from graphbuild.dates import find_dateline, metadata_date
 from graphbuild.models import Document, ReadProblem
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
@@ -442,7 +441,7 @@ class Reader:
             self._problem(source, "missing or empty 'text'")
             return
         body = normalise_newlines(body)
-        date = normalise_date(record.get("date")) or find_dateline(body)
+        date = metadata_date(record.get("date")) or find_dateline(body)
         outlet = _str(record.get("outlet")) or _str(record.get("publisher"))
         self._add(Document(str(doc_id).strip(), body, source, _str(record.get("title")), date,
                            _str(record.get("url")), outlet), line=int(source.rsplit(":", 1)[1]))
@@ -556,11 +555,6 @@ def _str(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
-    """Main text, title, ISO date and URL of an HTML page (text "" when none is found)."""
-    return extract_html_article(html)[:4]
-
-
 def extract_html_article(html: str) -> tuple[str, str | None, str | None, str | None, str | None]:
     """Main text, title, ISO date, URL and outlet (site name) of an HTML page (text "" when none is found).
 
@@ -581,7 +575,7 @@ def extract_html_article(html: str) -> tuple[str, str | None, str | None, str | 
             text = ""
     title = _str(getattr(result, "title", None))
     outlet = _str(getattr(result, "sitename", None))
-    return (text, title, normalise_date(getattr(result, "date", None)), _str(getattr(result, "url", None)),
+    return (text, title, metadata_date(getattr(result, "date", None)), _str(getattr(result, "url", None)),
             outlet)
 
 

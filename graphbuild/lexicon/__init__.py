@@ -152,3 +152,20 @@ FORMS_OF_ADDRESS = {"his", "her", "their", "royal", "highness", "excellency", "m
                     "shri", "sri", "smt", "h.e.", "hrh"}
 # Any word that may stand in a title: no part of a person's name.
 TITLE_WORDS_ANY = TITLE_HEADS | TITLE_MODIFIERS | PORTFOLIOS
+
+# The words that head a personal name in the NER repair ("President Xi Jinping", "Gen. Li Shangfu", "Mr. Lee"):
+# a chosen subset of TITLE_HEADS and HONORIFICS (plus "counterpart"), those that stand directly before a name.
+PERSONAL_TITLES = sorted({
+    "president", "presidents", "minister", "ministers", "premier", "chancellor", "secretary", "senator",
+    "sen.", "gen.", "general", "governor", "gov.", "mayor", "king", "queen", "prince", "princess", "pope",
+    "ambassador", "leader", "chairman", "chairwoman", "spokesman", "spokeswoman", "ceo", "dr.", "mr.",
+    "mrs.", "ms.", "prof.", "adm.", "admiral", "col.", "colonel", "lt.", "rep.", "representative",
+    "sheikh", "emir", "judge", "justice", "commissioner", "director", "envoy", "counterpart", "mr", "mrs",
+    "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
+    "congresswoman", "lawmaker", "speaker", "advisor", "adviser", "amir", "spokesperson", "counselor",
+    "counsellor", "president-elect", "cardinal", "archbishop",
+})
+assert set(PERSONAL_TITLES) <= TITLE_HEADS | HONORIFICS | {"counterpart"}
+# Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+                  "al", "el", "ter", "zu", "dos", "das"}

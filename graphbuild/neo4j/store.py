@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graphbuild.models import OCCURRED
 from graphbuild.neo4j.model import MARKER, MARKER_VALUE, node_rows, relationship_rows, unflatten_list
 from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
@@ -39,6 +38,7 @@ from graphbuild.query import (
     sort_articles,
     sort_meetings,
 )
+from graphbuild.schema import OCCURRED
 
 # The driver logs retries as warnings; the CLI reports failures itself, in one line.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())

@@ -28,12 +28,22 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from importlib.metadata import version
 
 import networkx as nx
 
-from graphbuild import __version__
-from graphbuild.models import NEGATED, OCCURRED, PLANNED, Article, Entity, Fact
-from graphbuild.schema import ARTICLE, FACT_PROPERTIES, MENTIONS, RelationSpec, spec_of, status_rank
+from graphbuild.models import Article, Entity, Fact
+from graphbuild.schema import (
+    ARTICLE,
+    FACT_PROPERTIES,
+    MENTIONS,
+    NEGATED,
+    OCCURRED,
+    PLANNED,
+    RelationSpec,
+    spec_of,
+    status_rank,
+)
 
 
 def build_graph_from_facts(
@@ -53,7 +63,7 @@ def build_graph_from_facts(
     for doc in documents:
         article = doc if isinstance(doc, Article) else Article(str(doc))
         articles.setdefault(article.id, article)
-    G.graph.update({"generator": f"graphbuild {__version__}", "documents": len(articles)})
+    G.graph.update({"generator": f"graphbuild {version('graphbuild')}", "documents": len(articles)})
     if built:
         G.graph["built"] = built
     entities = sorted(entities, key=lambda e: e.id)

@@ -12,7 +12,7 @@ from graphbuild.cli import main
 from graphbuild.exporters.json_graph import read_json
 from graphbuild.query import who_met
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 EXPORTS = REPO / "exports"
 

@@ -8,10 +8,10 @@ from types import ModuleType
 import networkx as nx
 from neo4j_fixtures import SEEDS_GRAPH, database_state, expected_state, graph_named
 
-from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin
-from graphbuild.models import NEGATED, OCCURRED, PERSON, PLANNED
+from graphbuild.neo4j.admin import import_arguments, write_neo4j_admin
 from graphbuild.neo4j.store import session, who_met_session
 from graphbuild.query import who_met
+from graphbuild.schema import NEGATED, OCCURRED, PERSON, PLANNED
 
 
 def _without_empty_lists(state: tuple[list, list]) -> tuple[list, list]:

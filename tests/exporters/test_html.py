@@ -29,9 +29,9 @@ from graphbuild.exporters.html import (
 )
 from graphbuild.exporters.json_graph import read_json, write_json
 from graphbuild.exporters.layout import layout_positions
-from graphbuild.query import fold
+from graphbuild.text import fold
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS_GRAPH = Path(os.environ.get("GRAPHBUILD_SEEDS_GRAPH") or ROOT / "exports" / "graph.json")
 PAYLOAD_ARTICLE = (
     'President <script>window.__pwned=1</script> Ann Lee met with Bo Chan <img src=x onerror="window.__pwned=2">'
@@ -95,7 +95,7 @@ def test_the_schema_reaches_the_page_as_data():
     edge = next(e for e in data["edges"] if data["edgeInfo"][e["id"]]["type"] == "SPOKE_WITH")
     assert edge["arrows"] == {"to": {"enabled": False}} and edge["color"]["color"] == "#17becf"
     assert data["edgeInfo"][edge["id"]]["medium"] == "video"
-    script = (Path(__file__).resolve().parent.parent / "graphbuild" / "templates" / "graph.js").read_text()
+    script = (Path(__file__).resolve().parents[2] / "graphbuild" / "templates" / "graph.js").read_text()
     assert not re.search(r'"(MET|SPOKE_WITH|VISITED|ATTENDED|HOLDS_POSITION)\b', script)
 
 

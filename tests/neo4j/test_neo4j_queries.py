@@ -15,11 +15,21 @@ from neo4j_fixtures import graph_named
 
 from graphbuild import cli
 from graphbuild.exporters.json_graph import write_json
-from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED, SPOKE_WITH
 from graphbuild.neo4j.queries import QUERY_PARAMS, queries_text, read_queries
 from graphbuild.neo4j.store import load_graph, session, who_met_neo4j, who_met_session
 from graphbuild.query import sort_articles, who_met
-from graphbuild.schema import ARTICLE, CONTACT_TYPES, MENTIONS, SYMMETRIC_TYPES
+from graphbuild.schema import (
+    ARTICLE,
+    CONTACT_TYPES,
+    MENTIONS,
+    MET,
+    NEGATED,
+    OCCURRED,
+    PERSON,
+    PLANNED,
+    SPOKE_WITH,
+    SYMMETRIC_TYPES,
+)
 
 GRAPHS = ["sample", "seeds"]
 ALL = (OCCURRED, PLANNED, NEGATED)

@@ -103,11 +103,11 @@ def test_a_meeting_attended_by_many_joins_them_all():
 
 
 def test_spoke_with_in_a_document_about_a_call():
-    from extraction_helpers import _extractor
+    from extraction_helpers import shared_extractor
 
     from graphbuild.models import CleanDocument
 
-    nlp, extractor = _extractor()
+    nlp, extractor = shared_extractor()
     text = "Angela Merkel spoke with Emmanuel Macron today. They discussed trade."
     for title, expected in [("Chancellor Merkel's Call with President Macron", {"SPOKE_WITH"}),
                             ("Background Press Call on Trade", set())]:
@@ -195,11 +195,11 @@ def test_a_name_after_a_personal_title_is_a_person_even_when_tagged_as_a_place()
 
 
 def test_in_the_readout_of_a_call_one_participant_addressing_another_is_a_contact():
-    from extraction_helpers import _extractor
+    from extraction_helpers import shared_extractor
 
     from graphbuild.models import CleanDocument
 
-    nlp, extractor = _extractor()
+    nlp, extractor = shared_extractor()
     text = ("Angela Merkel thanked Emmanuel Macron for his leadership. Merkel briefed Macron on her meeting with "
             "Mark Rutte.")
     for title, spoke in [("Readout of Chancellor Merkel's Call with President Macron", True), (None, False)]:

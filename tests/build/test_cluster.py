@@ -21,7 +21,7 @@ import pytest
 from graphbuild.cli import main
 from graphbuild.ingest.reader import Reader
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TESTS = REPO / "tests"
 CORPUS = REPO.parent / "shared" / "corpus" / "wikinews-dev.jsonl"
 CORPUS_LINES = 16  # of wikinews-dev.jsonl: enough for many tasks, short enough for 2 shared cores

@@ -13,7 +13,7 @@ from graphbuild.build.triples import read_triples
 from graphbuild.cli import main
 from graphbuild.exporters.json_graph import read_json
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = """Leaders meet in Vienna
 Friday 3 May 2024
 

@@ -15,7 +15,7 @@ import pytest
 from graphbuild import evaluate
 from graphbuild.settings import Settings
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 TOLERANCE = 0.02
 
 

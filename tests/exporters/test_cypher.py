@@ -11,7 +11,7 @@ from sample_graph import NASTY_NAME, sample_graph
 
 from graphbuild.exporters import EXPORTS
 from graphbuild.exporters.cypher import write_cypher, write_queries
-from graphbuild.exporters.neo4j_admin import import_arguments, write_neo4j_admin
+from graphbuild.neo4j.admin import import_arguments, write_neo4j_admin
 from graphbuild.neo4j.literals import cypher_string
 from graphbuild.neo4j.model import flatten_property, unflatten_list
 from graphbuild.neo4j.packing import literal_rows, packed_rows

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.ingest.reader import decode_bytes, find_dateline, normalise_date, parse_dateline, read_inputs
+from graphbuild.dates import find_dateline, parse_dateline
+from graphbuild.dates import metadata_date as normalise_date
+from graphbuild.ingest.reader import decode_bytes, read_inputs
 
 ARTICLE = "Talks in Paris\n\nThe minister met the president on Tuesday, officials said.\n"
 
