@@ -77,6 +77,9 @@ def inputs(tmp_path_factory) -> Path:
     latin = json.dumps({"id": "l1", "text": "Angela Merkel met François Hollande in Paris.", "pad": PAD * 3},
                        ensure_ascii=False)
     (folder / "latin.jsonl").write_bytes((latin + "\n").encode("cp1252"))  # read whole, as cp1252
+    if not CORPUS.is_file():  # without it the ranges test would split no file of many records
+        (pytest.fail if os.environ.get("CI", "").lower() in ("1", "true", "yes") else pytest.skip)(
+            f"the Wikinews dev corpus is not at {CORPUS}")
     if CORPUS.is_file():
         lines = CORPUS.read_text(encoding="utf-8").splitlines()[:CORPUS_LINES]
         (folder / "wikinews.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -158,7 +161,7 @@ def test_big_jsonl_files_are_read_in_ranges(inputs, local_build, scheduler, tmp_
         if isinstance(unit, cluster.JsonlPart):
             parts[Path(unit.path).name] = parts.get(Path(unit.path).name, 0) + 1
     assert parts["edge.jsonl"] >= 3 and parts["latin.jsonl"] >= 2
-    assert not CORPUS.is_file() or parts["wikinews.jsonl"] >= 20
+    assert parts["wikinews.jsonl"] >= 20
     out = tmp_path / "dask"
     assert main(["build", str(inputs), "--out", str(out), "--quiet", "--scheduler", scheduler]) == 0
     assert _files(out) == _files(local_build)

@@ -363,10 +363,6 @@ def test_seeds_page_in_chromium(browser, tmp_path):
 
 @pytest.mark.browser
 def test_article_with_payloads_through_the_pipeline(browser, tmp_path):
-    try:
-        import graphbuild.build.pipeline  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"graphbuild.build.pipeline is not importable yet ({exc})")
     import graphbuild
 
     article = tmp_path / "evil.txt"
