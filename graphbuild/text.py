@@ -48,3 +48,12 @@ def search_key(name: str, aliases: list[str]) -> str:
     'ann lee | lee'
     """
     return " | ".join(dict.fromkeys(fold(text) for text in [name, *aliases] if fold(text)))
+
+
+def optional_text(value: object) -> str | None:
+    """A field's text, stripped, or None when it is no text or blank.
+
+    >>> optional_text("  Talks "), optional_text("  "), optional_text(3)
+    ('Talks', None, None)
+    """
+    return value.strip() or None if isinstance(value, str) else None

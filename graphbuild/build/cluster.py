@@ -43,14 +43,10 @@ from graphbuild.build.cache import ExtractionCache, cache_key, code_fingerprint,
 from graphbuild.build.progress import progress
 from graphbuild.extract.worker import ModelError, Outcome, extract_documents
 from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
-from graphbuild.ingest.reader import (
-    JSONL_EXTENSIONS,
-    JsonlRange,
-    Reader,
-    common_root,
-    name_documents,
-    ranges_read_as_whole,
-)
+from graphbuild.ingest.formats.jsonl import EXTENSIONS as JSONL_EXTENSIONS
+from graphbuild.ingest.formats.jsonl import JsonlRange, ranges_read_as_whole
+from graphbuild.ingest.ids import common_root, name_documents
+from graphbuild.ingest.reader import Reader
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64
@@ -76,7 +72,7 @@ class JsonlPart:
     A worker reads them numbered from 1 (it does not read the file before ``start``); once every range of
     the file is read, the client knows how many line breaks each one held and has each unit renumbered
     from the file's start (:func:`renumber`), on its worker. A file whose ranges would not read as the
-    whole file does (not UTF-8, NUL bytes: see :func:`~graphbuild.ingest.reader.ranges_read_as_whole`) is read
+    whole file does (not UTF-8, NUL bytes: see :func:`~graphbuild.ingest.formats.jsonl.ranges_read_as_whole`) is read
     whole by one task instead, as a small file would be.
     """
 

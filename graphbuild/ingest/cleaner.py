@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from graphbuild.dates import parse_dateline
-from graphbuild.ingest.reader import text_title
+from graphbuild.ingest.formats.text import text_title
 from graphbuild.lexicon.junk import (
     ADVERTS,
     BOILERPLATE_LINES,

@@ -1,22 +1,13 @@
-"""Read articles from files and folders into :class:`Document` records.
+"""Walk files and folders and read them into :class:`Document` records (the ingest stage's entry point).
 
-Supported inputs: ``.txt``, ``.md``, ``.html``/``.htm`` (main text extracted with trafilatura)
-and ``.jsonl`` (one article a line: ``id``, ``text``, optional ``title``, ``date``, ``url``, ``outlet``).
-Each document also keeps what its :class:`~graphbuild.models.Article` needs: a title (jsonl field, HTML
-metadata, or a headline-like first line of a text file), a date (metadata, else a dateline), the url and
-outlet (jsonl fields, HTML metadata) and its path relative to the inputs' common folder.
-Folders are walked recursively; files inside them with other extensions are ignored, but a
-file named explicitly with an unsupported extension is reported.
+Supported inputs: one reader per format in :mod:`graphbuild.ingest.formats` (``.txt``, ``.md``,
+``.html``/``.htm``, ``.jsonl``), chosen by extension; bytes are decoded by :mod:`graphbuild.ingest.decode`
+and ids made unique by :mod:`graphbuild.ingest.ids`. Each document also keeps what its
+:class:`~graphbuild.models.Article` needs: a title, a date, the url and outlet, and its path relative to the
+inputs' common folder. Folders are walked recursively; files inside them with other extensions are
+ignored, but a file named explicitly with an unsupported extension is reported.
 
-Nothing here raises for a bad input: each one becomes a :class:`ReadProblem` and the batch
-goes on.
-
-A document's id is its file name without extension (or its jsonl ``id``). Ids that clash (two
-files ``a/x.txt`` and ``b/x.txt``, or a repeated jsonl id) are all replaced by ids traceable to their
-source: the path relative to the inputs' common folder without extension (``a/x``, ``b/x``; with it
-when that is not enough), or ``id@file.jsonl:line`` for a jsonl record. Each clash is reported in
-``Reader.notes``. So an id never depends on the order of the inputs, and a single folder of
-distinct file names keeps the plain ids.
+Nothing here raises for a bad input: each one becomes a :class:`ReadProblem` and the batch goes on.
 
 >>> docs, problems = read_inputs([])
 >>> docs, problems
@@ -25,177 +16,16 @@ distinct file names keeps the plain ids.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import stat
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from collections.abc import Iterable
 from pathlib import Path
 
-# Dates (tables, datelines, metadata dates) live in graphbuild.dates; cleaner.py imports these names from here.
-from graphbuild.dates import find_dateline, metadata_date
+from graphbuild.ingest.decode import decode_bytes, normalise_newlines
+from graphbuild.ingest.formats import FORMATS, SUPPORTED_EXTENSIONS, Found, jsonl
+from graphbuild.ingest.formats.jsonl import JsonlRange
+from graphbuild.ingest.ids import common_root, name_documents
 from graphbuild.models import Document, ReadProblem
-
-TEXT_EXTENSIONS = frozenset({".txt", ".md"})
-HTML_EXTENSIONS = frozenset({".html", ".htm"})
-JSONL_EXTENSIONS = frozenset({".jsonl"})
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSONL_EXTENSIONS
-
-# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-# Tried in order when there is no BOM; latin-1 decodes anything, so its result must also
-# pass the "looks like text" check.
-FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
-UTF16_ZERO_SHARE = 0.9  # share of NUL high bytes that marks BOM-less UTF-16 text
-MAX_CONTROL_RATIO = 0.02  # share of control characters above which a decoded text is "binary"
-
-def decode_bytes(data: bytes) -> tuple[str | None, str]:
-    """Decode file bytes to text, or return (None, reason).
-
-    >>> decode_bytes("café".encode("cp1252"))
-    ('café', 'cp1252')
-    >>> decode_bytes(b"\\x00\\x01\\x02binary")
-    (None, 'binary file (NUL bytes)')
-    """
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return _decode_with(data, (encoding,))
-    if b"\x00" in data:
-        encoding = _bomless_utf16(data)
-        return _decode_with(data, (encoding,)) if encoding else (None, "binary file (NUL bytes)")
-    return _decode_with(data, FALLBACK_ENCODINGS)
-
-
-def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte.
-
-    >>> _bomless_utf16("News".encode("utf-16-le")), _bomless_utf16(b"\\x00\\x01\\x02\\x03")
-    ('utf-16-le', None)
-    """
-    if len(data) % 2:
-        return None
-    half = len(data) // 2
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if high >= UTF16_ZERO_SHARE * half and low <= (1 - UTF16_ZERO_SHARE) * half:
-            return encoding
-    return None
-
-
-def _decode_with(data: bytes, encodings: Iterable[str]) -> tuple[str | None, str]:
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text, encoding
-        return None, f"not text (too many control characters as {encoding})"
-    return None, "cannot decode as " + ", ".join(encodings)
-
-
-# C0 controls other than tab, newline, carriage return and form feed; DEL and the C1 block.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
-def _looks_like_text(text: str) -> bool:
-    """Few control characters (C0 other than whitespace, and C1 as left by latin-1)."""
-    if not text:
-        return True
-    controls = len(CONTROL_CHARACTERS.findall(text))
-    return controls / len(text) <= MAX_CONTROL_RATIO and "\x00" not in text
-
-
-def normalise_newlines(text: str) -> str:
-    """``\\r\\n`` and ``\\r`` become ``\\n``; a BOM left inside is dropped."""
-    return unify_line_breaks(text).lstrip("\ufeff")
-
-
-def unify_line_breaks(text: str) -> str:
-    """``\\r\\n`` and ``\\r`` become ``\\n`` (for a piece from inside a file, where U+FEFF is text)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def text_title(text: str) -> str | None:
-    """A headline-like first line (short, no final full stop) or a Markdown ``# heading``.
-
-    >>> text_title("# Talks in Paris\\n\\nThe minister met...")
-    'Talks in Paris'
-    >>> text_title("The minister met the president on Tuesday.\\nMore.") is None
-    True
-    """
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        line = re.sub(r"^#{1,6}\s+", "", line)
-        if len(line.split()) <= 20 and not line.endswith((".", ":", ",", ";")):
-            return line
-        return None
-    return None
-
-
-@dataclass(frozen=True)
-class JsonlRange:
-    """What :meth:`Reader.read_jsonl_range` read: the bytes [start, end) of the file (whole lines), the line
-    breaks among them, and what :func:`ranges_read_as_whole` needs to tell whether reading the file's
-    ranges one by one gives what reading the whole file gives."""
-
-    path: str
-    start: int  # the first line read starts here (at or after the range asked for)
-    end: int  # just after the last byte read
-    lines: int = 0  # line breaks read (\n, \r\n, \r): the next range's first line number is first_line + lines
-    chars: int = 0  # characters decoded
-    controls: int = 0  # control characters among them (as decode_bytes counts them)
-    blank: bool = True  # nothing but ASCII whitespace
-    eof: bool = False  # read up to the end of the file
-    ok: bool = True  # UTF-8 (a UTF-8 byte-order mark only at the file's start), no NUL byte, no read error
-
-
-def ranges_read_as_whole(ranges: Sequence[JsonlRange]) -> bool:
-    """True when ``ranges`` (in order) cover their file and together read as :meth:`Reader.read_file`
-    reads it whole: each decoded as UTF-8, as the whole file then is, and the whole file neither empty
-    nor "not text" (too many control characters). Else the whole file must be read in one piece.
-
-    >>> ranges_read_as_whole([JsonlRange("a.jsonl", 0, 10, lines=1, chars=10, blank=False),
-    ...                       JsonlRange("a.jsonl", 10, 14, lines=0, chars=4, blank=False, eof=True)])
-    True
-    >>> ranges_read_as_whole([JsonlRange("a.jsonl", 0, 10, blank=False), JsonlRange("a.jsonl", 12, 14, eof=True)])
-    False
-    """
-    if not ranges or ranges[0].start != 0 or not ranges[-1].eof:
-        return False
-    if any(a.end != b.start for a, b in pairwise(ranges)):
-        return False
-    if not all(r.ok for r in ranges) or all(r.blank for r in ranges):
-        return False
-    chars, controls = sum(r.chars for r in ranges), sum(r.controls for r in ranges)
-    return not chars or controls / chars <= MAX_CONTROL_RATIO
-
-
-def _line_breaks(file, upto: int, chunk: int = 1 << 20) -> int:
-    """Line breaks (\\n, \\r\\n, \\r: as :func:`normalise_newlines` makes them) in the first ``upto`` bytes of
-    ``file``, which end with a ``\\n`` (a line start)."""
-    breaks = 0
-    last = b""
-    while upto > 0:
-        data = file.read(min(chunk, upto))
-        if not data:
-            break
-        upto -= len(data)
-        breaks += data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
-        if last == b"\r" and data.startswith(b"\n"):
-            breaks -= 1  # a \r\n split between two chunks
-        last = data[-1:]
-    return breaks
 
 
 class Reader:
@@ -345,110 +175,25 @@ class Reader:
         if text is None:
             self._problem(str(path), how)
             return
-        text = normalise_newlines(text)
-        suffix = path.suffix.lower()
-        if suffix in JSONL_EXTENSIONS:
-            self._read_jsonl(path, text)
-        elif suffix in HTML_EXTENSIONS:
-            self._read_html(path, text)
-        else:
-            self._read_text(path, text)
+        self._take(FORMATS[path.suffix.lower()](path, normalise_newlines(text)))
+
+    def _take(self, found: Iterable[Found]) -> None:
+        for item in found:
+            if isinstance(item, ReadProblem):
+                self.problems.append(item)
+            else:
+                self._add(*item)
 
     def read_jsonl_range(self, path: Path, start: int, end: int, first_line: int | None = None) -> JsonlRange:
-        """Read the lines of the .jsonl file ``path`` that start in the byte range [start, end): the same
-        documents and problems, in the same order and with the same line numbers, as :meth:`read_file`
-        gives for them when it reads the whole file, provided :func:`ranges_read_as_whole` holds for the
-        ranges that cover the file. A line longer than the range is read whole by the range it starts in.
-
-        ``first_line`` is the line number of the first line read; None counts the line breaks before it
-        (reads the file up to there). The result says what was read and how many line breaks it held (the
-        next range's first line is ``first_line + lines``). A range that cannot be read as the whole file
-        would be (not UTF-8, a NUL byte, a UTF-16 or UTF-32 byte-order mark, an error) adds nothing:
-        ``ok`` is False, and the whole file must be read with :meth:`read_file` instead.
-        """
-        try:
-            with open(path, "rb") as file:
-                info = os.fstat(file.fileno())
-                if not stat.S_ISREG(info.st_mode):
-                    return JsonlRange(str(path), start, start, ok=False)
-                size = info.st_size
-                start = min(max(start, 0), size)
-                if start > 0:  # the first line starting at or after `start`
-                    file.seek(start - 1)
-                    if file.read(1) != b"\n":
-                        file.readline()
-                first = file.tell()
-                data = file.read(end - first) if end > first else b""
-                if data and not data.endswith(b"\n"):
-                    data += file.readline()  # the last line started before `end`: read it whole
-                stop = first + len(data)
-                if first_line is None:
-                    file.seek(0)
-                    first_line = 1 + _line_breaks(file, first)
-        except OSError:
-            return JsonlRange(str(path), start, start, ok=False)
-        found = JsonlRange(str(path), first, stop, eof=stop >= size, blank=not data.strip())
-        encoding = "utf-8"
-        if first == 0:
-            bom = next((encoding for mark, encoding in BOMS if data.startswith(mark)), None)
-            if bom not in (None, "utf-8-sig"):
-                return replace(found, ok=False)
-            encoding = bom or encoding
-        if b"\x00" in data:
-            return replace(found, ok=False)
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            return replace(found, ok=False)
-        controls = len(CONTROL_CHARACTERS.findall(text))
-        chars = len(text)
-        text = normalise_newlines(text) if first == 0 else unify_line_breaks(text)
-        self._read_jsonl(Path(path), text, first_line)
-        return replace(found, lines=text.count("\n"), chars=chars, controls=controls)
-
-    def _read_text(self, path: Path, text: str) -> None:
-        if not text.strip():
-            self._problem(str(path), "empty file (only whitespace)")
-            return
-        self._add(Document(path.stem, text, str(path), text_title(text), find_dateline(text)))
-
-    def _read_html(self, path: Path, html: str) -> None:
-        text, title, date, url, outlet = extract_html_article(html)
-        if not text:
-            self._problem(str(path), "no text found in HTML")
-            return
-        self._add(Document(path.stem, text, str(path), title, date or find_dateline(text), url, outlet))
-
-    def _read_jsonl(self, path: Path, text: str, first_line: int = 1) -> None:
-        for number, line in enumerate(text.split("\n"), start=first_line):
-            if line.strip():
-                self._read_jsonl_line(f"{path}:{number}", line)
-
-    def _read_jsonl_line(self, source: str, line: str) -> None:
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            self._problem(source, f"bad JSON: {error.msg} at column {error.colno}")
-            return
-        if not isinstance(record, dict):
-            self._problem(source, "not a JSON object")
-            return
-        doc_id, body = record.get("id"), record.get("text")
-        if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or not str(doc_id).strip():
-            self._problem(source, "missing or empty 'id'")
-            return
-        if not isinstance(body, str) or not body.strip():
-            self._problem(source, "missing or empty 'text'")
-            return
-        body = normalise_newlines(body)
-        date = metadata_date(record.get("date")) or find_dateline(body)
-        outlet = _str(record.get("outlet")) or _str(record.get("publisher"))
-        self._add(Document(str(doc_id).strip(), body, source, _str(record.get("title")), date,
-                           _str(record.get("url")), outlet), line=int(source.rsplit(":", 1)[1]))
+        """Read the lines of the .jsonl file ``path`` that start in the byte range [start, end), as
+        :func:`~graphbuild.ingest.formats.jsonl.read_range` does, into ``documents``/``problems``."""
+        found, records = jsonl.read_range(path, start, end, first_line)
+        self._take(records)
+        return found
 
     # -- bookkeeping ------------------------------------------------------------------------
 
-    def _add(self, doc: Document, line: int | None = None) -> None:
+    def _add(self, doc: Document, line: int | None) -> None:
         path = Path(doc.source if line is None else doc.source.rsplit(":", 1)[0])
         self.documents.append(doc)
         self._origins.append((path, line))
@@ -457,126 +202,12 @@ class Reader:
         self.problems.append(ReadProblem(source, reason))
 
 
-def name_documents(documents: Sequence[Document], origins: Sequence[tuple[Path, int | None]],
-                   root: str) -> tuple[list[Document], list[ReadProblem]]:
-    """Documents as :meth:`Reader.run` returns them: clashing ids made unique (see the module docstring)
-    and each one's ``path`` relative to ``root`` (``file.jsonl:line`` for a jsonl record); with a note per
-    clash. ``origins`` are the file and jsonl line of each document (:attr:`Reader.origins`), ``root``
-    the inputs' :func:`common_root`.
-
-    >>> docs = [Document("x", "A.", "in/a/x.txt"), Document("x", "B.", "in/b/x.txt")]
-    >>> named, notes = name_documents(docs, [(Path("in/a/x.txt"), None), (Path("in/b/x.txt"), None)],
-    ...                               os.path.abspath("in"))
-    >>> [(d.id, d.path) for d in named], notes[0].reason
-    ([('a/x', 'a/x.txt'), ('b/x', 'b/x.txt')], "same id 'x': ids 'a/x', 'b/x' used")
-    """
-    documents = list(documents)
-    notes = _unique_ids(documents, origins, root)
-    _relative_paths(documents, origins, root)
-    return documents, notes
-
-
-def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> list[ReadProblem]:
-    """Replace every clashing id by one traceable to its source (see the module docstring)."""
-    notes: list[ReadProblem] = []
-    groups: dict[str, list[int]] = {}
-    for n, doc in enumerate(documents):
-        groups.setdefault(doc.id, []).append(n)
-    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
-    for doc_id, members in groups.items():
-        if len(members) == 1:
-            continue
-        new_ids = []
-        for n in members:
-            path, line = origins[n]
-            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-            if line is not None:
-                candidates = [f"{doc_id}@{relative}:{line}"]
-            else:
-                candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
-            new_id = next((c for c in candidates if c not in taken and c not in new_ids
-                           and sum(1 for m in members if _candidates_clash(origins, m, n, c, root)) == 0), None)
-            if new_id is None:
-                new_id = candidates[-1]
-                k = 1
-                while new_id in taken or new_id in new_ids:
-                    k += 1
-                    new_id = f"{candidates[-1]}-{k}"
-            new_ids.append(new_id)
-        for n, new_id in zip(members, new_ids, strict=True):
-            documents[n] = replace(documents[n], id=new_id)
-        taken.update(new_ids)
-        sources = ", ".join(documents[n].source for n in members)
-        notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
-    return notes
-
-
-def _relative_paths(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> None:
-    """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
-    record): the same whichever way the inputs were named (relative, absolute)."""
-    for n, (path, line) in enumerate(origins):
-        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-        documents[n] = replace(documents[n], path=relative if line is None else f"{relative}:{line}")
-
-
-def _candidates_clash(origins: Sequence[tuple[Path, int | None]], other: int, n: int, candidate: str,
-                      root: str) -> bool:
-    """True when another member of the group would get the same short candidate id."""
-    if other == n:
-        return False
-    path, line = origins[other]
-    if line is not None:
-        return False
-    relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-    return candidate == (relative[: -len(path.suffix)] if path.suffix else relative)
-
-
-def common_root(paths: list[str | Path]) -> str:
-    """The deepest folder holding every input (a folder input itself, a file input's folder)."""
-    folders = []
-    for raw in paths:
-        path = os.path.abspath(raw)
-        if os.path.isdir(path):
-            folders.append(path)
-        elif os.path.exists(path):
-            folders.append(os.path.dirname(path))
-    return os.path.commonpath(folders) if folders else os.getcwd()
-
-
 def _file_kind(mode: int) -> str:
     for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
                        (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
         if test(mode):
             return kind
     return "special file"
-
-
-def _str(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def extract_html_article(html: str) -> tuple[str, str | None, str | None, str | None, str | None]:
-    """Main text, title, ISO date, URL and outlet (site name) of an HTML page (text "" when none is found).
-
-    trafilatura finds the article body and the metadata; when it finds no body (tiny or unusual pages)
-    its plain-text baseline of the whole page is used instead.
-    """
-    import trafilatura  # slow to import: only when there is HTML to read
-
-    try:
-        result = trafilatura.bare_extraction(html, with_metadata=True)
-    except Exception:  # noqa: BLE001 - a parser failure on one page must not stop the batch
-        result = None
-    text = normalise_newlines(getattr(result, "text", None) or "").strip()
-    if not text:
-        try:
-            text = normalise_newlines(trafilatura.html2txt(html) or "").strip()
-        except Exception:  # noqa: BLE001
-            text = ""
-    title = _str(getattr(result, "title", None))
-    outlet = _str(getattr(result, "sitename", None))
-    return (text, title, metadata_date(getattr(result, "date", None)), _str(getattr(result, "url", None)),
-            outlet)
 
 
 def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadProblem]]:

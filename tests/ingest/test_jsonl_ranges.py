@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.ingest.reader import Reader, common_root, name_documents, ranges_read_as_whole
+from graphbuild.ingest.formats.jsonl import ranges_read_as_whole
+from graphbuild.ingest.ids import common_root, name_documents
+from graphbuild.ingest.reader import Reader
 
 
 def record(doc_id, text: str, **extra) -> str:

@@ -10,7 +10,8 @@ import pytest
 
 from graphbuild.dates import find_dateline, parse_dateline
 from graphbuild.dates import metadata_date as normalise_date
-from graphbuild.ingest.reader import decode_bytes, read_inputs
+from graphbuild.ingest.decode import decode_bytes
+from graphbuild.ingest.reader import read_inputs
 
 ARTICLE = "Talks in Paris\n\nThe minister met the president on Tuesday, officials said.\n"
 

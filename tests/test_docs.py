@@ -1,0 +1,77 @@
+"""The docs stay true: every file path README.md and docs/ name exists, and every graphbuild command they
+show parses with the real command line (in the spirit of sqlite-utils' tests/test_docs.py)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+# A path into the repository, as docs write it: `graphbuild/extract/rules/met.py`, `bench/cluster.py`.
+PATH = re.compile(r"`((?:graphbuild|tests|bench|scripts|docs|seeds|exports|\.ci)/[\w./-]*)`")
+FENCE = re.compile(r"```(?:bash|sh|console)?\n(.*?)```", re.S)
+COMMAND = re.compile(r"^(?:\.venv/bin/)?(?:graphbuild|python3? -m graphbuild)\s+(.*)$")
+
+
+def _docs() -> list[tuple[Path, str]]:
+    return [(path, path.read_text(encoding="utf-8")) for path in DOCS]
+
+
+def named_paths(text: str) -> list[str]:
+    """Repository paths named in backticks.
+
+    >>> named_paths("see `graphbuild/build/cache.py` and `bench/` but not `graphbuild build`")
+    ['graphbuild/build/cache.py', 'bench/']
+    """
+    return [m.group(1).rstrip(".,:;") for m in PATH.finditer(text)]
+
+
+def shown_commands(text: str) -> list[list[str]]:
+    """The arguments of every graphbuild command in a fenced block (comments and line joins handled)."""
+    commands = []
+    for block in FENCE.findall(text):
+        for line in block.replace("\\\n", " ").splitlines():
+            for part in re.split(r"\s*&&\s*", line.strip()):
+                match = COMMAND.match(part)
+                if match:
+                    commands.append(shlex.split(match.group(1), comments=True))
+    return commands
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
+def test_every_named_path_exists(doc: Path) -> None:
+    missing = [p for p in named_paths(doc.read_text(encoding="utf-8")) if not (ROOT / p).exists()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
+def test_every_shown_command_parses(doc: Path) -> None:
+    parser = build_parser()
+    for args in shown_commands(doc.read_text(encoding="utf-8")):
+        assert "..." not in args, f"a literal '...' in: graphbuild {shlex.join(args)}"
+        try:
+            parser.parse_args(args)
+        except SystemExit as exc:
+            pytest.fail(f"graphbuild {shlex.join(args)} does not parse (exit {exc.code})")
+
+
+def test_the_readme_shows_commands_and_paths() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(shown_commands(readme)) >= 8 and len(named_paths(readme)) >= 20
+
+
+def test_a_wrong_command_is_caught() -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(shown_commands("```bash\ngraphbuild who-met --no-such-flag\n```")[0])
+
+
+def test_exit_statuses_are_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for status in ("0", "1", "2", "130", "143"):
+        assert re.search(rf"\b{status}\b[^.\n]*", readme.split("Exit status", 1)[1][:600]), status
