@@ -371,143 +371,167 @@ def extract_on_cluster(paths, settings, cache_dir: Path | None, address: str) ->
 
 
 def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
-    from distributed import as_completed
+    run = _ClusterRun(client, settings, ExtractionCache(cache_dir, read=settings.use_cache) if cache_dir else None)
+    run.read(list(paths))
+    todo = run.look_up_cache(cache_dir)
+    run.extract(todo)
+    return run.finish()
 
-    lister = Reader()
-    paths = list(paths)
-    files = lister.collect(paths)
-    result = ClusterResult([], Spool(), [], problems=list(lister.problems))
-    compact = Compactor()
-    salt = extraction_salt(settings.model)
 
-    # Round 1: read on the workers, headers back.
-    units = read_units(files)
-    unit_futures = [client.submit(read_unit, unit, pure=False) for unit in units]
-    _join_ranges(client, units, unit_futures)
-    described = client.gather([client.submit(describe_unit, f, salt, pure=False) for f in unit_futures])
-    stubs: list[Document] = []
-    origins: list[tuple[Path, int | None]] = []
-    where: list[tuple[int, int]] = []  # unit and index of each document
-    keys: list[str] = []
-    for u, (headers, problems, unit_origins) in enumerate(described):
-        result.problems += problems
-        for i, (header, (path, line)) in enumerate(zip(headers, unit_origins, strict=True)):
-            stubs.append(Document(header.document.id, "", header.document.source, None, header.document.date))
-            origins.append((Path(path), line))
-            where.append((u, i))
-            keys.append(header.key)
-    lengths = [h.document.length for headers, _, _ in described for h in headers]
-    # Ids made unique exactly as the local Reader does.
-    # (stubs keep the ids as read; each Article's path is the one the local Reader gives it)
-    named, notes = name_documents(stubs, origins, common_root(paths))
-    result.notes += notes
-    ids = [d.id for d in named]
-    relative_paths = [d.path for d in named]
-    renamed = [n for n, (stub, doc_id) in enumerate(zip(stubs, ids, strict=True)) if stub.id != doc_id]
-    if renamed:
-        new_keys = client.gather([client.submit(rekey, unit_futures[where[n][0]], where[n][1], ids[n], salt,
-                                                pure=False) for n in renamed])
-        for n, key in zip(renamed, new_keys, strict=True):
-            keys[n] = key
-    result.dates = [d.date for d in stubs]
+class _ClusterRun:
+    """One build on the cluster, in the order of its steps: read (round 1), the cache, extract (round 2)."""
 
-    # The cache, looked up by key on the client.
-    cache = None
-    if cache_dir:
-        cache = ExtractionCache(cache_dir, read=settings.use_cache)
-    headers = [h for headers_of_unit, _, _ in described for h in headers_of_unit]
-    # Each document as the client knows it, under its final id and path (the key computed by a worker).
-    documents = [replace(headers[n].document, id=ids[n], path=relative_paths[n]) for n in range(len(stubs))]
-    outcomes: dict[int, object] = {}  # position -> Outcome, for the notes and problems in input order
-    todo: list[int] = []
-    for n, stub in enumerate(documents):
-        hit = cache.get(keys[n], stub) if cache else None
-        if hit is None:
-            todo.append(n)
-        else:
-            result.extractions.append(compact(hit))
-            result.triples.put(n, hit)
-    result.cached = len(documents) - len(todo)
-    if cache and cache.damaged:
-        result.notes.append(ReadProblem(str(cache_dir), f"{cache.damaged} damaged cache entries rebuilt"))
+    def __init__(self, client, settings, cache: ExtractionCache | None) -> None:
+        self.client, self.settings, self.cache = client, settings, cache
+        self.salt = extraction_salt(settings.model)
+        self.compact = Compactor()
+        self.result = ClusterResult([], Spool(), [])
+        self.unit_futures: list = []
+        self.documents: list[DocumentHeader] = []  # as the client knows them: final id and path
+        self.keys: list[str] = []  # cache key of each document under its final id
+        self.where: list[tuple[int, int]] = []  # unit and index of each document
+        self.outcomes: dict[int, Outcome] = {}  # position -> Outcome, for the notes and problems in input order
+        self.uses: list[int] = []  # documents of each read unit still to extract (a unit is dropped at 0)
+        self.bar = None
 
-    # Round 2: extraction batches, handled as they finish.
-    uses = [0] * len(unit_futures)
-    for n in todo:
-        uses[where[n][0]] += 1
-    for u, count in enumerate(uses):
-        if not count:
-            unit_futures[u] = None  # nothing to extract there: the cluster may drop it
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    batches = balanced_batches(todo, [where[n][0] for n in range(len(documents))], lengths, settings.batch_size,
-                               workers)
+    def read(self, paths: list) -> None:
+        """Round 1: read on the workers, headers back; ids made unique exactly as the local Reader does."""
+        lister = Reader()
+        files = lister.collect(paths)
+        self.result.problems += lister.problems
+        units = read_units(files)
+        self.unit_futures = [self.client.submit(read_unit, unit, pure=False) for unit in units]
+        _join_ranges(self.client, units, self.unit_futures)
+        described = self.client.gather([self.client.submit(describe_unit, f, self.salt, pure=False)
+                                        for f in self.unit_futures])
+        headers: list[DocumentHeader] = []
+        origins: list[tuple[Path, int | None]] = []
+        for u, (unit_headers, problems, unit_origins) in enumerate(described):
+            self.result.problems += problems
+            for i, (header, (path, line)) in enumerate(zip(unit_headers, unit_origins, strict=True)):
+                headers.append(header.document)
+                origins.append((Path(path), line))
+                self.where.append((u, i))
+                self.keys.append(header.key)
+        # Stubs keep the ids as read; each Article's path is the one the local Reader gives it.
+        stubs = [Document(h.id, "", h.source, None, h.date) for h in headers]
+        named, notes = name_documents(stubs, origins, common_root(paths))
+        self.result.notes += notes
+        self._rekey([n for n, (stub, doc) in enumerate(zip(stubs, named, strict=True)) if stub.id != doc.id],
+                    [d.id for d in named])
+        self.documents = [replace(h, id=d.id, path=d.path) for h, d in zip(headers, named, strict=True)]
+        self.result.dates = [h.date for h in headers]
 
-    def submit(batch: list[int]):
-        units = sorted({where[n][0] for n in batch})
+    def _rekey(self, renamed: list[int], ids: list[str]) -> None:
+        """The cache keys of the documents given another id (computed where their text is)."""
+        if not renamed:
+            return
+        keys = self.client.gather([self.client.submit(rekey, self.unit_futures[self.where[n][0]], self.where[n][1],
+                                                      ids[n], self.salt, pure=False) for n in renamed])
+        for n, key in zip(renamed, keys, strict=True):
+            self.keys[n] = key
+
+    def look_up_cache(self, cache_dir: Path | None) -> list[int]:
+        """Cached documents taken as they are (looked up by key on the client); the positions of the others."""
+        todo: list[int] = []
+        for n, header in enumerate(self.documents):
+            hit = self.cache.get(self.keys[n], header) if self.cache else None
+            if hit is None:
+                todo.append(n)
+            else:
+                self._take(n, hit)
+        self.result.cached = len(self.documents) - len(todo)
+        if self.cache and self.cache.damaged:
+            self.result.notes.append(ReadProblem(str(cache_dir), f"{self.cache.damaged} damaged cache entries rebuilt"))
+        return todo
+
+    def _take(self, n: int, extraction: DocExtraction) -> None:
+        self.result.extractions.append(self.compact(extraction))
+        self.result.triples.put(n, extraction)
+
+    def extract(self, todo: list[int]) -> None:
+        """Round 2: extraction batches, handled as they finish; a batch that kills workers is split up."""
+        from distributed import as_completed
+
+        self.uses = [0] * len(self.unit_futures)
+        for n in todo:
+            self.uses[self.where[n][0]] += 1
+        for u, count in enumerate(self.uses):
+            if not count:
+                self.unit_futures[u] = None  # nothing to extract there: the cluster may drop it
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        lengths = [h.length for h in self.documents]
+        batches = balanced_batches(todo, [u for u, _ in self.where], lengths, self.settings.batch_size, workers)
+        pending = {}
+        queue = as_completed()
+        for batch in batches:
+            future = self._submit(batch)
+            pending[future.key] = batch
+            queue.add(future)
+        suspects: list[int] = []  # documents whose own task failed: tried again one at a time at the end
+        with progress(len(self.documents), self.settings.progress) as self.bar:
+            self.bar.update(self.result.cached)
+            for future in queue:
+                batch = pending.pop(future.key)
+                try:
+                    batch_outcomes = future.result()
+                except ModelError:
+                    raise
+                except Exception:  # noqa: BLE001 - a worker died on it again and again (KilledWorker), or worse
+                    if len(batch) > 1:  # find the document: one task each
+                        for n in batch:
+                            retry = self._submit([n])
+                            pending[retry.key] = [n]
+                            queue.add(retry)
+                    else:
+                        suspects.append(batch[0])
+                    continue
+                future.release()
+                self._record(batch, batch_outcomes)
+            for n in sorted(suspects):
+                self._record([n], [self._alone(n)])
+
+    def _submit(self, batch: list[int]):
+        units = sorted({self.where[n][0] for n in batch})
         slot = {u: k for k, u in enumerate(units)}
-        refs = [(slot[where[n][0]], where[n][1], ids[n], relative_paths[n]) for n in batch]
-        future = client.submit(extract_refs, settings.model, settings.batch_size, refs,
-                               *[unit_futures[u] for u in units], pure=False)
-        return future
+        refs = [(slot[self.where[n][0]], self.where[n][1], self.documents[n].id, self.documents[n].path)
+                for n in batch]
+        return self.client.submit(extract_refs, self.settings.model, self.settings.batch_size, refs,
+                                  *[self.unit_futures[u] for u in units], pure=False)
 
-    pending = {}
-    queue = as_completed()
-    for batch in batches:
-        future = submit(batch)
-        pending[future.key] = batch
-        queue.add(future)
-    suspects: list[int] = []  # documents whose own task failed: tried again one at a time at the end
-    with progress(len(documents), settings.progress) as bar:
+    def _alone(self, n: int) -> Outcome:
+        """Dask blames every task that was on a worker when it died, so a good document that shared a
+        worker with the one that kills it may fail too. Alone on the cluster, only the culprit fails."""
+        future = self._submit([n])
+        try:
+            outcome = future.result()[0]
+        except ModelError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - it kills workers on its own
+            outcome = _crashed(self.documents[n], exc)
+        future.release()
+        return outcome
 
-        def record(batch: list[int], batch_outcomes: list) -> None:
-            for n, outcome in zip(batch, batch_outcomes, strict=True):
-                outcomes[n] = outcome
-                if outcome.extraction is not None:
-                    if outcome.error is None and cache:
-                        cache.put(keys[n], outcome.extraction)
-                    result.extractions.append(compact(outcome.extraction))
-                    result.triples.put(n, outcome.extraction)
-                u = where[n][0]
-                uses[u] -= 1
-                if not uses[u]:
-                    unit_futures[u] = None
-                bar.update(1)
+    def _record(self, batch: list[int], batch_outcomes: list[Outcome]) -> None:
+        for n, outcome in zip(batch, batch_outcomes, strict=True):
+            self.outcomes[n] = outcome
+            if outcome.extraction is not None:
+                if outcome.error is None and self.cache:
+                    self.cache.put(self.keys[n], outcome.extraction)
+                self._take(n, outcome.extraction)
+            u = self.where[n][0]
+            self.uses[u] -= 1
+            if not self.uses[u]:
+                self.unit_futures[u] = None
+            self.bar.update(1)
 
-        bar.update(result.cached)
-        for future in queue:
-            batch = pending.pop(future.key)
-            try:
-                batch_outcomes = future.result()
-            except ModelError:
-                raise
-            except Exception:  # noqa: BLE001 - a worker died on it again and again (KilledWorker), or worse
-                if len(batch) > 1:  # find the document: one task each
-                    for n in batch:
-                        retry = submit([n])
-                        pending[retry.key] = [n]
-                        queue.add(retry)
-                else:
-                    suspects.append(batch[0])
-                continue
-            future.release()
-            record(batch, batch_outcomes)
-        # Dask blames every task that was on a worker when it died, so a good document that shared a
-        # worker with the one that kills it may fail too. Alone on the cluster, only the culprit fails.
-        for n in sorted(suspects):
-            future = submit([n])
-            try:
-                batch_outcomes = future.result()
-            except ModelError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - it kills workers on its own
-                batch_outcomes = [_crashed(documents[n], exc)]
-            future.release()
-            record([n], batch_outcomes)
-    for n in sorted(outcomes):
-        result.notes += outcomes[n].notes
-        if outcomes[n].error is not None:
-            result.problems.append(outcomes[n].error)
-    return result
+    def finish(self) -> ClusterResult:
+        """The result, with every document's notes and problems in input order."""
+        for n in sorted(self.outcomes):
+            self.result.notes += self.outcomes[n].notes
+            if self.outcomes[n].error is not None:
+                self.result.problems.append(self.outcomes[n].error)
+        return self.result
 
 
 def _crashed(document: DocumentHeader, exc: BaseException) -> Outcome:
