@@ -35,7 +35,7 @@ TITLED_PERSON_PATTERN = [
 ]
 
 
-@Language.factory("graphbuild_paragraphs")
+@Language.factory("graphbuild_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str):
     return split_at_line_breaks
 
@@ -61,7 +61,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Dr|
 PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "places.txt"
 
 
-@Language.factory("graphbuild_places")
+@Language.factory("graphbuild_places", assigns=["doc.ents"], requires=["doc.ents"])
 def make_place_finder(nlp: Language, name: str):
     return PlaceFinder(nlp, load_places())
 
@@ -116,7 +116,7 @@ def _is_whole_entity(span: Span, labels: tuple[str, ...]) -> bool:
     return any(e.start == span.start and e.end == span.end and e.label_ in labels for e in span.doc.ents)
 
 
-@Language.factory("graphbuild_people")
+@Language.factory("graphbuild_people", assigns=["doc.ents"], requires=["doc.ents", "token.tag"])
 def make_people_finder(nlp: Language, name: str):
     return PeopleFinder(nlp.vocab)
 
