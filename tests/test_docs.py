@@ -75,3 +75,30 @@ def test_exit_statuses_are_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for status in ("0", "1", "2", "130", "143"):
         assert re.search(rf"\b{status}\b[^.\n]*", readme.split("Exit status", 1)[1][:600]), status
+
+
+def _code_map() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme[readme.index("## Code map"):readme.index("**Adding a relation type**")]
+
+
+def test_the_code_map_names_every_module_of_the_tree() -> None:
+    """Each stage folder has its row, naming every module in it; the top-level modules are named too."""
+    code_map = _code_map()
+    package = ROOT / "graphbuild"
+    missing = []
+    for folder in sorted(p for p in package.iterdir() if (p / "__init__.py").is_file()):
+        if f"`graphbuild/{folder.name}/`" not in code_map:
+            missing.append(f"graphbuild/{folder.name}/")
+        for module in sorted(folder.rglob("*.py")):
+            if module.name != "__init__.py" and f"`{module.name}`" not in code_map and module.name not in code_map:
+                missing.append(module.relative_to(ROOT).as_posix())
+    missing += [f"graphbuild/{m.name}" for m in sorted(package.glob("*.py"))
+                if m.name not in ("__init__.py", "__main__.py") and m.name not in code_map]
+    assert missing == []
+
+
+def test_the_architecture_doc_names_every_stage_folder() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    folders = [p.name for p in (ROOT / "graphbuild").iterdir() if (p / "__init__.py").is_file()]
+    assert [f for f in folders if f"graphbuild/{f}/" not in text and f not in ("lexicon",)] == []
