@@ -42,11 +42,11 @@ from pathlib import Path
 from graphbuild.build.cache import ExtractionCache, cache_key, code_fingerprint, extraction_salt
 from graphbuild.build.progress import progress
 from graphbuild.extract.worker import ModelError, Outcome, extract_documents
-from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
 from graphbuild.ingest.formats.jsonl import EXTENSIONS as JSONL_EXTENSIONS
 from graphbuild.ingest.formats.jsonl import JsonlRange, ranges_read_as_whole
 from graphbuild.ingest.ids import common_root, name_documents
 from graphbuild.ingest.reader import Reader
+from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-import pytest
-from graphbuild.cli import main
-from graphbuild.exporters.json_graph import read_json
-from graphbuild.extract import worker
 
-from build_helpers import GOOD, OTHER, run_build, write_file
+import pytest
+from build_helpers import run_build
 
 
 def _entries(out: Path) -> list[Path]:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-import pytest
-from graphbuild.cli import main
-from graphbuild.exporters.json_graph import read_json
-from graphbuild.extract import worker
 
+import pytest
 from build_helpers import GOOD, OTHER, run_build, write_file
 
 

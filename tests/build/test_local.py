@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-import pytest
-from graphbuild.cli import main
-from graphbuild.exporters.json_graph import read_json
-from graphbuild.extract import worker
 
+import pytest
 from build_helpers import GOOD, OTHER, run_build, write_file
+
+from graphbuild.exporters.json_graph import read_json
 
 
 def test_a_worker_that_dies_does_not_lose_its_documents(tmp_path: Path, monkeypatch, capsys) -> None:

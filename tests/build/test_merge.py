@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-import pytest
-from graphbuild.cli import main
-from graphbuild.exporters.json_graph import read_json
-from graphbuild.extract import worker
 
 from build_helpers import GOOD, OTHER, run_build, write_file
+
+from graphbuild.cli import main
 
 
 def test_merge_of_clashing_documents_is_an_error_naming_both(tmp_path: Path, capsys) -> None:
