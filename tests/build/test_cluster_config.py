@@ -1,0 +1,16 @@
+"""The local Dask cluster's worker settings (no cluster started here)."""
+
+from __future__ import annotations
+
+import dask
+
+from graphbuild.build.cluster import LOCAL_WORKER_CONFIG
+
+
+def test_local_workers_keep_glibcs_dynamic_malloc_thresholds_and_no_profiler() -> None:
+    with dask.config.set(LOCAL_WORKER_CONFIG):
+        environ = dask.config.get("distributed.nanny.pre-spawn-environ")
+        assert "MALLOC_TRIM_THRESHOLD_" not in environ
+        assert environ["OMP_NUM_THREADS"] == 1
+        assert dask.config.get("distributed.worker.profile.enabled") is False
+    assert "MALLOC_TRIM_THRESHOLD_" in dask.config.get("distributed.nanny.pre-spawn-environ")  # Dask's default
