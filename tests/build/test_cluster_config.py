@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dask
+import distributed  # noqa: F401 - registers the distributed.* config defaults
 
 from graphbuild.build.cluster import LOCAL_WORKER_CONFIG
 
