@@ -1,0 +1,24 @@
+"""The progress bar on stderr (tqdm), or nothing with ``--quiet``."""
+
+from __future__ import annotations
+
+import sys
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+def progress(total: int, enabled: bool):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr, desc="extracting", dynamic_ncols=True)
