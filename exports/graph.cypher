@@ -16,6 +16,10 @@ CREATE CONSTRAINT `graphbuild_Person_id` IF NOT EXISTS FOR (n:`Person`) REQUIRE 
 
 CREATE INDEX `graphbuild_Article_date` IF NOT EXISTS FOR (n:`Article`) ON (n.`date`);
 
+CREATE FULLTEXT INDEX `graphbuild_Person_names` IF NOT EXISTS FOR (n:`Person`) ON EACH [n.`name_words`] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+
+CALL db.awaitIndexes(300);
+
 WITH [x IN split('=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=003_f2308b668f01e3ab|=004_baf44860b0de4dcc', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
      [x IN split('||||=2024-11-14', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
      [x IN split('=000_f538d7a8210908c8.txt|=001_0c4a1187e97c4c62.txt|=002_abcd3248882802e3.txt|=003_f2308b668f01e3ab.txt|=004_baf44860b0de4dcc.txt', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c2,
@@ -60,13 +64,16 @@ MERGE (n:`Organization` {id: row.id})
 SET n = row.props;
 
 WITH [x IN split('=person:andrei-belousov|=person:andrei-bozhovsky|=person:blake-preston|=person:dong-zhuo|=person:li-shangfu|=person:sergei-shoigu|=person:vladimir-putin|=person:xi-jinping|=person:zhang-youxia', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
-     [x IN split('==Andrei Belousov|==Andrei Bozhovsky|==Blake Preston|==Dong Zhuo|==Li~=Li Shangfu|==Sergei Shoigu~=Shoigu|==Putin~=Vladimir Putin|==Xi~=Xi Jinping|==Zhang Youxia', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c1,
-     [x IN split('=2|=1|=1|=1|=2|=3|=7|=5|=2', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2,
-     [x IN split('=Andrei Belousov|=Andrei Bozhovsky|=Blake Preston|=Dong Zhuo|=Li Shangfu|=Sergei Shoigu|=Vladimir Putin|=Xi Jinping|=Zhang Youxia', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c3,
-     [x IN split('==000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==001_0c4a1187e97c4c62~=004_baf44860b0de4dcc|==000_f538d7a8210908c8~=001_0c4a1187e97c4c62~=003_f2308b668f01e3ab~=004_baf44860b0de4dcc|==000_f538d7a8210908c8~=001_0c4a1187e97c4c62~=003_f2308b668f01e3ab|==000_f538d7a8210908c8', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c4,
-     [x IN split('==Defence Minister~=Defense Minister|==Defense Minister|=|=|==General|==Defense Minister~=secretary|==President|==President~=leader|==Vice Chairman~=civilian defense official', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c5,
-     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c6
-UNWIND [i IN range(0, 8) | {`id`: c0[i], `props`: {`aliases`: c1[i], `id`: c0[i], `mentions`: c2[i], `name`: c3[i], `sources`: c4[i], `titles`: c5[i], `written_by`: c6[i]}}] AS row
+     [x IN split('==andrei belousov|==andrei bozhovsky|==blake preston|==dong zhuo|==li~=li shangfu|==sergei shoigu~=shoigu|==putin~=vladimir putin|==xi~=xi jinping|==zhang youxia', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c1,
+     [x IN split('==Andrei Belousov|==Andrei Bozhovsky|==Blake Preston|==Dong Zhuo|==Li~=Li Shangfu|==Sergei Shoigu~=Shoigu|==Putin~=Vladimir Putin|==Xi~=Xi Jinping|==Zhang Youxia', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c2,
+     [x IN split('=2|=1|=1|=1|=2|=3|=7|=5|=2', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c3,
+     [x IN split('=Andrei Belousov|=Andrei Bozhovsky|=Blake Preston|=Dong Zhuo|=Li Shangfu|=Sergei Shoigu|=Vladimir Putin|=Xi Jinping|=Zhang Youxia', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c4,
+     [x IN split('=andrei belousov|=andrei bozhovsky|=blake preston|=dong zhuo|=li shangfu|=sergei shoigu|=vladimir putin|=xi jinping|=zhang youxia', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c5,
+     [x IN split('=andrei belousov|=andrei bozhovsky|=blake preston|=dong zhuo|=li shangfu|=sergei shoigu|=putin vladimir|=jinping xi|=youxia zhang', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c6,
+     [x IN split('==000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==001_0c4a1187e97c4c62~=004_baf44860b0de4dcc|==000_f538d7a8210908c8~=001_0c4a1187e97c4c62~=003_f2308b668f01e3ab~=004_baf44860b0de4dcc|==000_f538d7a8210908c8~=001_0c4a1187e97c4c62~=003_f2308b668f01e3ab|==000_f538d7a8210908c8', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c7,
+     [x IN split('==Defence Minister~=Defense Minister|==Defense Minister|=|=|==General|==Defense Minister~=secretary|==President|==President~=leader|==Vice Chairman~=civilian defense official', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c8,
+     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c9
+UNWIND [i IN range(0, 8) | {`id`: c0[i], `props`: {`alias_folds`: c1[i], `aliases`: c2[i], `id`: c0[i], `mentions`: c3[i], `name`: c4[i], `name_fold`: c5[i], `name_words`: c6[i], `sources`: c7[i], `titles`: c8[i], `written_by`: c9[i]}}] AS row
 MERGE (n:`Person` {id: row.id})
 SET n = row.props;
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -23,7 +24,7 @@ def _shell(tool: ModuleType, conn: dict, path: Path) -> str:
 def test_cypher_shell_runs_both_files(neo4j_tool: ModuleType, neo4j_conn: dict, tmp_path: Path, name: str) -> None:
     G = graph_named(name)
     write_cypher(G, tmp_path / "graph.cypher")
-    write_queries(tmp_path / "queries.cypher")
+    write_queries(G, tmp_path / "queries.cypher")
     _shell(neo4j_tool, neo4j_conn, tmp_path / "graph.cypher")
     state = database_state(neo4j_conn)
     assert state == expected_state(G)
@@ -38,3 +39,13 @@ def test_cypher_shell_runs_both_files(neo4j_tool: ModuleType, neo4j_conn: dict, 
     assert len(headers) == len(QUERIES)
     if name == "sample":
         assert [h for h in headers if h in out] == headers
+    # Every query prints its one-line title first, numbered, with its parameters and its row count.
+    titles = re.findall(r'^"(\d+)\. (.*): (\d+) rows"$', out, re.M)
+    assert [int(n) for n, _, _ in titles] == list(range(1, len(QUERIES) + 1))
+    assert all("$" not in title for _, title, _ in titles)
+    if name == "seeds":  # the parameters come from the seeds: the person queries answer
+        counts = {int(n): int(c) for n, _, c in titles}
+        assert all(counts[n] > 0 for n in (1, 2, 3, 4, 5, 6, 7, 9, 10)), counts
+        for n, _, count in titles:
+            if int(count):
+                assert headers[int(n) - 1] in out
