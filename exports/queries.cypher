@@ -4,9 +4,9 @@
 // The parameters below name people, an article and dates of the graph this file was built with:
 // a person can be named as who-met does: any case or accents, an alias, or a surname alone.
 
-:param person => 'Li'
-:param other => 'Shoigu'
-:param article => '001_0c4a1187e97c4c62'
+:param person => 'Putin'
+:param other => 'Xi'
+:param article => '000_f538d7a8210908c8'
 :param since => '2024-11-14'
 :param until => '2024-11-14'
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,9 @@ def test_config_joins_spellings_keeps_names_apart_and_edits_titles(tmp_path: Pat
     other.write_text('[aliases]\n"Tavy Marrowfield" = ["Tavi Marrowfield"]\n', encoding="utf-8")
     capsys.readouterr()
     again = _build(tmp_path / "fixed", monkeypatch, None, "--config", str(other))
-    assert "(3 from cache)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "(3 from cache)" in err
+    assert re.search(r"^wrote .*graph\.json, .*graph\.html, .*triples\.jsonl$", err, re.M)  # every file written
     assert "person:tavy-marrowfield" in _people(again) and "person:tavi-marrowfield" not in _people(again)
     assert again["graph"]["config"] != fixed["graph"]["config"]
 

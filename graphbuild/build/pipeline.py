@@ -196,6 +196,8 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.outputs += [str(out_dir / export.filename) for export in exporters.EXPORTS]
+    if extractions is not None:
+        report.outputs.append(str(out_dir / TRIPLES_FILE))
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None):

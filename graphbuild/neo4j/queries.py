@@ -202,9 +202,10 @@ QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since
 def query_params(G: nx.MultiDiGraph | None = None) -> dict[str, str]:
     """queries.cypher's ``:param`` values, taken from ``G`` so that every query has an answer there.
 
-    ``person``: the shortest name form that finds the person with the most meetings (a surname when it
-    is theirs alone); ``other``: the person they met in the most sentences; ``article``: the article
-    stating the most of that person's meetings; ``since``/``until``: the span of the meetings' dates (a
+    ``person``: the shortest name form that finds the person with the most meetings (then the most
+    articles with a title; a surname when it is theirs alone); ``other``: the person they met in the most
+    sentences; ``article``: the article stating the most of that person's meetings (a titled one
+    first); ``since``/``until``: the span of the meetings' dates (a
     meeting's own date, else its article's), else of the articles' dates. Deterministic.
     """
     from graphbuild.query import find_people
@@ -216,14 +217,17 @@ def query_params(G: nx.MultiDiGraph | None = None) -> dict[str, str]:
            and G.nodes[u].get("label") == PERSON and G.nodes[v].get("label") == PERSON and u != v]
     if met:
         degree = Counter(n for u, v, _ in met for n in (u, v))
-        person = min(degree, key=lambda n: (-degree[n], n))
+        titled = Counter(n for u, v, d in met for n in (u, v) for doc in {ev["doc"] for ev in d.get("evidence", [])}
+                         if doc in G and G.nodes[doc].get("title"))
+        person = min(degree, key=lambda n: (-degree[n], -titled[n], n))
         pairs = [(len(d.get("evidence", [])), v if u == person else u, d) for u, v, d in met if person in (u, v)]
         _, other, edge = min(pairs, key=lambda item: (-item[0], item[1]))
         params["person"] = _shortest_finding_name(G, person, find_people)
         params["other"] = _shortest_finding_name(G, other, find_people)
         docs = Counter(ev["doc"] for u, v, d in met if person in (u, v) for ev in d.get("evidence", []))
-        if docs:
-            params["article"] = min(docs, key=lambda doc: (-docs[doc], doc))
+        if docs:  # the one stating the most, an article with a title first
+            params["article"] = min(docs, key=lambda doc: (-docs[doc], not (doc in G and G.nodes[doc].get("title")),
+                                                           doc))
     dates = sorted({d.get("date") or G.nodes[ev["doc"]].get("date")
                     for _, _, d in met for ev in d.get("evidence", []) if ev["doc"] in G}
                    - {None, ""})
