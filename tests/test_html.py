@@ -771,7 +771,43 @@ def test_table_of_visible_contacts_with_csv_and_png_downloads(browser, tmp_path)
     width, height, pixels = png_pixels(png)
     assert width >= 600 and height >= 400
     assert sum(1 for row in pixels for i in range(0, len(row) - 2, 3) if row[i:i + 3] != b"\xff\xff\xff") > 500
+    # A person in focus: the table lists only their contacts, and follows the focus.
+    page.evaluate("graphbuild.focusPerson('person:bo-chan')")
+    assert rows.count() == 1 and page.inner_text("#table-title").startswith("1 contact shown for Bo Chan")
+    page.click("#clear-focus")
+    assert rows.count() == 4
     page.click("#close-table")
     assert page.is_hidden("#table-view")
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_hovered_edge_shows_its_type_as_big_as_a_hub_label(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, _first_sight_graph(), path)
+    edge = page.evaluate("graphbuild.data.edges[0].id")
+    assert page.evaluate(f"graphbuild.edges.get('{edge}').label") in (None, "")
+    page.evaluate(f"graphbuild.network.emit('hoverEdge', {{edge: '{edge}', pointer: {{DOM: {{x: 10, y: 10}}}}}})")
+    shown = page.evaluate(f"[graphbuild.edges.get('{edge}').label,"
+                          f" graphbuild.edges.get('{edge}').font.size * graphbuild.network.getScale()]")
+    assert shown[0] == "MET" and shown[1] >= 12.9
+    page.evaluate(f"graphbuild.network.emit('blurEdge', {{edge: '{edge}'}})")
+    assert page.evaluate(f"graphbuild.edges.get('{edge}').label") == ""
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_page_defaults_from_the_config(browser, tmp_path):
+    """graphbuild.toml's [page]: relation types and statuses ticked, unconnected nodes shown."""
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, sample_graph(), path,
+                               page={"relations": ["MET"], "statuses": ["occurred"], "show_isolated": True})
+    assert page.is_checked("input.type-filter[value=MET]")
+    assert not page.is_checked("input.type-filter[value=SPOKE_WITH]")
+    assert not page.is_checked("input.status-filter[value=planned]")
+    assert not page.is_checked("#hide-isolated")
+    assert _visible_types(page) == ["MET", "MET@2024-10-15"]  # occurred meetings only
     _assert_clean(page, log, dialogs, path)
     page.close()

@@ -1041,9 +1041,17 @@
     $("sidebar").addEventListener(type, function () { if (!$("table-view").hidden) setTimeout(renderTable, 0); });
   });
   $("clear-focus").addEventListener("click", function () { if (!$("table-view").hidden) renderTable(); });
+  // ... and a new focus (search, double click): every caller finds focusPerson by name when it runs.
+  focusPerson = (function (focus) {
+    return function (id) {
+      var done = focus(id);
+      if (!$("table-view").hidden) renderTable();
+      return done;
+    };
+  })(focusPerson);
 
   Object.assign(window.graphbuild, {
     fitVisible: fitVisible, visibleContacts: visibleContacts, contactsCsv: contactsCsv, showTable: showTable,
-    renderTable: renderTable, viewPng: viewPng, labelSize: labelSize
+    renderTable: renderTable, viewPng: viewPng, labelSize: labelSize, focusPerson: focusPerson
   });
 })();
