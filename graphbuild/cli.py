@@ -40,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="spaCy processes (default: number of cores)")
     build.add_argument("--batch-size", type=int, default=defaults.batch_size, help=argparse.SUPPRESS)
     build.add_argument("--no-cache", action="store_true", help="ignore and rebuild the extraction cache")
-    build.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes,
-                       help=f"most connected nodes kept in graph.html (default: {defaults.html_max_nodes})")
+    build.add_argument("--html-max-nodes", type=int, default=None,
+                       help="most connected nodes kept in graph.html (default: [page] max_nodes of the config, "
+                            f"else {defaults.html_max_nodes})")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_config(build)
     build.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="extract on a Dask cluster: tcp://HOST:PORT of its scheduler, or local:N for N local "
                             "worker processes (default: $GRAPHBUILD_SCHEDULER, else this machine with --workers)")
@@ -50,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("merge", help="merge triples.jsonl files (per-document results) into exports")
     merge.add_argument("triples", nargs="+", help="triples.jsonl files written by 'graphbuild build'")
     merge.add_argument("--out", default="exports", help="export folder (default: exports)")
-    merge.add_argument("--html-max-nodes", type=int, default=defaults.html_max_nodes,
-                       help=f"most connected nodes kept in graph.html (default: {defaults.html_max_nodes})")
+    merge.add_argument("--html-max-nodes", type=int, default=None,
+                       help="most connected nodes kept in graph.html (default: [page] max_nodes of the config, "
+                            f"else {defaults.html_max_nodes})")
+    _add_config(merge)
 
     who = commands.add_parser("who-met", help="who did NAME meet, and which article says so")
     who.add_argument("name", help="a person's name, full or in part (\"Belousov\")")
@@ -84,8 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     html.add_argument("--out", default=None, help="output file (default: graph.html beside --graph)")
     html.add_argument("--focus", default=None, help="only the neighbourhood of this person")
     html.add_argument("--depth", type=int, default=2, help="with --focus: hops around the person (default: 2)")
-    html.add_argument("--max-nodes", type=int, default=defaults.html_max_nodes,
-                      help=f"most connected nodes kept (default: {defaults.html_max_nodes})")
+    html.add_argument("--max-nodes", type=int, default=None,
+                      help=f"most connected nodes kept (default: [page] max_nodes of the config, else "
+                           f"{defaults.html_max_nodes})")
+    _add_config(html)
 
     export = commands.add_parser("export", help="extra export formats")
     export.add_argument("format", choices=["neo4j-admin", "cypher"],
@@ -96,6 +102,28 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--literal", action="store_true",
                         help="cypher: plain UNWIND [{...}] literal maps, easy to read but slow for Neo4j to parse")
     return parser
+
+
+def _add_config(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", default=None, metavar="PATH",
+                        help="the analyst's graphbuild.toml: aliases, distinct names, titles, relation types, "
+                             "page defaults (default: ./graphbuild.toml when there)")
+
+
+def _config(args: argparse.Namespace):
+    """The graphbuild.toml of ``--config`` or the current folder; a wrong one is a usage error (exit 2)."""
+    from graphbuild.settings import ConfigError, find_config
+
+    try:
+        return find_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _max_nodes(value: int | None, config) -> int:
+    from graphbuild.settings import Settings
+
+    return value if value is not None else config.page.get("max_nodes", Settings().html_max_nodes)
 
 
 def _add_neo4j_auth(parser: argparse.ArgumentParser) -> None:
@@ -264,6 +292,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    config = _config(args)
     _check_model(args.model)
     _check_out(Path(args.out))
     settings = Settings(
@@ -271,9 +300,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         workers=args.workers,
         batch_size=args.batch_size,
         use_cache=not args.no_cache,
-        html_max_nodes=args.html_max_nodes,
+        html_max_nodes=_max_nodes(args.html_max_nodes, config),
         progress=not args.quiet,
         scheduler=scheduler_from(args.scheduler),
+        config=config,
     )
     try:
         report = run_build(args.inputs, Path(args.out), settings)
@@ -293,7 +323,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
     try:
-        report = run_merge(args.triples, Path(args.out), Settings(html_max_nodes=args.html_max_nodes))
+        config = _config(args)
+        report = run_merge(args.triples, Path(args.out),
+                           Settings(html_max_nodes=_max_nodes(args.html_max_nodes, config), config=config))
     except MergeError as exc:
         raise UserFacingError(str(exc)) from exc
     except (ValueError, KeyError, TypeError) as exc:
@@ -376,6 +408,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_html(args: argparse.Namespace) -> int:
     from graphbuild.exporters.html import neighbourhood, write_html
 
+    config = _config(args)
     graph_path = _graph_file(args.graph)
     G = _read_graph(args.graph)
     if args.focus:
@@ -383,7 +416,7 @@ def cmd_html(args: argparse.Namespace) -> int:
         if G.number_of_nodes() == 0:
             raise UserFacingError(f"no person matching {args.focus!r} in {graph_path}")
     out = Path(args.out) if args.out else graph_path.with_name("graph.html")
-    write_html(G, out, max_nodes=args.max_nodes)
+    write_html(G, out, max_nodes=_max_nodes(args.max_nodes, config), page=config.page)
     _err(f"wrote {out}")
     return 0
 

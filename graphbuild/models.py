@@ -133,7 +133,7 @@ class CleanDocument:
 
 @dataclass(frozen=True)
 class Sentence:
-    text: str  # sentence text as in the original document
+    text: str  # sentence text as in the original document, glued words split (see extract.mentions.shown_sentence)
     start: int  # character offsets into the original document text
     end: int
 

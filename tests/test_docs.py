@@ -15,8 +15,29 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # A path into the repository, as docs write it: `graphbuild/extract/rules/met.py`, `bench/cluster.py`.
 PATH = re.compile(r"`((?:graphbuild|tests|bench|scripts|docs|seeds|exports|\.ci)/[\w./-]*)`")
-FENCE = re.compile(r"```(?:bash|sh|console)?\n(.*?)```", re.S)
-COMMAND = re.compile(r"^(?:\.venv/bin/)?(?:graphbuild|python3? -m graphbuild)\s+(.*)$")
+LINK = re.compile(r"\]\(((?:docs|tests|bench)/[\w./-]+)\)")  # a markdown link to a file of the repository
+COMMAND = re.compile(r"^(?:[\w-]+\$ )?(?:\.venv/bin/)?(?:graphbuild|python3? -m graphbuild)\s+(.*)$")
+SERVER_COMMANDS = {"fetch", "start", "stop", "admin", "cypher-shell", "check"}
+
+
+def shell_blocks(text: str) -> list[str]:
+    r"""The text of every fenced block that is shell (```bash, ```sh or ```console).
+
+    >>> shell_blocks("a\n```bash\nx y\n```\nb\n```python\nz\n```\n")
+    ['x y\n']
+    """
+    blocks, current, shell = [], None, False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("```"):
+            if current is None:
+                current, shell = [], line[3:].strip() in ("bash", "sh", "console")
+            else:
+                if shell:
+                    blocks.append("".join(current))
+                current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
 
 
 def _docs() -> list[tuple[Path, str]]:
@@ -29,13 +50,13 @@ def named_paths(text: str) -> list[str]:
     >>> named_paths("see `graphbuild/build/cache.py` and `bench/` but not `graphbuild build`")
     ['graphbuild/build/cache.py', 'bench/']
     """
-    return [m.group(1).rstrip(".,:;") for m in PATH.finditer(text)]
+    return [m.group(1).rstrip(".,:;") for m in PATH.finditer(text)] + LINK.findall(text)
 
 
 def shown_commands(text: str) -> list[list[str]]:
     """The arguments of every graphbuild command in a fenced block (comments and line joins handled)."""
     commands = []
-    for block in FENCE.findall(text):
+    for block in shell_blocks(text):
         for line in block.replace("\\\n", " ").splitlines():
             for part in re.split(r"\s*&&\s*", line.strip()):
                 match = COMMAND.match(part)
@@ -102,3 +123,21 @@ def test_the_architecture_doc_names_every_stage_folder() -> None:
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     folders = [p.name for p in (ROOT / "graphbuild").iterdir() if (p / "__init__.py").is_file()]
     assert [f for f in folders if f"graphbuild/{f}/" not in text and f not in ("lexicon",)] == []
+
+
+def test_no_placeholder_commands_and_no_paths_a_clone_lacks() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line for block in shell_blocks(readme) for line in block.splitlines()]
+    assert [line for line in lines if re.search(r"(?<!#)\.\.\.|\u2026", line.split(" #")[0])] == []
+    assert "../shared" not in readme
+
+
+def test_neo4j_server_commands_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    used = set()
+    for block in shell_blocks(readme):
+        for line in block.splitlines():
+            words = [part for word in shlex.split(line, comments=True) for part in word.split("=", 1)[-1].split()]
+            used |= {words[i + 1] for i, w in enumerate(words[:-1]) if w == "scripts/neo4j-server"}
+    assert {"fetch", "start", "stop", "admin", "cypher-shell"} <= used <= SERVER_COMMANDS
+    assert (ROOT / "scripts" / "neo4j-server").is_file()

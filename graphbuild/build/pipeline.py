@@ -26,7 +26,7 @@ from graphbuild.ingest.reader import Reader
 from graphbuild.models import DocExtraction, Document, DocumentHeader, ReadProblem
 from graphbuild.resolve.entities import Resolver
 from graphbuild.resolve.graph import build_graph_from_facts
-from graphbuild.settings import Settings
+from graphbuild.settings import Config, Settings
 
 
 @dataclass
@@ -117,7 +117,8 @@ def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Sett
             else:
                 report.notes.append(ReadProblem(source, f"document {extraction.doc_id!r} is the same as in "
                                                         f"{where[extraction.doc_id]}: merged once"))
-    graph, report = _merge(list(extractions.values()), report, dates=[e.date for e in extractions.values()])
+    graph, report = _merge(list(extractions.values()), report, dates=[e.date for e in extractions.values()],
+                           config=settings.config)
     _write_exports(graph, out_dir, settings, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -147,19 +148,25 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _merge(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None]):
-    """The merge step: it reads only per-document extraction results (articles included)."""
+def _merge(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None],
+           config: Config | None = None):
+    """The merge step: it reads only per-document extraction results (articles included), and the
+    analyst's graphbuild.toml (``config``), which acts here, after extraction and its cache."""
     with paused_gc():
-        return _resolve_and_build(extractions, report, dates)
+        return _resolve_and_build(extractions, report, dates, config)
 
 
-def _resolve_and_build(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None]):
-    corpus = Resolver().run(extractions)
+def _resolve_and_build(extractions: list[DocExtraction], report: BuildReport, dates: list[str | None],
+                       config: Config | None = None):
+    corpus = Resolver(config).run(extractions)
     valid_dates = [d for d in dates if d]
     graph = build_graph_from_facts(corpus.entities, corpus.facts,
                                    documents=[e.article_record() for e in extractions],
                                    built=max(valid_dates) if valid_dates else None,
                                    mentions=corpus.mentions)
+    digest = config.digest() if config else None
+    if digest:  # the graph says which corrections built it
+        graph.graph["config"] = digest
     report.documents = len(extractions)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     return graph, report
@@ -188,6 +195,8 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.outputs += [str(out_dir / export.filename) for export in exporters.EXPORTS]
+    if extractions is not None:
+        report.outputs.append(str(out_dir / TRIPLES_FILE))
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None):
@@ -195,14 +204,14 @@ def _build(paths, settings: Settings, cache_dir: Path | None):
     if settings.scheduler:  # read, clean, parse and extract on a Dask cluster; merge here
         done = extract_on_cluster(paths, settings, cache_dir, settings.scheduler)
         report = BuildReport(problems=done.problems, notes=done.notes, cached=done.cached)
-        graph, report = _merge(done.extractions, report, dates=done.dates)
+        graph, report = _merge(done.extractions, report, dates=done.dates, config=settings.config)
         report.seconds = time.perf_counter() - started
         return graph, report, done.triples
     reader = Reader()
     documents, problems = reader.run(paths)
     report = BuildReport(problems=list(problems), notes=list(reader.notes))
     extractions, report.cached = extract_all(documents, settings, cache_dir, report=report)
-    graph, report = _merge(extractions, report, dates=[d.date for d in documents])
+    graph, report = _merge(extractions, report, dates=[d.date for d in documents], config=settings.config)
     report.seconds = time.perf_counter() - started
     return graph, report, extractions
 

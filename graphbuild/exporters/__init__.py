@@ -41,6 +41,7 @@ EXPORTS: list[Export] = [
     Export("graph.json", write_json),
     Export("graph.graphml", write_graphml),
     Export("graph.cypher", write_cypher),
-    Export("queries.cypher", lambda G, path: write_queries(path)),
-    Export("graph.html", write_html, lambda settings: {"max_nodes": settings.html_max_nodes}),
+    Export("queries.cypher", write_queries),
+    Export("graph.html", write_html, lambda settings: {"max_nodes": settings.html_max_nodes,
+                                                       "page": settings.config.page}),
 ]

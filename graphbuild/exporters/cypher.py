@@ -44,8 +44,8 @@ def write_cypher(G: nx.MultiDiGraph, path: str | os.PathLike, batch_size: int = 
             handle.write(statement + ";\n\n")
 
 
-def write_queries(path: str | os.PathLike) -> None:
-    """Write queries.cypher (the same text for every graph)."""
+def write_queries(G: nx.MultiDiGraph | None, path: str | os.PathLike) -> None:
+    """Write queries.cypher, its parameters set to names, an article and dates of ``G``."""
     with atomic_open(path) as handle:
-        handle.write(queries_text())
+        handle.write(queries_text(G))
 

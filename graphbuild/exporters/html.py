@@ -38,6 +38,7 @@ from graphbuild.exporters.layout import layout_positions
 from graphbuild.query import find_people
 from graphbuild.schema import (
     ARTICLE,
+    CONTACT_TYPES,
     EVENT,
     LOCATION,
     MENTIONS,
@@ -77,29 +78,44 @@ EDGE_WIDTH = (1, 6)
 # Past this many nodes edges carry no text label (their type is in their colour, the legend and the
 # tooltip): vis measures every label on every draw, about half the cost of building and drawing an edge.
 EDGE_LABEL_MAX_NODES = 1000
+# Edges carry no drawn label: at the zoom that shows a whole graph it would be smaller than the node labels
+# (their type is in their colour, the legend and the tooltip); the page labels an edge while it is hovered.
+EDGE_LABELS = False
+# The most connected nodes whose labels the page keeps legible at any zoom (the others appear as you zoom).
+HUB_LABELS = 30
 # From this many nodes the page first draws the graph itself on a plain canvas (about 50 ms for 20,000
 # nodes) and builds vis-network's network in slices while the page stays responsive; search, filters
 # and details work at once, hover, zoom and drag once vis has taken over (see docs/html.md).
 QUICK_FIRST_VIEW_MIN_NODES = 2000
 
 
-def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | None = None,
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, max_nodes: int | None = None, page: dict | None = None,
                title: str = "graphbuild") -> None:
-    """Write the page for ``G``, keeping only the ``max_nodes`` most connected nodes when set."""
-    atomic_write_text(path, render_html(G, max_nodes=max_nodes, title=title))
+    """Write the page for ``G``, keeping only the ``max_nodes`` most connected nodes when set; ``page`` holds
+    graphbuild.toml's page defaults (see :mod:`graphbuild.settings`)."""
+    atomic_write_text(path, render_html(G, max_nodes=max_nodes, title=title, page=page))
 
 
-def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "graphbuild") -> str:
+def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "graphbuild",
+                page: dict | None = None) -> str:
     """The page as a string. Articles are not drawn by default (see :func:`article_data`)."""
     full, G = G, without_articles(G)
+    page = dict(page or {})
+    if "max_nodes" in page and max_nodes is None:
+        max_nodes = page["max_nodes"]
     shown = most_connected(G, max_nodes)
     data = page_data(G, shown, title)
     data["articles"] = article_data(full, shown)
+    data["defaults"] = {key: page[key] for key in ("show_isolated", "relations", "statuses", "min_sources")
+                        if key in page}
+    hide_unconnected(data, shown, show=bool(page.get("show_isolated")))
+    data["hubs"] = hubs(shown, data["nodes"])
+    data["contactTypes"] = list(CONTACT_TYPES)
     app_js = _template("graph.js")
     vis_js = _vis_js()
     values = {
         "TITLE": html.escape(title),
-        "HEADER": _header_html(G, shown, title),
+        "HEADER": _header_html(G, shown, title, full),
         "CSP": _csp(vis_js, app_js),
         "VIS_CSS": _vis_css(),
         "APP_CSS": _template("graph.css"),
@@ -109,6 +125,54 @@ def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "
     }
     # One pass, so placeholder-like text inside a value is never substituted again.
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], _template("graph.html"))
+
+
+def hide_unconnected(data: dict, shown: nx.MultiDiGraph, show: bool = False) -> None:
+    """Nodes without an edge start hidden (``show``: drawn), so they never shrink the first view; the page's
+    "Hide nodes with no visible edge" box starts ticked and says how many there are."""
+    unconnected = {str(n) for n in shown.nodes if shown.degree(n) == 0}
+    data["unconnected"] = len(unconnected)
+    data["hideIsolated"] = not show
+    if not show:
+        for node in data["nodes"]:
+            if node["id"] in unconnected:
+                node["hidden"] = True
+
+
+# What the page's first view is assumed to be, to choose hub labels that do not overlap there: the graph
+# area of a 1280x800 window (sidebar and heading off), and the height of a legible label in pixels.
+FIRST_VIEW_PX = (980, 700)
+LEGIBLE_LABEL_PX = 13
+
+
+def hubs(shown: nx.MultiDiGraph, vis_nodes: list[dict], count: int = HUB_LABELS) -> list[str]:
+    """Up to ``count`` of the most connected nodes (people first on ties) whose labels the page keeps legible
+    at any zoom: taken in that order, each only if its label, at the zoom that fits the first view, does not
+    overlap one already taken (so the first view shows names, not a smudge)."""
+    drawn = {n["id"]: n for n in vis_nodes if not n.get("hidden")}
+    if not drawn:
+        return []
+    xs = [n["x"] for n in drawn.values()]
+    ys = [n["y"] for n in drawn.values()]
+    scale = min(1.0, FIRST_VIEW_PX[0] / ((max(xs) - min(xs)) * 1.1 or 1),
+                FIRST_VIEW_PX[1] / ((max(ys) - min(ys)) * 1.1 or 1))
+    ranked = sorted((n for n in shown.nodes if shown.degree(n) > 0 and str(n) in drawn),
+                    key=lambda n: (-shown.degree(n), shown.nodes[n].get("label") != PERSON, str(n)))
+    taken: list[tuple[float, float, float, float]] = []
+    chosen = []
+    for node in ranked:
+        item = drawn[str(node)]
+        font = max(LEGIBLE_LABEL_PX / scale, (item.get("font") or {}).get("size", 14))
+        width, height = 0.6 * font * len(item.get("label") or "") + 4 / scale, 1.3 * font
+        top = item["y"] + item.get("size", 10) + 4
+        box = (item["x"] - width / 2, top, item["x"] + width / 2, top + height)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            continue
+        taken.append(box)
+        chosen.append(str(node))
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 def without_articles(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -216,7 +280,8 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict:
         edge_id = f"e{i}"
         rel = str(attrs.get("type") or key)
         # Edge() directly: Network.add_edge checks node membership in a list, quadratic on big graphs.
-        options = _edge_options(edge_id, rel, attrs, _edge_opacity(n_nodes), label=n_nodes <= EDGE_LABEL_MAX_NODES)
+        options = _edge_options(edge_id, rel, attrs, _edge_opacity(n_nodes),
+                                label=EDGE_LABELS and n_nodes <= EDGE_LABEL_MAX_NODES)
         options["width"] = _between(EDGE_WIDTH, edge_scale(_edge_value(attrs)))
         net.edges.append(Edge(str(u), str(v), directed=not _symmetric(rel), **options).options)
         edge_info[edge_id] = _edge_info(rel, attrs, shown, u, v)
@@ -376,7 +441,9 @@ def _edge_info(rel: str, attrs: dict, G: nx.MultiDiGraph, u: str, v: str) -> dic
         "count": attrs.get("count") or len(attrs.get("evidence") or []),
         "sources": [str(s) for s in attrs.get("sources") or []],
         "evidence": [{"doc": str(e.get("doc", "")), "sentence": str(e.get("sentence", "")),
-                      **({"context": str(e["context"])} if e.get("context") else {})}
+                      **({"context": str(e["context"])} if e.get("context") else {}),
+                      **({"status": str(e.get("status") or attrs["status"])} if e.get("status") or attrs.get("status")
+                         else {})}
                      for e in attrs.get("evidence") or []],
     }
     for name in ("status", "date", "place", "medium", "title"):
@@ -409,15 +476,24 @@ def _counts(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict:
     }
 
 
-def _header_html(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> str:
-    """The page heading; every value from the graph is escaped."""
+def _header_html(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str, full: nx.MultiDiGraph | None = None) -> str:
+    """The page heading; every value from the graph is escaped.
+
+    ``G.graph["built"]`` is the newest article's date, so it is called that. The counts are the page's:
+    ``graphbuild stats`` counts the Article nodes and their MENTIONS edges too, which the page leaves out.
+    """
     counts = _counts(G, shown)
+    unconnected = sum(1 for n in shown.nodes if shown.degree(n) == 0)
     facts = [
-        f"built {G.graph.get('built') or 'date unknown'}",
-        f"{counts['documents']} documents",
+        f"{counts['documents']} documents" + (f", newest {G.graph['built']}" if G.graph.get("built") else ""),
         f"{counts['nodes']} nodes",
         f"{counts['edges']} edges",
     ]
+    if unconnected:
+        facts.append(f"{unconnected} without an edge (hidden at first)")
+    articles = (full.number_of_nodes() - G.number_of_nodes()) if full is not None else 0
+    if articles:
+        facts.append("articles and their MENTIONS edges not counted (stats counts them)")
     parts = [f'<h1 id="page-title">{html.escape(title)}</h1>',
              f'<p id="page-facts">{html.escape(" · ".join(facts))}</p>']
     if G.graph.get("focus_query"):

@@ -4,9 +4,12 @@ A force-directed layout (Fruchterman–Reingold forces, ForceAtlas2's degree-wei
 neighbours spread around it instead of piling on it) in numpy, in O(n · cells) a step: nodes repel
 exactly within their grid cell and through the cells' centres of mass beyond it, so 20,000 nodes lay out
 in seconds where networkx's ``spring_layout`` and ``forceatlas2_layout`` (all pairs, O(n²) a step) take
-minutes (measured in docs/html.md). Nodes without an edge are not simulated: they are set in a compact
-grid below the drawing, so they cannot fill the screen. Seeded and rounded to whole pixels: the same
-graph gives the same positions.
+minutes (measured in docs/html.md). The components then keep their shapes but are packed: the biggest
+stays in the middle and the smaller ones are set, biggest first, in the nearest free room around it
+(:func:`pack_components`), so no small group floats far away and shrinks the view. Nodes without an
+edge are not simulated: they are set in a compact grid below the drawing, so they cannot fill the
+screen (the page hides them by default). Seeded and rounded to whole pixels: the same graph gives the
+same positions.
 
 >>> G = nx.Graph([("a", "b"), ("b", "c")]); G.add_node("z")
 >>> pos = layout_positions(G)
@@ -40,11 +43,70 @@ def layout_positions(G: nx.Graph, seed: int = SEED) -> dict:
         index = {n: i for i, n in enumerate(linked)}
         edges = np.array([(index[u], index[v]) for u, v in U.edges() if u in index and v in index], dtype=np.int64)
         xy = force_layout(len(linked), edges, seed=seed) * EDGE_LENGTH
+        components = sorted((sorted(index[n] for n in c) for c in nx.connected_components(U.subgraph(linked))),
+                            key=lambda c: (-len(c), c[0]))
+        xy = pack_components(xy, components)
         for n, (x, y) in zip(linked, xy, strict=True):
             pos[n] = (int(round(x)), int(round(y)))
     if isolated:
         pos.update(_grid(isolated, pos))
     return pos
+
+
+PACK_CELL = EDGE_LENGTH  # the packing grid: one cell an edge length
+PACK_MARGIN = 1  # free cells kept around each component
+
+
+def pack_components(xy: np.ndarray, components: list[list[int]]) -> np.ndarray:
+    """``xy`` with each component moved, shape kept, into the free room nearest the first (biggest) one.
+
+    Cells of :data:`PACK_CELL` are marked taken by each placed component's box (plus a margin); the next
+    component takes the first free spot on growing square rings around the centre. Deterministic.
+
+    >>> xy = np.array([[0.0, 0.0], [90.0, 0.0], [5000.0, 5000.0], [5090.0, 5000.0]])
+    >>> packed = pack_components(xy, [[0, 1], [2, 3]])
+    >>> bool(np.abs(packed[2:] - packed[:2]).max() < 400) and np.allclose(packed[3] - packed[2], [90, 0])
+    True
+    """
+    if len(components) < 2:
+        return xy
+    out = xy.copy()
+    taken: set[tuple[int, int]] = set()
+    ring = 0
+    for number, members in enumerate(components):
+        points = xy[members]
+        low, high = points.min(axis=0), points.max(axis=0)
+        width = int(math.ceil((high[0] - low[0]) / PACK_CELL)) + 1 + 2 * PACK_MARGIN
+        height = int(math.ceil((high[1] - low[1]) / PACK_CELL)) + 1 + 2 * PACK_MARGIN
+        if number == 0:
+            cx = int(math.floor(low[0] / PACK_CELL)) - PACK_MARGIN
+            cy = int(math.floor(low[1] / PACK_CELL)) - PACK_MARGIN
+            centre = (cx + width // 2, cy + height // 2)
+            taken.update((cx + i, cy + j) for i in range(width) for j in range(height))
+            continue
+        spot = None
+        ring = max(0, ring - 2)
+        while spot is None:
+            for dx, dy in _ring(ring):
+                x0, y0 = centre[0] + dx - width // 2, centre[1] + dy - height // 2
+                if all((x0 + i, y0 + j) not in taken for i in range(width) for j in range(height)):
+                    spot = (x0, y0)
+                    break
+            else:
+                ring += 1
+        taken.update((spot[0] + i, spot[1] + j) for i in range(width) for j in range(height))
+        corner = np.array([(spot[0] + PACK_MARGIN) * PACK_CELL, (spot[1] + PACK_MARGIN) * PACK_CELL])
+        out[members] = points - low + corner
+    return out
+
+
+def _ring(r: int) -> list[tuple[int, int]]:
+    """The cells at Chebyshev distance ``r`` from (0, 0), nearest the axes first (a rounder packing)."""
+    if r == 0:
+        return [(0, 0)]
+    cells = [(dx, dy) for dx in range(-r, r + 1) for dy in (-r, r)] + \
+            [(dx, dy) for dx in (-r, r) for dy in range(-r + 1, r)]
+    return sorted(cells, key=lambda c: (c[0] * c[0] + c[1] * c[1], c[1], c[0]))
 
 
 def _grid(isolated: list, pos: dict) -> dict:

@@ -27,7 +27,7 @@ from graphbuild.extract.situation import Situation
 from graphbuild.extract.slots import SlotReader
 from graphbuild.extract.status import document_medium
 from graphbuild.extract.syntax import inherited_subjects
-from graphbuild.extract.titles import PostFinder
+from graphbuild.extract.titles import PostFinder, clean_title
 from graphbuild.models import CleanDocument, DocExtraction
 from graphbuild.schema import HOLDS_POSITION, LOCATION, ORGANIZATION, PERSON
 
@@ -181,8 +181,9 @@ def title_inside(entity_text: str, name: str) -> str | None:
 
 
 def normalize_title(title: str) -> str:
-    """Spell out abbreviated titles and make plurals singular ("Presidents" -> "President")."""
-    words = title.split()
+    """Spell out abbreviated titles and make plurals singular ("Presidents" -> "President"); no fragment
+    or shouting (:func:`~graphbuild.extract.titles.clean_title`)."""
+    words = clean_title(title).split()
     while len(words) > 1 and words[-1].lower() in lexicon.FORMS_OF_ADDRESS:
         words.pop()  # "National Security Advisor Sir Stephen Lovegrove"
     words = [lexicon.TITLE_EXPANSIONS.get(w.lower(), w) for w in words]

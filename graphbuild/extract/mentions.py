@@ -49,7 +49,8 @@ class DocRecord:
             start = sent.start_char + lead
             o_start, o_end = self.clean.to_original(start, start + len(text))
             index = len(self.extraction.sentences)
-            self.extraction.sentences.append(Sentence(self.clean.original[o_start:o_end], o_start, o_end))
+            self.extraction.sentences.append(Sentence(shown_sentence(text, self.clean.original[o_start:o_end]),
+                                                      o_start, o_end))
             for token in sent:
                 self.sentence_of_token[token.i] = index
 
@@ -151,3 +152,19 @@ def _is_adjective_form(lowered: str) -> bool:
     """ "ukrainian" names Ukraine only as an adjective; "nato" and "new zealand" are names themselves."""
     country = lexicon.DEMONYMS.get(lowered)
     return country is not None and country.lower() != lowered
+
+
+def shown_sentence(cleaned: str, original: str) -> str:
+    """The sentence as evidence shows it: the cleaned text when it is the original with glued words split
+    ("Belousovmet" -> "Belousov met": only spaces differ), else the original text. The offsets always
+    point into the original.
+
+    >>> shown_sentence("Andrei Belousov met Zhang.", "Andrei Belousovmet Zhang.")
+    'Andrei Belousov met Zhang.'
+    >>> shown_sentence("Talks ended.", "Talks  ended  (Reuters).")
+    'Talks  ended  (Reuters).'
+    """
+    if cleaned != original and "".join(cleaned.split()) == "".join(original.split()):
+        return cleaned
+    return original
+

@@ -427,3 +427,33 @@ def _long_title(words: Span) -> str | None:
     if any(t.ent_type_ == "PERSON" for t in words):
         return None
     return words.text
+
+
+# Small words a shouted title keeps in lower case ("SECRETARY OF STATE" -> "Secretary of State").
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "to", "in", "at"}
+
+
+def clean_title(title: str) -> str:
+    """A title without the fragments scraping and speech leave on it, and not shouted.
+
+    Leading function words that are no title word ("So Secretary of State" in a transcript, "under
+    President") are dropped ("Under Secretary" stays: a title word, capitalised); an all-capitals title
+    ("SECRETARY", a transcript's speaker tag) is set in title case, its short acronyms kept ("CEO").
+
+    >>> [clean_title(t) for t in ("So Secretary of State", "under President", "Under Secretary", "SECRETARY",
+    ...                           "SECRETARY OF STATE", "CEO", "Deputy CEO")]
+    ['Secretary of State', 'President', 'Under Secretary', 'Secretary', 'Secretary of State', 'CEO', 'Deputy CEO']
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = title.split()
+    while len(words) > 1 and words[0].lower() in STOP_WORDS and (
+            words[0].lower() not in lexicon.TITLE_WORDS_ANY or words[0][:1].islower()):
+        words.pop(0)
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    if lettered and all(w == w.upper() for w in lettered) and any(len(w) >= 5 for w in lettered):
+        spelt_out = lexicon.TITLE_WORDS_ANY - {"ceo", "cfo", "coo", "cto"}
+        words = [w.lower() if w.lower() in _SMALL_WORDS and n else
+                 w.capitalize() if len(w) > 3 or w.lower() in spelt_out else w
+                 for n, w in enumerate(words)]
+    return " ".join(words)

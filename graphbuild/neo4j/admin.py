@@ -2,7 +2,8 @@
 
 ``write_neo4j_admin(G, out_dir)`` writes one header and one data file per node label
 (``nodes-Person-header.csv``, ``nodes-Person.csv``) and per relationship type
-(``relationships-MET-header.csv`` ...), plus ``import.sh`` with the exact command to run, e.g.::
+(``relationships-MET-header.csv`` ...), ``schema.cypher`` (the constraints and indexes, to run once the
+server is up), plus ``import.sh`` with the exact command to run, e.g.::
 
     neo4j-admin database import full neo4j --overwrite-destination \\
         --nodes=nodes-Person-header.csv,nodes-Person.csv ... --relationships=...
@@ -27,6 +28,7 @@ import networkx as nx
 
 from graphbuild.atomic import atomic_open, atomic_write_text
 from graphbuild.neo4j.model import node_order, node_props, relationship_order, relationship_props
+from graphbuild.neo4j.statements import schema_statements
 
 DELIMITER_CHOICES = (";", "|", "\x1f", "\x1e")
 _TYPE_NAMES = {bool: "boolean", int: "long", float: "double", str: "string"}
@@ -65,6 +67,17 @@ def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: Path) -> None:
         rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines, delimiter))
     atomic_write_text(out_dir / "import.sh", _import_script(node_args, rel_args, delimiter, scan.multiline))
     (out_dir / "import.sh").chmod(0o755)
+    atomic_write_text(out_dir / SCHEMA_FILE, schema_text(nodes))
+
+
+SCHEMA_FILE = "schema.cypher"
+
+
+def schema_text(labels: Iterable[str]) -> str:
+    """schema.cypher: the constraints and indexes graph.cypher and ``graphbuild load`` create (neo4j-admin
+    imports none), the full-text index of people's names included, which queries.cypher's lookups read."""
+    return ("// schema.cypher: run once on the server after import.sh, e.g. `cypher-shell -f schema.cypher`.\n"
+            + "".join(f"{statement};\n" for statement in schema_statements(labels)))
 
 
 def _values(props: dict, columns: list[tuple[str, str]]) -> list:
@@ -108,7 +121,7 @@ class _Scan:
 def import_arguments(out_dir: Path) -> list[str]:
     """The neo4j-admin arguments written in ``out_dir/import.sh`` (after ``neo4j-admin``), paths absolute."""
     text = (Path(out_dir) / "import.sh").read_text(encoding="utf-8")
-    command = text.split("exec neo4j-admin ", 1)[1].replace("\\\n", " ").replace('"$HERE"/', "")
+    command = text.split("exec ${NEO4J_ADMIN:-neo4j-admin} ", 1)[1].replace("\\\n", " ").replace('"$HERE"/', "")
     args = shlex.split(command)
     base = Path(out_dir).resolve()
     return [_absolute(arg, base) for arg in args if arg != '"$@"' and arg != "$@"]
@@ -202,8 +215,10 @@ def _import_script(node_args: list[str], rel_args: list[str], array_delimiter: s
     return (
         "#!/bin/sh\n"
         "# Written by graphbuild: import these files into an empty or stopped Neo4j database 'neo4j'.\n"
-        "# Run it with neo4j-admin on PATH and the server stopped; extra arguments are passed on\n"
-        "# (for example --verbose, or another database name after stopping it in Enterprise Edition).\n"
+        "# Run it with the server stopped, with neo4j-admin on PATH or named by $NEO4J_ADMIN, e.g. for the\n"
+        "# throw-away server: NEO4J_ADMIN='scripts/neo4j-server admin --home DIR --' import/import.sh\n"
+        "# Extra arguments are passed on (for example --verbose). Then start the server and run\n"
+        "# schema.cypher once (constraints and the index of people's names that queries.cypher uses).\n"
         'HERE="$(cd "$(dirname "$0")" && pwd)"\n'
-        f"exec neo4j-admin {body} \\\n    \"$@\"\n"
+        f"exec ${{NEO4J_ADMIN:-neo4j-admin}} {body} \\\n    \"$@\"\n"
     )

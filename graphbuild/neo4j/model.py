@@ -14,6 +14,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from graphbuild.schema import PERSON
+from graphbuild.text import fold
+
 DEFAULT_LABEL = "Entity"  # for a node without a label attribute
 # Every node and relationship graphbuild writes (graph.cypher, load, neo4j-admin) carries this property,
 # so ``graphbuild load --replace`` can tell what an earlier load wrote from what someone else added.
@@ -113,11 +116,33 @@ def node_label(data: dict) -> str:
     return data.get("label") or DEFAULT_LABEL
 
 
+# A Person's name forms as who-met compares them (graphbuild.text.fold), so Cypher finds people by any name:
+# the folded name, the folded aliases, and every word of both (space-separated, full-text indexed).
+NAME_FOLD, ALIAS_FOLDS, NAME_WORDS = "name_fold", "alias_folds", "name_words"
+
+
+def name_forms(name: str, aliases: list[str]) -> dict:
+    """The folded name forms a Person carries in Neo4j (see :data:`NAME_FOLD`).
+
+    >>> name_forms("Andréi Belousov", ["Belousov", "Andrei Belousov"])
+    {'name_fold': 'andrei belousov', 'alias_folds': ['andrei belousov', 'belousov'], 'name_words': 'andrei belousov'}
+    """
+    folded = fold(name or "")
+    aliases_folded = sorted({fold(a) for a in aliases or [] if fold(a)})
+    words = sorted({w for text in (folded, *aliases_folded) for w in text.split()})
+    forms: dict = {NAME_FOLD: folded, NAME_WORDS: " ".join(words)}
+    if aliases_folded:
+        forms[ALIAS_FOLDS] = aliases_folded
+    return {key: forms[key] for key in (NAME_FOLD, ALIAS_FOLDS, NAME_WORDS) if key in forms}
+
+
 def node_props(data: dict, node) -> dict:
-    """A node's properties: always ``id`` and the :data:`MARKER`."""
+    """A node's properties: always ``id`` and the :data:`MARKER`; a Person also its :func:`name_forms`."""
     props = properties(data, NODE_SKIP)
     props["id"] = str(data.get("id", node))
     props[MARKER] = MARKER_VALUE
+    if data.get("label") == PERSON:
+        props.update(name_forms(data.get("name") or "", data.get("aliases") or []))
     return props
 
 

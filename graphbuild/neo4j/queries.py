@@ -6,16 +6,48 @@ Symmetric relations (``MET``, ``SPOKE_WITH``) are stored once per pair and match
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+import networkx as nx
+
 from graphbuild.neo4j.literals import cypher_name, cypher_string
+from graphbuild.neo4j.model import ALIAS_FOLDS, NAME_FOLD, NAME_WORDS
+from graphbuild.neo4j.statements import PERSON_NAMES_INDEX
 from graphbuild.schema import ARTICLE, CONTACT_TYPES, HOLDS_POSITION, MENTIONS, MET, PERSON, SPOKE_WITH
 
 # Person-to-person contact types (MET|SPOKE_WITH), matched undirected: symmetric types are stored once per pair.
 CONTACTS = "|".join(CONTACT_TYPES)
 
-PERSON_MATCH = (
-    "toLower({v}.name) = toLower(${p}) OR any(alias IN coalesce({v}.aliases, []) "
-    "WHERE toLower(alias) = toLower(${p}))"
-)
+def person_lookup(var: str, param: str) -> str:
+    """A subquery binding ``var`` to the people ``$param`` names, found as who-met finds them.
+
+    ``$param`` is folded in Cypher as :func:`graphbuild.text.fold` does (case, accents, punctuation);
+    candidates come from the full-text index on every Person's name words (all the words must be there),
+    then the best score wins, ties kept: 3 the folded name, 2 a folded alias, 1 the words are part of
+    the name or an alias (a surname alone finds the only person with that surname, or every one of them).
+    """
+    words = (
+        f"[w IN split(reduce(s = '', c IN split(normalize(toLower(${param}), NFKD), '') | s + "
+        "CASE WHEN c =~ '\\\\p{M}' THEN '' WHEN c =~ '(?U)\\\\w' THEN c ELSE ' ' END), ' ') WHERE w <> '']"
+    )
+    return (
+        "CALL () {\n"
+        f"  WITH {words} AS words\n"
+        "  WHERE size(words) > 0\n"
+        "  WITH words, reduce(s = head(words), w IN tail(words) | s + ' ' + w) AS folded\n"
+        f"  CALL db.index.fulltext.queryNodes({cypher_string(PERSON_NAMES_INDEX)}, "
+        "reduce(s = '', w IN words | s + ' +' + w)) YIELD node\n"
+        f"  WITH node, folded, words WHERE node:{PERSON} AND "
+        f"all(w IN words WHERE w IN split(node.{NAME_WORDS}, ' '))\n"
+        f"  WITH node, CASE WHEN node.{NAME_FOLD} = folded THEN 3 "
+        f"WHEN folded IN coalesce(node.{ALIAS_FOLDS}, []) THEN 2 ELSE 1 END AS score\n"
+        "  WITH collect({node: node, score: score}) AS found, max(score) AS best\n"
+        f"  UNWIND [f IN found WHERE f.score = best | f.node] AS {var}\n"
+        f"  RETURN {var}\n"
+        "}"
+    )
+
 
 QUERIES: list[tuple[str, str, str]] = [
     (
@@ -30,8 +62,8 @@ QUERIES: list[tuple[str, str, str]] = [
         "Everyone $person met",
         "The people one person met, with the evidence sentences, their documents and what each says\n"
         "// (occurred / planned / negated: a planned meeting is no proof that it happened).",
-        f"MATCH (p:{PERSON})-[m:{MET}]-(other)\n"
-        f"WHERE {PERSON_MATCH.format(v='p', p='person')}\n"
+        f"{person_lookup('p', 'person')}\n"
+        f"MATCH (p)-[m:{MET}]-(other)\n"
         "RETURN p.name AS person, other.name AS met, coalesce(m.status, 'occurred') AS status,\n"
         "       m.date AS date, m.place AS place, m.sources AS sources,\n"
         "       m.evidence_docs AS evidence_docs, m.evidence_sentences AS evidence_sentences,\n"
@@ -71,9 +103,9 @@ QUERIES: list[tuple[str, str, str]] = [
     (
         "Shortest chain of meetings between $person and $other",
         "The fewest meetings linking two people (up to 10), with the sources of each link.",
-        "MATCH (a:Person), (b:Person)\n"
-        f"WHERE ({PERSON_MATCH.format(v='a', p='person')})\n"
-        f"  AND ({PERSON_MATCH.format(v='b', p='other')}) AND a <> b\n"
+        f"{person_lookup('a', 'person')}\n"
+        f"{person_lookup('b', 'other')}\n"
+        "WITH a, b WHERE a <> b\n"
         f"MATCH path = shortestPath((a)-[:{MET}*..10]-(b))\n"
         "RETURN [n IN nodes(path) | n.name] AS chain, length(path) AS meetings,\n"
         "       [r IN relationships(path) | r.sources] AS sources\n"
@@ -84,8 +116,8 @@ QUERIES: list[tuple[str, str, str]] = [
         f"Everyone $person was in contact with ({' or '.join(CONTACT_TYPES)})",
         "The people one person met in person or spoke with by phone or video, each contact on its own row\n"
         "// (read undirected; medium is phone or video for SPOKE_WITH), with the evidence sentences.",
-        f"MATCH (p:{PERSON})-[c:{CONTACTS}]-(other)\n"
-        f"WHERE {PERSON_MATCH.format(v='p', p='person')}\n"
+        f"{person_lookup('p', 'person')}\n"
+        f"MATCH (p)-[c:{CONTACTS}]-(other)\n"
         "RETURN p.name AS person, other.name AS contact, type(c) AS relation,\n"
         "       coalesce(c.status, 'occurred') AS status, c.medium AS medium, c.date AS date,\n"
         "       c.place AS place, c.sources AS sources, c.evidence_sentences AS evidence_sentences\n"
@@ -104,9 +136,10 @@ QUERIES: list[tuple[str, str, str]] = [
         "Articles that state a meeting between $person and $other, newest first",
         f"Each {ARTICLE} whose sentences state that the two met (any status), with those sentences; an\n"
         "// article without a date comes last.",
-        f"MATCH (a:{PERSON})-[m:{MET}]-(b:{PERSON})\n"
-        f"WHERE ({PERSON_MATCH.format(v='a', p='person')})\n"
-        f"  AND ({PERSON_MATCH.format(v='b', p='other')}) AND a <> b\n"
+        f"{person_lookup('a', 'person')}\n"
+        f"{person_lookup('b', 'other')}\n"
+        f"MATCH (a)-[m:{MET}]-(b)\n"
+        "WHERE a <> b\n"
         "UNWIND range(0, size(m.evidence_docs) - 1) AS i\n"
         f"MATCH (art:{ARTICLE} {{id: m.evidence_docs[i]}})\n"
         "WITH art, m, i ORDER BY i\n"
@@ -161,8 +194,59 @@ def contacts_statement(types: tuple[str, ...]) -> str:
     )
 
 
+# The parameters of queries.cypher when the graph has no answer to offer (an empty graph).
 QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since": "2024-01-01",
                 "until": "2024-12-31"}
+
+
+def query_params(G: nx.MultiDiGraph | None = None) -> dict[str, str]:
+    """queries.cypher's ``:param`` values, taken from ``G`` so that every query has an answer there.
+
+    ``person``: the shortest name form that finds the person with the most meetings (then the most
+    articles with a title; a surname when it is theirs alone); ``other``: the person they met in the most
+    sentences; ``article``: the article stating the most of that person's meetings (a titled one
+    first); ``since``/``until``: the span of the meetings' dates (a
+    meeting's own date, else its article's), else of the articles' dates. Deterministic.
+    """
+    from graphbuild.query import find_people
+
+    params = dict(QUERY_PARAMS)
+    if G is None:
+        return params
+    met = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == MET
+           and G.nodes[u].get("label") == PERSON and G.nodes[v].get("label") == PERSON and u != v]
+    if met:
+        degree = Counter(n for u, v, _ in met for n in (u, v))
+        titled = Counter(n for u, v, d in met for n in (u, v) for doc in {ev["doc"] for ev in d.get("evidence", [])}
+                         if doc in G and G.nodes[doc].get("title"))
+        person = min(degree, key=lambda n: (-degree[n], -titled[n], n))
+        pairs = [(len(d.get("evidence", [])), v if u == person else u, d) for u, v, d in met if person in (u, v)]
+        _, other, edge = min(pairs, key=lambda item: (-item[0], item[1]))
+        params["person"] = _shortest_finding_name(G, person, find_people)
+        params["other"] = _shortest_finding_name(G, other, find_people)
+        docs = Counter(ev["doc"] for u, v, d in met if person in (u, v) for ev in d.get("evidence", []))
+        if docs:  # the one stating the most, an article with a title first
+            params["article"] = min(docs, key=lambda doc: (-docs[doc], not (doc in G and G.nodes[doc].get("title")),
+                                                           doc))
+    dates = sorted({d.get("date") or G.nodes[ev["doc"]].get("date")
+                    for _, _, d in met for ev in d.get("evidence", []) if ev["doc"] in G}
+                   - {None, ""})
+    if not dates:
+        dates = sorted({data["date"] for _, data in G.nodes(data=True)
+                        if data.get("label") == ARTICLE and data.get("date")})
+    if dates:
+        params["since"], params["until"] = dates[0], dates[-1]
+    return params
+
+
+def _shortest_finding_name(G: nx.MultiDiGraph, node: str, find_people) -> str:
+    """The shortest of a person's name and aliases (else one of its words) that finds that person alone."""
+    data = G.nodes[node]
+    names = sorted({data.get("name") or "", *(data.get("aliases") or [])} - {""}, key=lambda n: (len(n), n))
+    words = sorted({w for name in names for w in name.split()} - set(names), key=lambda n: (-len(n), n))
+    candidates = names + words
+    return next((name for name in candidates if find_people(G, name) == [node]), data.get("name") or node)
+
 
 # who-met's articles: the Article nodes of the documents its meetings cite.
 ARTICLES_STATEMENT = (
@@ -171,26 +255,46 @@ ARTICLES_STATEMENT = (
 )
 
 
-def queries_text() -> str:
+def title_statement(number: int, title: str, query: str) -> str:
+    """A statement printing the query's one-line title, its parameters' values and its number of rows.
+
+    >>> print(title_statement(2, "Everyone $person met", "MATCH (p) RETURN p"))
+    CALL () {
+    MATCH (p) RETURN p
+    }
+    RETURN '2. Everyone ' + $person + ' met: ' + count(*) + ' rows' AS query
+    """
+    parts = re.split(r"(\$[a-z_]+)", f"{number}. {title}: ")
+    text = " + ".join(part if part.startswith("$") else cypher_string(part) for part in parts if part)
+    return f"CALL () {{\n{query}\n}}\nRETURN {text} + count(*) + ' rows' AS query"
+
+
+def queries_text(G: nx.MultiDiGraph | None = None) -> str:
+    """queries.cypher: the ``:param`` values (from ``G``, see :func:`query_params`), then each query,
+    preceded by a statement printing its title and its number of rows."""
     lines = [
         "// queries.cypher: ready-made questions for a graph loaded with graph.cypher or `graphbuild load`.",
-        "// Run one at a time in Neo4j Browser, or all with `cypher-shell -f queries.cypher`.",
-        "// Change the names below first (`:param` works in cypher-shell and Neo4j Browser).",
+        "// Run one at a time in Neo4j Browser, or all with `cypher-shell -f queries.cypher`: each query",
+        "// first prints its title, with its parameters and how many rows it finds, then its table.",
+        "// The parameters below name people, an article and dates of the graph this file was built with:",
+        "// a person can be named as who-met does: any case or accents, an alias, or a surname alone.",
         "",
     ]
-    lines += [f":param {name} => {cypher_string(value)}" for name, value in QUERY_PARAMS.items()]
+    lines += [f":param {name} => {cypher_string(value)}" for name, value in query_params(G).items()]
     for number, (title, explanation, query) in enumerate(QUERIES, 1):
-        lines += ["", f"// {number}. {title}", f"// {explanation}", query + ";"]
+        lines += ["", f"// {number}. {title}", f"// {explanation}", title_statement(number, title, query) + ";",
+                  query + ";"]
     return "\n".join(lines) + "\n"
 
 
 def read_queries(text: str) -> list[tuple[str, str]]:
-    """(title, query) for each query of a queries.cypher text, ``:param`` lines left out."""
+    """(title, query) for each query of a queries.cypher text: ``:param`` lines and title statements left out."""
     found = []
     for block in text.split("\n\n"):
         lines = [line for line in block.splitlines() if line.strip()]
         title_lines = [line for line in lines if line.startswith("// ") and line[3:4].isdigit()]
         body = [line for line in lines if not line.startswith(("//", ":"))]
         if title_lines and body:
-            found.append((title_lines[0][3:].split(". ", 1)[1], "\n".join(body).rstrip(";")))
+            statements = [part.strip() for part in "\n".join(body).split(";\n") if part.strip()]
+            found.append((title_lines[0][3:].split(". ", 1)[1], statements[-1].rstrip(";")))
     return found

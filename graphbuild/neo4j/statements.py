@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from graphbuild.neo4j.literals import cypher_name
-from graphbuild.schema import INDEXED_PROPERTIES
+from graphbuild.neo4j.model import NAME_WORDS
+from graphbuild.schema import INDEXED_PROPERTIES, PERSON
 
 BATCH_SIZE = 500  # rows per statement in graph.cypher
 
@@ -30,8 +31,20 @@ def index_statement(label: str, prop: str) -> str:
     return f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.{cypher_name(prop)})"
 
 
+# The full-text index on every Person's name words, which the queries' person lookup reads.
+PERSON_NAMES_INDEX = "graphbuild_Person_names"
+
+
+def person_names_index_statement() -> str:
+    """The full-text index of :data:`PERSON_NAMES_INDEX`: words split on spaces only, as folded."""
+    return (f"CREATE FULLTEXT INDEX {cypher_name(PERSON_NAMES_INDEX)} IF NOT EXISTS "
+            f"FOR (n:{cypher_name(PERSON)}) ON EACH [n.{cypher_name(NAME_WORDS)}] "
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}")
+
+
 def schema_statements(labels: Iterable[str]) -> Iterator[str]:
-    """The uniqueness constraint on ``id`` of each label, then the schema's indexes (Article date).
+    """The uniqueness constraint on ``id`` of each label, then the schema's indexes (Article date), then
+    the full-text index of people's names (when there are people) and a wait until the indexes are online.
 
     >>> print("\\n".join(schema_statements(["Article"])))
     CREATE CONSTRAINT `graphbuild_Article_id` IF NOT EXISTS FOR (n:`Article`) REQUIRE n.id IS UNIQUE
@@ -43,6 +56,9 @@ def schema_statements(labels: Iterable[str]) -> Iterator[str]:
     for label in labels:
         for prop in INDEXED_PROPERTIES.get(label, ()):
             yield index_statement(label, prop)
+    if PERSON in labels:
+        yield person_names_index_statement()
+        yield "CALL db.awaitIndexes(300)"
 
 
 def node_statement(label: str, rows: str = "$rows", count_changes: bool = False) -> str:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from graphbuild.extract.names import name_key, same_person
 from graphbuild.models import DocExtraction, Entity, Evidence, Fact
+from graphbuild.resolve.analyst import apply_aliases, apply_distinct, apply_titles, keep_relations
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON, spec_of
+from graphbuild.settings import Config
 from graphbuild.text import fold
 
 # Vote tie-break, earlier wins: a name tagged once as a place and once as a person is most often a place.
@@ -54,14 +56,20 @@ class _Folded(dict):
 
 
 class Resolver:
-    """Merges the extractions of many documents into entities and facts."""
+    """Merges the extractions of many documents into entities and facts, with the analyst's corrections
+    of ``config`` (graphbuild.toml, see :mod:`graphbuild.resolve.analyst`)."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
 
     def run(self, extractions: Iterable[DocExtraction]) -> ResolvedCorpus:
         extractions = sorted(extractions, key=lambda e: e.doc_id)
         folded = _Folded()
         local_names = [resolve_people_in_document(e) for e in extractions]
         local_names = merge_name_variants(extractions, local_names)
+        local_names = apply_aliases(local_names, self.config)
         global_names = self._merge_short_names(extractions, local_names)
+        global_names = apply_distinct(extractions, global_names, self.config)
         labels = self._vote_labels(extractions, global_names, folded)
         entities: dict[str, Entity] = {}
         mention_ids: list[list[str]] = []
@@ -81,6 +89,7 @@ class Resolver:
             mention_ids.append(ids)
         self._choose_display_names(entities, extractions, mention_ids, folded)
         facts = self._facts(extractions, mention_ids, entities)
+        facts = keep_relations(apply_titles(entities, facts, self.config), self.config)
         per_doc = {e.doc_id: dict(Counter(ids)) for e, ids in zip(extractions, mention_ids, strict=True)}
         return ResolvedCorpus(list(entities.values()), facts, [e.doc_id for e in extractions], per_doc)
 

@@ -44,6 +44,7 @@ from graphbuild.schema import (
     spec_of,
     status_rank,
 )
+from graphbuild.text import fold
 
 
 def build_graph_from_facts(
@@ -105,13 +106,30 @@ def _add_articles(G: nx.MultiDiGraph, articles: list[Article], entities: list[En
                 G.add_edge(article.id, entity_id, key=MENTIONS, type=MENTIONS, count=count)
 
 
+def distinct_titles(titles) -> list[str]:
+    """One spelling per title, compared folded (case, accents): the one with the most capitalised words
+    that is not all capitals; sorted.
+
+    >>> distinct_titles({"Foreign Minister", "foreign minister", "FOREIGN MINISTER", "Envoy"})
+    ['Envoy', 'Foreign Minister']
+    """
+    best: dict[str, str] = {}
+    for title in sorted(titles):
+        key = fold(title)
+        rank = (title.isupper(), -sum(w[:1].isupper() for w in title.split()), title)
+        if key not in best or rank < (best[key].isupper(), -sum(w[:1].isupper() for w in best[key].split()),
+                                      best[key]):
+            best[key] = title
+    return sorted(best.values())
+
+
 def _node_attributes(entity: Entity) -> dict:
     return {
         "id": entity.id,
         "name": entity.name,
         "label": entity.label,
         "aliases": sorted(entity.aliases),
-        "titles": sorted(entity.titles),
+        "titles": distinct_titles(entity.titles),
         "mentions": entity.mentions,
         "sources": sorted(entity.sources),
     }

@@ -72,7 +72,7 @@
     addField(dl, "Mentions", info.mentions);
     addField(dl, "Connections", info.degree);
     var docs = maxDocs ? info.sources.slice(0, maxDocs) : info.sources;
-    addField(dl, "Documents (" + info.sources.length + ")", docs);
+    addField(dl, "Documents (" + info.sources.length + ")", docs.map(docName));
     box.appendChild(dl);
     if (docs.length < info.sources.length) {
       box.appendChild(el("p", "more", "+" + (info.sources.length - docs.length) + " more; click the node"));
@@ -97,8 +97,9 @@
     var shown = maxEvidence ? info.evidence.slice(0, maxEvidence) : info.evidence;
     shown.forEach(function (ev) {
       var p = el("p", "evidence");
-      p.appendChild(el("span", "doc", ev.doc + ": "));
+      p.appendChild(el("span", "doc", docName(ev.doc) + ": "));
       p.appendChild(el("span", "sentence", ev.sentence));
+      if (ev.status) p.appendChild(el("span", "status-tag " + ev.status, ev.status));
       if (ev.context) p.appendChild(el("span", "context", " (named in: " + ev.context + ")"));
       var source = articleSource(ev.doc);
       if (source) p.appendChild(source);
@@ -655,7 +656,7 @@
       ctx.strokeStyle = font.strokeColor;
       ctx.fillStyle = "#343434";
       DATA.nodes.forEach(function (n, i) {
-        var size = (n.font && n.font.size) || font.size;
+        var size = labelSize(n, (n.font && n.font.size) || font.size, scale);
         if (hiddenNode[i] || size * scale < threshold - 1 || !n.label) return;
         if (!inside(n, box)) return;
         size = Math.min(size, 30 / scale);  // vis's maxVisible
@@ -852,4 +853,205 @@
     showArticles: showArticles, setPhysics: setPhysics, dateRange: dateRange, quickView: quickView,
     whenReady: whenReady
   };
+  /* ---------- first sight: unconnected nodes hidden, filters re-fit, hub labels legible, edge labels on hover ---------- */
+
+  // Labels of the hubs (DATA.hubs: the best-connected nodes) are kept at least this many pixels high on screen.
+  var LEGIBLE_PX = 13;
+  var HUBS = new Set(DATA.hubs || []);
+
+  /* An article's title (else its document id), as evidence and details name it. */
+  function docName(doc) {
+    var a = (DATA.articles && DATA.articles.info[doc]) || {};
+    return a.title || doc;
+  }
+
+  /* The font size (world units) a node's label is drawn at: a hub's never under LEGIBLE_PX on screen. */
+  function labelSize(n, size, scale) {
+    return HUBS.has(n.id) && scale > 0 ? Math.max(size, LEGIBLE_PX / scale) : size;
+  }
+
+  var lastScale = null;
+  var FONTS = {};
+  DATA.nodes.forEach(function (n) { FONTS[n.id] = n.font || {}; });
+  /* vis draws a node's label at its font size times the zoom: hubs get a bigger font as the view zooms out. */
+  function boostHubLabels() {
+    if (!state.ready || !HUBS.size) return;
+    var scale = network.getScale();
+    if (lastScale !== null && Math.abs(scale - lastScale) < 1e-3 * lastScale) return;
+    lastScale = scale;
+    nodes.update(Array.from(HUBS).filter(function (id) { return nodes.get(id); }).map(function (id) {
+      var base = FONTS[id].size || DATA.options.nodes.font.size, current = nodes.get(id).font || {};
+      return { id: id, font: Object.assign({}, current, { size: labelSize({ id: id }, base, scale) }) };
+    }));
+  }
+  network.on("afterDrawing", function () { if (state.ready) requestAnimationFrame(boostHubLabels); });
+
+  /* An edge shows its type while hovered, as big on screen as a hub's label. */
+  network.on("hoverEdge", function (p) {
+    if (!state.ready || !DATA.edgeInfo[p.edge]) return;
+    edges.update({ id: p.edge, label: DATA.edgeInfo[p.edge].type,
+                   font: { size: LEGIBLE_PX / network.getScale(), color: "#222222" } });
+  });
+  network.on("blurEdge", function (p) {
+    if (state.ready && DATA.edgeInfo[p.edge]) edges.update({ id: p.edge, label: "" });
+  });
+
+  /* The drawing fitted to what is visible (hidden nodes left out), unless a person is in focus. */
+  function fitVisible() {
+    if (state.focus) return;
+    if (!state.ready) { if (quickView) quickView.fit(); return; }
+    network.fit();
+  }
+
+  // Unconnected nodes start hidden (the build marks them): the box says so and how many there are.
+  DATA.nodes.forEach(function (n) { if (n.hidden) filteredOut.nodes[n.id] = true; });
+  $("hide-isolated").checked = DATA.hideIsolated !== false;
+  if (DATA.unconnected) {
+    $("hide-isolated").parentNode.appendChild(document.createTextNode(" (" + DATA.unconnected + " have none at all)"));
+  }
+  // graphbuild.toml's [page] defaults: the relation types and statuses ticked, the minimum of sources.
+  var DEFAULTS = DATA.defaults || {};
+  if (DEFAULTS.relations) {
+    document.querySelectorAll("input.type-filter").forEach(function (b) { b.checked = DEFAULTS.relations.indexOf(b.value) >= 0; });
+  }
+  if (DEFAULTS.statuses) {
+    document.querySelectorAll("input.status-filter").forEach(function (b) { b.checked = DEFAULTS.statuses.indexOf(b.value) >= 0; });
+  }
+  if (DEFAULTS.min_sources) $("min-sources").value = DEFAULTS.min_sources;
+  if (DEFAULTS.relations || DEFAULTS.statuses || DEFAULTS.min_sources) applyFilters();
+  // Every filter change re-fits the view (after the filter's own handler has run).
+  ["change", "input"].forEach(function (type) {
+    $("sidebar").addEventListener(type, function (e) {
+      if (e.target.matches("input.type-filter, input.status-filter, #min-sources, #date-from, #date-to, #undated, #hide-isolated, #show-articles")) {
+        setTimeout(fitVisible, 0);
+      }
+    });
+  });
+  if (!state.quick) network.once("afterDrawing", function () { network.fit(); });
+
+  /* ---------- the table of visible contacts, its CSV, and a PNG of the view ---------- */
+
+  var CONTACT_TYPES = new Set(DATA.contactTypes || []);
+  var COLUMNS = [["date", "Date"], ["person", "Person"], ["other", "Contact"], ["type", "Type"],
+                 ["status", "Status"], ["place", "Place"], ["sources", "Sources"]];
+  var sortBy = { key: "date", dir: 1 };
+
+  /* The contacts (person-to-person edges) the filters show; with a person in focus, only theirs. */
+  function visibleContacts() {
+    var rows = [];
+    DATA.edges.forEach(function (e) {
+      var info = DATA.edgeInfo[e.id];
+      if (!info || !CONTACT_TYPES.has(info.type) || filteredOut.edges[e.id]) return;
+      if (state.focus && e.from !== state.focus && e.to !== state.focus) return;
+      var a = info.from, b = info.to;
+      if (state.focus && e.to === state.focus) { a = info.to; b = info.from; }
+      rows.push({ id: e.id, date: info.date || "", person: a, other: b, type: info.type, status: info.status || "",
+                  place: info.place || "", medium: info.medium || "",
+                  sources: info.sources.map(docName).join("; "), docs: info.sources.join("; ") });
+    });
+    rows.sort(function (x, y) {
+      var p = x[sortBy.key], q = y[sortBy.key];
+      if (p === q) return x.person < y.person ? -1 : x.person > y.person ? 1 : x.other < y.other ? -1 : 1;
+      if (!p) return 1;  // empty cells last, either way
+      if (!q) return -1;
+      return (p < q ? -1 : 1) * sortBy.dir;
+    });
+    return rows;
+  }
+
+  function renderTable() {
+    var rows = visibleContacts();
+    var head = el("tr");
+    COLUMNS.forEach(function (c) {
+      var th = el("th", null, c[1]);
+      th.dataset.key = c[0];
+      if (sortBy.key === c[0]) th.setAttribute("aria-sort", sortBy.dir > 0 ? "ascending" : "descending");
+      th.addEventListener("click", function () {
+        sortBy = { key: c[0], dir: sortBy.key === c[0] ? -sortBy.dir : 1 };
+        renderTable();
+      });
+      head.appendChild(th);
+    });
+    $("contacts-table").tHead.replaceChildren(head);
+    var body = $("contacts-table").tBodies[0];
+    body.replaceChildren();
+    rows.forEach(function (r) {
+      var tr = el("tr");
+      tr.dataset.edge = r.id;
+      COLUMNS.forEach(function (c) { tr.appendChild(el("td", null, r[c[0]])); });
+      tr.addEventListener("click", function () { pin(edgeDetails(r.id, 0)); });
+      body.appendChild(tr);
+    });
+    $("table-title").textContent = plural(rows.length, "contact") + " shown" +
+      (state.focus ? " for " + DATA.nodeInfo[state.focus].name : "") + " (click a header to sort)";
+    return rows.length;
+  }
+
+  function showTable(on) {
+    $("table-view").hidden = !on;
+    $("show-table").setAttribute("aria-pressed", on ? "true" : "false");
+    if (on) renderTable();
+  }
+
+  /* A CSV field: quoted, quotes doubled; a leading = + - @ is escaped so a spreadsheet does not run it. */
+  function csvField(value) {
+    var text = String(value === undefined || value === null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  function contactsCsv() {
+    var keys = ["date", "person", "other", "type", "status", "place", "medium", "docs", "sources"];
+    var lines = [keys.map(csvField).join(",")];
+    visibleContacts().forEach(function (r) { lines.push(keys.map(function (k) { return csvField(r[k]); }).join(",")); });
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  function download(name, blob) {
+    var link = el("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+  }
+
+  /* The canvas on screen (the quick view's until vis has taken over), on white. */
+  function viewPng(done) {
+    var source = state.ready ? container.querySelector("canvas:not(#quick-view)") : quickView.canvas;
+    var out = document.createElement("canvas");
+    out.width = source.width;
+    out.height = source.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(source, 0, 0);
+    out.toBlob(done, "image/png");
+  }
+
+  $("show-table").addEventListener("click", function () { showTable($("table-view").hidden); });
+  $("close-table").addEventListener("click", function () { showTable(false); });
+  $("download-csv").addEventListener("click", function () {
+    download("contacts.csv", new Blob([contactsCsv()], { type: "text/csv;charset=utf-8" }));
+  });
+  $("download-png").addEventListener("click", function () { viewPng(function (blob) { download("graph.png", blob); }); });
+  // The table follows the filters and the focus while it is open.
+  ["change", "input"].forEach(function (type) {
+    $("sidebar").addEventListener(type, function () { if (!$("table-view").hidden) setTimeout(renderTable, 0); });
+  });
+  $("clear-focus").addEventListener("click", function () { if (!$("table-view").hidden) renderTable(); });
+  // ... and a new focus (search, double click): every caller finds focusPerson by name when it runs.
+  focusPerson = (function (focus) {
+    return function (id) {
+      var done = focus(id);
+      if (!$("table-view").hidden) renderTable();
+      return done;
+    };
+  })(focusPerson);
+
+  Object.assign(window.graphbuild, {
+    fitVisible: fitVisible, visibleContacts: visibleContacts, contactsCsv: contactsCsv, showTable: showTable,
+    renderTable: renderTable, viewPng: viewPng, labelSize: labelSize, focusPerson: focusPerson
+  });
 })();

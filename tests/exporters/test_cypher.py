@@ -13,10 +13,11 @@ from graphbuild.exporters import EXPORTS
 from graphbuild.exporters.cypher import write_cypher, write_queries
 from graphbuild.neo4j.admin import import_arguments, write_neo4j_admin
 from graphbuild.neo4j.literals import cypher_string
-from graphbuild.neo4j.model import flatten_property, unflatten_list
+from graphbuild.neo4j.model import flatten_property, node_props, unflatten_list
 from graphbuild.neo4j.packing import literal_rows, packed_rows
 from graphbuild.neo4j.queries import QUERIES, read_queries
 from graphbuild.neo4j.script import split_statements
+from graphbuild.query import find_people
 
 
 def _reversed_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -45,7 +46,8 @@ def test_registered_in_exports(tmp_path: Path) -> None:
     G = sample_graph()
     exports["graph.cypher"].write(G, tmp_path / "graph.cypher")
     exports["queries.cypher"].write(G, tmp_path / "queries.cypher")
-    assert (tmp_path / "queries.cypher").read_text(encoding="utf-8").count(";\n") == len(QUERIES)
+    # each query is preceded by a statement printing its title
+    assert (tmp_path / "queries.cypher").read_text(encoding="utf-8").count(";\n") == 2 * len(QUERIES)
 
 
 def test_cypher_is_deterministic(tmp_path: Path) -> None:
@@ -61,7 +63,10 @@ def test_constraints_first_then_batched_merges(tmp_path: Path) -> None:
     statements = split_statements((tmp_path / "graph.cypher").read_text(encoding="utf-8"))
     assert statements[0].startswith("CREATE CONSTRAINT `graphbuild_Person_id` IF NOT EXISTS")
     assert "REQUIRE n.id IS UNIQUE" in statements[0]
-    merges = statements[1:]
+    # then the full-text index of people's name words, and a wait for it
+    assert statements[1].startswith("CREATE FULLTEXT INDEX `graphbuild_Person_names` IF NOT EXISTS")
+    assert statements[2] == "CALL db.awaitIndexes(300)"
+    merges = statements[3:]
     assert all(s.startswith("WITH [x IN split(") and "\nUNWIND [i IN range(0, " in s for s in merges)
     assert all("MERGE" in s and "SET" in s for s in merges)
     assert len(merges) == 3 + 3  # 1201 nodes and 1200 relationships, 500 per batch
@@ -115,13 +120,37 @@ def test_evidence_becomes_parallel_lists_and_back() -> None:
 
 
 def test_queries_file(tmp_path: Path) -> None:
-    write_queries(tmp_path / "queries.cypher")
+    G = sample_graph()
+    write_queries(G, tmp_path / "queries.cypher")
     text = (tmp_path / "queries.cypher").read_text(encoding="utf-8")
     assert text.startswith("// queries.cypher")
-    assert ":param person =>" in text
     parsed = read_queries(text)
     assert [title for title, _ in parsed] == [title for title, _, _ in QUERIES]
-    assert len(split_statements(text)) == len(QUERIES)
+    assert [q for _, q in parsed] == [q for _, _, q in QUERIES]
+    assert len(split_statements(text)) == 2 * len(QUERIES)
+    # The parameters are taken from the graph: people who met, one of their articles, dates it holds.
+    params = dict(re.findall(r"^:param (\w+) => '([^']*)'$", text, re.M))
+    assert set(params) == {"person", "other", "article", "since", "until"}
+    assert find_people(G, params["person"]) and find_people(G, params["other"])
+    assert params["article"] in G and G.nodes[params["article"]]["label"] == "Article"
+    assert params["since"] <= params["until"] and params["since"][:2] in ("19", "20")
+    assert "Ann Lee" not in {params["person"], params["other"]} or "person:ann-lee" in G
+    # Each title statement counts the rows of the query after it, with its parameters in the title.
+    assert "RETURN '2. Everyone ' + $person + ' met: ' + count(*) + ' rows' AS query;" in text
+    write_queries(_reversed_copy(G), tmp_path / "again.cypher")
+    assert (tmp_path / "again.cypher").read_bytes() == (tmp_path / "queries.cypher").read_bytes()
+
+
+def test_person_name_forms_in_neo4j_rows() -> None:
+    """Every Person row carries its folded name forms (graph.cypher, load and neo4j-admin share the rows)."""
+    G = nx.MultiDiGraph()
+    G.add_node("person:x", label="Person", name="Émile Dufresne-Okafor", aliases=["Dufresne-Okafor", "É. Okafor"])
+    G.add_node("location:y", label="Location", name="Ville")
+    props = node_props(G.nodes["person:x"], "person:x")
+    assert props["name_fold"] == "emile dufresne okafor"
+    assert props["alias_folds"] == ["dufresne okafor", "e okafor"]
+    assert props["name_words"] == "dufresne e emile okafor"
+    assert "name_fold" not in node_props(G.nodes["location:y"], "location:y")
 
 
 def test_neo4j_admin_files(tmp_path: Path) -> None:

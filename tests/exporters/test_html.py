@@ -118,7 +118,8 @@ def test_header_counts_and_build_date():
     G = sample_graph()
     G.graph["built"] = "2024-10-20"
     page = render_html(G, title="Seeds")
-    assert "built 2024-10-20 · 3 documents · 7 nodes · 7 edges" in page
+    # "built" is the newest article's date, so the heading calls it that; and says what it does not count.
+    assert "3 documents, newest 2024-10-20 · 7 nodes · 7 edges · articles and their MENTIONS edges not counted" in page
     assert '<h1 id="page-title">Seeds</h1>' in page
 
 
@@ -154,7 +155,7 @@ def test_build_writes_graph_html():
 
     html = next(export for export in EXPORTS if export.filename == "graph.html")
     assert html.writer is write_html
-    assert html.options(Settings(html_max_nodes=7)) == {"max_nodes": 7}
+    assert html.options(Settings(html_max_nodes=7)) == {"max_nodes": 7, "page": {}}
 
 
 # ---------- the page in headless Chromium ----------
@@ -390,7 +391,7 @@ def test_article_with_payloads_through_the_pipeline(browser, tmp_path):
 def test_articles_reach_the_details_but_not_the_drawing():
     data = _page_data(render_html(sample_graph()))
     assert not any(n["id"] in ("d1", "d2", "d3") for n in data["nodes"])  # not drawn by default
-    assert all(e["label"] != "MENTIONS" for e in data["edges"])
+    assert all(e.get("label") != "MENTIONS" for e in data["edges"])
     info = data["articles"]["info"]
     assert info["d1"] == {"title": "Lee and Chan meet in Moscow", "date": "2024-10-16", "outlet": "Example News",
                           "url": "https://news.example/d1?a=1&b=2", "link": True}
@@ -541,7 +542,8 @@ def test_sizes_are_computed_at_build_time_as_vis_would_scale_them(monkeypatch):
     sizes = sorted(n["size"] for n in data["nodes"])
     assert sizes[0] == 8 and sizes[-1] == 24
     assert sorted(n["font"]["size"] for n in data["nodes"])[-1] == 22
-    assert {e["width"] for e in data["edges"]} <= {1, 3.5, 6} and all("label" in e for e in data["edges"])
+    # Edges carry no drawn label (shown while hovered): it would be smaller than the node labels.
+    assert {e["width"] for e in data["edges"]} <= {1, 3.5, 6} and not any("label" in e for e in data["edges"])
     assert data["quickFirstView"] is False
     monkeypatch.setattr(exporter, "EDGE_LABEL_MAX_NODES", 3)
     monkeypatch.setattr(exporter, "QUICK_FIRST_VIEW_MIN_NODES", 7)
@@ -615,4 +617,193 @@ def test_quick_view_answers_at_once_and_hands_over_to_vis(browser, tmp_path, mon
     assert page.evaluate("Object.values(graphbuild.network.body.edges).filter(e => e.options.hidden).length") == 0
     _hover_an_edge_with_evidence(page)
     assert log.errors == [] and log.requests == [path.resolve().as_uri()]
+    page.close()
+
+
+# ---------- first sight, the table, the downloads ----------
+
+
+def _first_sight_graph(people: int = 40, pairs: int = 12, loners: int = 30) -> nx.MultiDiGraph:
+    """A made-up hub with its circle, small separate pairs, and people in no relation at all."""
+    G = nx.MultiDiGraph(documents=3)
+    ev = [{"doc": "d1", "sentence": "Orsolya Vantrell met them.", "start": 0, "end": 26}]
+    G.add_node("person:hub", id="person:hub", name="Orsolya Vantrell", label="Person", aliases=[], sources=["d1"])
+    for i in range(people):
+        G.add_node(f"person:c{i:03d}", id=f"person:c{i:03d}", name=f"Circle Member {i:03d}", label="Person",
+                   aliases=[], sources=["d1"])
+        G.add_edge("person:hub", f"person:c{i:03d}", key="MET", type="MET", status="occurred", count=1,
+                   sources=["d1"], evidence=ev)
+    for i in range(pairs):
+        a, b = f"person:pa{i:03d}", f"person:pb{i:03d}"
+        G.add_node(a, id=a, name=f"Pair A{i:03d}", label="Person", aliases=[], sources=["d2"])
+        G.add_node(b, id=b, name=f"Pair B{i:03d}", label="Person", aliases=[], sources=["d2"])
+        G.add_edge(a, b, key="MET", type="MET", status="planned", count=1, sources=["d2"],
+                   evidence=[{"doc": "d2", "sentence": "They will meet.", "start": 0, "end": 15, "status": "planned"}])
+    for i in range(loners):
+        G.add_node(f"person:z{i:03d}", id=f"person:z{i:03d}", name=f"Loner {i:03d}", label="Person", aliases=[],
+                   sources=["d3"])
+    return G
+
+
+def test_small_components_are_packed_near_the_main_one():
+    G = _first_sight_graph()
+    pos = layout_positions(G)
+    main = [pos[n] for n in G if n == "person:hub" or n.startswith("person:c")]
+    left, right = min(p[0] for p in main), max(p[0] for p in main)
+    top, bottom = min(p[1] for p in main), max(p[1] for p in main)
+    size = max(right - left, bottom - top)
+    for i in range(12):
+        for node in (f"person:pa{i:03d}", f"person:pb{i:03d}"):
+            x, y = pos[node]
+            # every pair within a main-component's width of its box (before: wherever gravity left it)
+            assert left - size <= x <= right + size and top - size <= y <= bottom + size, node
+        assert abs(pos[f"person:pa{i:03d}"][0] - pos[f"person:pb{i:03d}"][0]) + \
+            abs(pos[f"person:pa{i:03d}"][1] - pos[f"person:pb{i:03d}"][1]) < 300  # a pair stays together
+
+
+def test_unconnected_nodes_start_hidden_and_are_counted():
+    G = _first_sight_graph()
+    page = render_html(G)
+    data = _page_data(page)
+    hidden = {n["id"] for n in data["nodes"] if n.get("hidden")}
+    assert hidden == {f"person:z{i:03d}" for i in range(30)} and data["unconnected"] == 30
+    assert "30 without an edge (hidden at first)" in page
+    assert data["hubs"][0] == "person:hub" and len(data["hubs"]) <= 30
+    shown = _page_data(render_html(G, page={"show_isolated": True}))
+    assert not any(n.get("hidden") for n in shown["nodes"]) and shown["hideIsolated"] is False
+
+
+def _on_screen(page) -> dict:
+    """How the visible nodes sit in the canvas, and the on-screen height of the hubs' labels."""
+    return page.evaluate("""(() => {
+      const g = graphbuild, net = g.network, box = document.getElementById('network').getBoundingClientRect();
+      const shown = g.nodes.get().filter(n => !n.hidden).map(n => n.id);
+      const pos = net.getPositions(shown);
+      const outside = shown.filter(id => { const p = net.canvasToDOM(pos[id]);
+        return p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height; });
+      const scale = net.getScale();
+      const hubs = g.data.hubs.map(id => net.body.nodes[id].labelModule.fontOptions.size * scale);
+      return {shown: shown.length, outside: outside, scale: scale, hubPx: hubs};
+    })()""")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("people, pairs, loners", [(40, 12, 30), (300, 100, 100)])  # about 100 and 600 nodes
+def test_first_sight_fits_the_connected_graph_with_legible_hub_labels(browser, tmp_path, people, pairs, loners):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, _first_sight_graph(people, pairs, loners), path)
+    page.wait_for_timeout(400)
+    assert page.is_checked("#hide-isolated")
+    assert f"({loners} have none at all)" in page.inner_text("#sidebar")
+    first = _on_screen(page)
+    assert first["shown"] == 1 + people + 2 * pairs and first["outside"] == []
+    assert min(first["hubPx"]) >= 12.9  # the hubs' names read at first sight
+    # Unticking the box draws the loners, and the view re-fits to hold them too.
+    page.uncheck("#hide-isolated")
+    page.wait_for_timeout(600)
+    more = _on_screen(page)
+    assert more["shown"] == 1 + people + 2 * pairs + loners and more["outside"] == []
+    assert more["scale"] < first["scale"]
+    assert min(more["hubPx"]) >= 12.9
+    # A filter leaving only the hub's circle: the view re-fits (zooms in) on what is left.
+    page.check("#hide-isolated")
+    page.uncheck("input.status-filter[value=planned]")
+    page.wait_for_timeout(600)
+    circle = _on_screen(page)
+    assert circle["shown"] == 1 + people and circle["outside"] == [] and circle["scale"] >= first["scale"]
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_table_of_visible_contacts_with_csv_and_png_downloads(browser, tmp_path):
+    from browser import png_pixels
+
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, sample_graph(), path)
+    assert page.is_hidden("#table-view")
+    page.click("#show-table")
+    rows = page.locator("#contacts-table tbody tr")
+    # MET and SPOKE_WITH edges: Lee-Chan, Lee-Diaz (planned), O'Brien-Lee, and the video call
+    assert rows.count() == 4
+    assert page.inner_text("#table-title").startswith("4 contacts shown")
+    headers = page.locator("#contacts-table th").all_inner_texts()
+    assert [h.strip() for h in headers] == ["Date", "Person", "Contact", "Type", "Status", "Place", "Sources"]
+    dates = [rows.nth(i).locator("td").nth(0).inner_text() for i in range(4)]
+    assert dates == ["2024-10-15", "2024-10-18", "", ""]  # by date, undated last
+    page.click("#contacts-table th[data-key=date]")  # again: newest first, undated still last
+    dates = [rows.nth(i).locator("td").nth(0).inner_text() for i in range(4)]
+    assert dates == ["2024-10-18", "2024-10-15", "", ""]
+    page.click("#contacts-table th[data-key=type]")
+    types = [rows.nth(i).locator("td").nth(3).inner_text() for i in range(4)]
+    assert types == sorted(types) and "SPOKE_WITH" in types
+    # Sources by article title; a row pins its evidence, with the title and a status tag per sentence.
+    assert "Lee and Chan meet in Moscow" in page.inner_text("#contacts-table")
+    page.locator("#contacts-table tbody tr", has_text="planned").first.click()
+    assert page.inner_text("#details .status-tag") == "planned"
+    assert page.locator("#details .evidence .doc").first.inner_text().startswith('<img src=x onerror=alert(2)> "Talks"')
+    # The table follows the filters.
+    page.uncheck("input.type-filter[value=MET]")
+    page.wait_for_timeout(100)
+    assert rows.count() == 1 and "SPOKE_WITH" in rows.first.inner_text()
+    page.check("input.type-filter[value=MET]")
+    page.wait_for_timeout(100)
+    assert rows.count() == 4
+    # CSV: what the table shows, every field quoted, a formula-like cell defused.
+    with page.expect_download() as caught:
+        page.click("#download-csv")
+    download = caught.value
+    assert download.suggested_filename == "contacts.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '"date","person","other","type","status","place","medium","docs","sources"'
+    assert len(lines) == 5
+    assert any('"2024-10-18"' in line and '"SPOKE_WITH"' in line and '"video"' in line for line in lines)
+    assert any('"Ann Lee","Bo Chan","MET","occurred","Moscow"' in line for line in lines)
+    # PNG: the view as drawn, on white, with the graph's colours in it.
+    with page.expect_download() as caught:
+        page.click("#download-png")
+    png = Path(caught.value.path()).read_bytes()
+    assert caught.value.suggested_filename == "graph.png"
+    width, height, pixels = png_pixels(png)
+    assert width >= 600 and height >= 400
+    assert sum(1 for row in pixels for i in range(0, len(row) - 2, 3) if row[i:i + 3] != b"\xff\xff\xff") > 500
+    # A person in focus: the table lists only their contacts, and follows the focus.
+    page.evaluate("graphbuild.focusPerson('person:bo-chan')")
+    assert rows.count() == 1 and page.inner_text("#table-title").startswith("1 contact shown for Bo Chan")
+    page.click("#clear-focus")
+    assert rows.count() == 4
+    page.click("#close-table")
+    assert page.is_hidden("#table-view")
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_hovered_edge_shows_its_type_as_big_as_a_hub_label(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, _first_sight_graph(), path)
+    edge = page.evaluate("graphbuild.data.edges[0].id")
+    assert page.evaluate(f"graphbuild.edges.get('{edge}').label") in (None, "")
+    page.evaluate(f"graphbuild.network.emit('hoverEdge', {{edge: '{edge}', pointer: {{DOM: {{x: 10, y: 10}}}}}})")
+    shown = page.evaluate(f"[graphbuild.edges.get('{edge}').label,"
+                          f" graphbuild.edges.get('{edge}').font.size * graphbuild.network.getScale()]")
+    assert shown[0] == "MET" and shown[1] >= 12.9
+    page.evaluate(f"graphbuild.network.emit('blurEdge', {{edge: '{edge}'}})")
+    assert page.evaluate(f"graphbuild.edges.get('{edge}').label") == ""
+    _assert_clean(page, log, dialogs, path)
+    page.close()
+
+
+@pytest.mark.browser
+def test_page_defaults_from_the_config(browser, tmp_path):
+    """graphbuild.toml's [page]: relation types and statuses ticked, unconnected nodes shown."""
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, sample_graph(), path,
+                               page={"relations": ["MET"], "statuses": ["occurred"], "show_isolated": True})
+    assert page.is_checked("input.type-filter[value=MET]")
+    assert not page.is_checked("input.type-filter[value=SPOKE_WITH]")
+    assert not page.is_checked("input.status-filter[value=planned]")
+    assert not page.is_checked("#hide-isolated")
+    assert _visible_types(page) == ["MET", "MET@2024-10-15"]  # occurred meetings only
+    _assert_clean(page, log, dialogs, path)
     page.close()

@@ -248,3 +248,12 @@ def test_offsets_point_into_the_original_text() -> None:
 def test_line_breaks_end_sentences() -> None:
     result = extract("Joe Biden met leaders\nXi Jinping spoke in Bali.")
     assert not [r for r in result.relations if r.type == MET]
+
+
+def test_titles_are_cleaned_at_extraction():
+    """Fragments before a title ("under", a transcript's "So") and shouted speaker tags are cleaned."""
+    from graphbuild.extract.titles import clean_title
+
+    assert titles("He spoke under President Dana Ferrow in 2019.") == {("Dana Ferrow", "President")}
+    assert clean_title("So Secretary of State") == "Secretary of State"
+    assert clean_title("SECRETARY") == "Secretary" and clean_title("Under Secretary") == "Under Secretary"

@@ -15,9 +15,9 @@ from neo4j_fixtures import graph_named
 
 from graphbuild import cli
 from graphbuild.exporters.json_graph import write_json
-from graphbuild.neo4j.queries import QUERY_PARAMS, queries_text, read_queries
+from graphbuild.neo4j.queries import queries_text, query_params, read_queries
 from graphbuild.neo4j.store import load_graph, session, who_met_neo4j, who_met_session
-from graphbuild.query import sort_articles, who_met
+from graphbuild.query import find_people, sort_articles, who_met
 from graphbuild.schema import (
     ARTICLE,
     CONTACT_TYPES,
@@ -102,10 +102,9 @@ def test_cli_who_met_neo4j_prints_what_the_file_gives(loaded: tuple[nx.MultiDiGr
 # ---------------------------------------------------------------- queries.cypher
 
 
-def _matches(data: dict, value: str) -> bool:
-    """The queries' person test: name or an alias, case-insensitively."""
-    names = [data.get("name") or "", *(data.get("aliases") or [])]
-    return any(name.lower() == value.lower() for name in names)
+def _matches(G: nx.MultiDiGraph, node: str, value: str) -> bool:
+    """The queries' person test: the people who-met finds for ``value`` (folded; ties kept)."""
+    return node in find_people(G, value)
 
 
 def _met_graph(G: nx.MultiDiGraph) -> nx.Graph:
@@ -175,7 +174,7 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
         rows = []
         for u, v, d in met:
             for p, other in ((u, v), (v, u)):
-                if G.nodes[p].get("label") == PERSON and _matches(G.nodes[p], params["person"]):
+                if G.nodes[p].get("label") == PERSON and _matches(G, p, params["person"]):
                     ev = d.get("evidence", [])
                     rows.append({"person": name(p), "met": name(other), "status": d.get("status") or OCCURRED,
                                  "date": d.get("date"), "place": d.get("place"), "sources": d.get("sources"),
@@ -213,7 +212,7 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
                 continue
             assert k in SYMMETRIC_TYPES  # so the undirected match lists each contact once per end
             for p, other in ((u, v), (v, u)):
-                if G.nodes[p].get("label") == PERSON and _matches(G.nodes[p], params["person"]):
+                if G.nodes[p].get("label") == PERSON and _matches(G, p, params["person"]):
                     ev = d.get("evidence", [])
                     rows.append({"person": name(p), "contact": name(other), "relation": k,
                                  "status": d.get("status") or OCCURRED, "medium": d.get("medium"),
@@ -233,7 +232,7 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
                 continue
             for p, other in ((u, v), (v, u)):
                 if not (p != other and G.nodes[p].get("label") == PERSON == G.nodes[other].get("label")
-                        and _matches(G.nodes[p], params["person"]) and _matches(G.nodes[other], params["other"])):
+                        and _matches(G, p, params["person"]) and _matches(G, other, params["other"])):
                     continue
                 by_doc: dict[str, list[dict]] = {}
                 for ev in d.get("evidence", []):
@@ -266,8 +265,8 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
 
 def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) -> None:
     met = _met_graph(G)
-    starts = [n for n, d in _people(G) if _matches(d, params["person"])]
-    ends = [n for n, d in _people(G) if _matches(d, params["other"])]
+    starts = [n for n, d in _people(G) if _matches(G, n, params["person"])]
+    ends = [n for n, d in _people(G) if _matches(G, n, params["other"])]
     lengths = [nx.shortest_path_length(met, a, b) for a in starts for b in ends
                if a != b and a in met and b in met and nx.has_path(met, a, b)]
     lengths = [n for n in lengths if n <= 10]
@@ -284,7 +283,7 @@ def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) ->
 
 def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
     G, conn = loaded
-    queries = read_queries(queries_text())
+    queries = read_queries(queries_text(G))
     assert len(queries) == 11
     params = _params(G)
     for title, query in queries:
@@ -307,11 +306,54 @@ def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> 
 
 
 def test_queries_with_the_files_own_params(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
-    """The :param values written in queries.cypher are accepted as they are."""
-    _, conn = loaded
-    for title, query in read_queries(queries_text()):
-        rows = _run(conn, query, QUERY_PARAMS)
-        assert isinstance(rows, list), title  # ran without a Cypher error
+    """The :param values written in queries.cypher name people, an article and dates of the graph: the
+    person queries find rows with them, and give what the checks above expect."""
+    G, conn = loaded
+    params = query_params(G)
+    assert find_people(G, params["person"]) and find_people(G, params["other"])
+    for title, query in read_queries(queries_text(G)):
+        rows = _run(conn, query, params)
+        if title.startswith(("Everyone $person", "Shortest chain", "Articles that state", "Everything article")):
+            assert rows, title
+        if not title.startswith("Shortest chain"):
+            _same_rows(rows if title != "Meetings by place" else [{**r, "pairs": sorted(r["pairs"])} for r in rows],
+                       _expected(G, title, params))
+
+
+@pytest.mark.parametrize("graph", GRAPHS)
+def test_person_found_by_any_name_form(graph: str, neo4j_conn: dict) -> None:
+    """$person is folded as who-met folds it: any case, accents, punctuation, an alias or a surname alone;
+    the shipped queries then find the same people as who-met on the graph (ties kept)."""
+    G = graph_named(graph)
+    G.add_node("person:zofia-wrzesniewska-kowal", id="person:zofia-wrzesniewska-kowal", label=PERSON,
+               name="Zofia Wrześniewska-Kowal", aliases=["Wrześniewska-Kowal"], titles=[], sources=[])
+    load_graph(G, neo4j_conn, progress=False)
+    person_query = dict((title, query) for title, query in read_queries(queries_text(G)))["Everyone $person met"]
+    lookup = person_query.split("\nMATCH (p)-[", 1)[0] + "\nRETURN p.id AS id ORDER BY id"
+    asks = ["ZOFIA wrzesniewska kowal", "wrześniewska–kowal", "Kowal", "  zofia  "]
+    for _, data in _people(G):
+        name = data["name"]
+        asks += [name, name.upper(), name.split()[-1].lower(), *data.get("aliases", [])[:2]]
+    asks += ["Nobody Of That Name Zzz", "", "!!"]
+    for ask in asks:
+        found = [r["id"] for r in _run(neo4j_conn, lookup, {"person": ask})]
+        assert found == find_people(G, ask), ask
+    assert [r["id"] for r in _run(neo4j_conn, lookup, {"person": "wrzesniewska"})] == [
+        "person:zofia-wrzesniewska-kowal"]
+
+
+def test_seeds_belousov_in_neo4j_as_in_the_file(neo4j_conn: dict) -> None:
+    """On the seeds, the shipped who-met query and who-met --neo4j with 'belousov' list the people who-met
+    on graph.json lists (Zhang Youxia among them)."""
+    G = graph_named("seeds")
+    load_graph(G, neo4j_conn, progress=False)
+    expected = sorted(m.name for answer in who_met(G, "belousov", ALL) for m in answer.meetings)
+    assert "Zhang Youxia" in expected
+    query = dict(read_queries(queries_text(G)))["Everyone $person met"]
+    rows = _run(neo4j_conn, query, {"person": "belousov"})
+    assert sorted(r["met"] for r in rows) == expected
+    from_neo4j = who_met_neo4j(neo4j_conn, "belousov", ALL)
+    assert sorted(m.name for answer in from_neo4j for m in answer.meetings) == expected
 
 
 def test_spoke_with_from_graph_cypher_reads_undirected(neo4j_conn: dict, tmp_path: Path) -> None:

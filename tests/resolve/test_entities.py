@@ -118,3 +118,13 @@ def test_people_named_by_nlp_repairs():
                      "and His Royal Highness Prince Faisal.")
     people = {m.text for m in result.mentions if m.label == "Person"}
     assert {"Antony J. Blinken", "Andry Nirina Rajoelina"} <= people
+
+
+def test_a_title_in_several_cases_is_one_title():
+    from graphbuild.models import Entity
+    from graphbuild.resolve.graph import build_graph_from_facts
+
+    person = Entity("person:tavi-marrowfield", "Tavi Marrowfield", "Person", {"Tavi Marrowfield"},
+                    {"Foreign Minister", "foreign minister", "FOREIGN MINISTER", "Envoy"}, 3, {"d1"})
+    G = build_graph_from_facts([person], [])
+    assert G.nodes["person:tavi-marrowfield"]["titles"] == ["Envoy", "Foreign Minister"]
