@@ -42,7 +42,6 @@ from pathlib import Path
 from graphbuild.build.cache import ExtractionCache, cache_key, code_fingerprint, extraction_salt
 from graphbuild.build.progress import progress
 from graphbuild.extract.worker import ModelError, Outcome, extract_documents
-from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
 from graphbuild.ingest.reader import (
     JSONL_EXTENSIONS,
     JsonlRange,
@@ -51,6 +50,7 @@ from graphbuild.ingest.reader import (
     name_documents,
     ranges_read_as_whole,
 )
+from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64
@@ -93,6 +93,7 @@ class ReadUnit:
     origins: list[tuple[str, int | None]]  # file and jsonl line of each document
     problems: list[ReadProblem]
     range: JsonlRange | None = None  # what a JsonlPart's read found
+    notes: list[ReadProblem] = field(default_factory=list)  # read, with something to say (a record not UTF-8)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def read_unit(unit: list[str] | JsonlPart) -> ReadUnit:
     else:
         for path in unit:
             reader.read_file(Path(path))
-    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader.origins], reader.problems, found)
+    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader.origins], reader.problems, found,
+                    reader.notes)
 
 
 def range_of(unit: ReadUnit) -> JsonlRange | None:
@@ -131,12 +133,14 @@ def renumber(unit: ReadUnit, offset: int) -> ReadUnit:
 
     return ReadUnit([replace(d, source=shifted(d.source)) for d in unit.documents],
                     [(path, line + offset) for path, line in unit.origins],
-                    [replace(p, source=shifted(p.source)) for p in unit.problems], unit.range)
+                    [replace(p, source=shifted(p.source)) for p in unit.problems], unit.range,
+                    [replace(p, source=shifted(p.source)) for p in unit.notes])
 
 
-def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]]]:
+def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]],
+                                                      list[ReadProblem]]:
     headers = [Header(DocumentHeader.of(d), cache_key(salt, d)) for d in unit.documents]
-    return headers, unit.problems, unit.origins
+    return headers, unit.problems, unit.origins, unit.notes
 
 
 def rekey(unit: ReadUnit, index: int, doc_id: str, salt: str) -> str:
@@ -393,8 +397,9 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     origins: list[tuple[Path, int | None]] = []
     where: list[tuple[int, int]] = []  # unit and index of each document
     keys: list[str] = []
-    for u, (headers, problems, unit_origins) in enumerate(described):
+    for u, (headers, problems, unit_origins, notes) in enumerate(described):
         result.problems += problems
+        result.notes += notes
         for i, (header, (path, line)) in enumerate(zip(headers, unit_origins, strict=True)):
             stubs.append(Document(header.document.id, "", header.document.source, None, header.document.date))
             origins.append((Path(path), line))

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphbuild import exporters
 from graphbuild.build.cache import ExtractionCache, cache_key, extraction_salt
 from graphbuild.build.cluster import extract_on_cluster
 from graphbuild.build.local import run_extraction
 from graphbuild.build.progress import progress
 from graphbuild.build.triples import TRIPLES_FILE, read_triples_lines, write_triples
-from graphbuild import exporters
 from graphbuild.ingest.reader import Reader
 from graphbuild.models import DocExtraction, Document, DocumentHeader, ReadProblem
 from graphbuild.resolve.entities import Resolver
@@ -105,7 +105,7 @@ def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Sett
     where: dict[str, str] = {}
     report = BuildReport()
     for path in triples_files:
-        for line, extraction in read_triples_lines(Path(path)):
+        for line, extraction in read_triples_lines(Path(path), report.problems):
             source = f"{path}:{line}"
             first = extractions.get(extraction.doc_id)
             if first is None:

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from graphbuild.atomic import atomic_open
-from graphbuild.models import DocExtraction
+from graphbuild.build.cache_check import well_formed
+from graphbuild.models import DocExtraction, ReadProblem
 
 TRIPLES_FILE = "triples.jsonl"
 
@@ -26,7 +27,24 @@ def read_triples(path: Path) -> list[DocExtraction]:
     return [extraction for _, extraction in read_triples_lines(path)]
 
 
-def read_triples_lines(path: Path) -> list[tuple[int, DocExtraction]]:
-    with open(path, encoding="utf-8") as handle:
-        return [(n, DocExtraction.from_dict(json.loads(line))) for n, line in enumerate(handle, start=1)
-                if line.strip()]
+def read_triples_lines(path: Path, problems: list[ReadProblem] | None = None) -> list[tuple[int, DocExtraction]]:
+    """The records of a triples.jsonl with their line numbers. A line that is not a well-formed record (bad
+    JSON, nested too deeply, a field of the wrong type, an index out of range) raises ValueError, or with
+    ``problems`` is reported there (``path:line``) and skipped."""
+    records = []
+    with open(path, "rb") as handle:
+        for n, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw.decode("utf-8"))
+                if not isinstance(data, dict):
+                    raise TypeError("not a JSON object")
+                records.append((n, well_formed(DocExtraction.from_dict(data))))
+            except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as error:
+                reason = "nested too deeply" if isinstance(error, RecursionError) else (
+                    f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+                if problems is None:
+                    raise ValueError(f"{path}:{n}: not a graphbuild record ({reason})") from error
+                problems.append(ReadProblem(f"{path}:{n}", f"not a graphbuild record ({reason}): skipped"))
+    return records

@@ -38,6 +38,7 @@ from pathlib import Path
 from graphbuild.dates import MONTHS, WEEKDAYS, find_dateline, parse_dateline  # noqa: F401
 from graphbuild.dates import metadata_date as normalise_date
 from graphbuild.models import Document, ReadProblem
+from graphbuild.schema import NODE_LABELS
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
@@ -113,6 +114,51 @@ def _looks_like_text(text: str) -> bool:
         return True
     controls = len(CONTROL_CHARACTERS.findall(text))
     return controls / len(text) <= MAX_CONTROL_RATIO and "\x00" not in text
+
+
+def _per_record(data: bytes) -> bool:
+    """A .jsonl file is decoded record by record unless it is UTF-16 or UTF-32 (a BOM, or BOM-less UTF-16)."""
+    if any(data.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8-sig"):
+        return False
+    return not (b"\x00" in data and _bomless_utf16(data))
+
+
+def _decode_record(raw: bytes) -> tuple[str, str]:
+    """One record that is not UTF-8: cp1252, else latin-1 (which decodes anything)."""
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+# What no export can carry: C0 controls but tab, line feed and carriage return (XML 1.0 forbids them, the
+# GraphML writer raises), lone surrogates (not encodable as UTF-8; JSON "\ud800" gives one) and U+FFFE/U+FFFF.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_LIKE = {"\x0b": "\n", "\x0c": "\n"}  # vertical tab, form feed: line (page) breaks in a text
+
+
+def safe_text(text: str) -> str:
+    """An article's text as every export can write it, one character for one (offsets keep): a vertical
+    tab or form feed becomes a line break, a lone surrogate U+FFFD, any other control character a space.
+
+    >>> safe_text("Page one.\\fPage two \\x1b[31mred")
+    'Page one.\\nPage two  [31mred'
+    """
+    if not UNWRITABLE.search(text):
+        return text
+    return UNWRITABLE.sub(lambda m: _LINE_LIKE.get(m[0], "\ufffd" if "\ud800" <= m[0] <= "\udfff" else " "), text)
+
+
+def safe_field(value: str | None) -> str | None:
+    """A one-line field (id, title, url, outlet, path) as every export can write it: each character no
+    export can carry becomes a space (see :func:`safe_text`), surrounding space stripped.
+
+    >>> safe_field("Talks\\x0bin\\x1bParis ")
+    'Talks in Paris'
+    """
+    if value is None or not UNWRITABLE.search(value):
+        return value
+    return UNWRITABLE.sub(" ", value).strip() or None
 
 
 def normalise_newlines(text: str) -> str:
@@ -342,12 +388,15 @@ class Reader:
         if not data.strip():
             self._problem(str(path), "empty file")
             return
+        suffix = path.suffix.lower()
+        if suffix in JSONL_EXTENSIONS and _per_record(data):
+            self._read_jsonl_bytes(path, data)
+            return
         text, how = decode_bytes(data)
         if text is None:
             self._problem(str(path), how)
             return
         text = normalise_newlines(text)
-        suffix = path.suffix.lower()
         if suffix in JSONL_EXTENSIONS:
             self._read_jsonl(path, text)
         elif suffix in HTML_EXTENSIONS:
@@ -407,10 +456,41 @@ class Reader:
         self._read_jsonl(Path(path), text, first_line)
         return replace(found, lines=text.count("\n"), chars=chars, controls=controls)
 
+    def _read_jsonl_bytes(self, path: Path, data: bytes) -> None:
+        """A .jsonl file decoded record by record: UTF-8 first; a record that is not UTF-8 falls back to
+        cp1252 or latin-1 (noted with its line), a record holding a NUL byte is skipped (reported with its
+        line), and neither touches the other records. A file of nothing but such records is "binary"."""
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # as normalise_newlines (ASCII bytes)
+        documents, nul = len(self.documents), 0
+        problems = len(self.problems)
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            if not raw.strip():
+                continue
+            source = f"{path}:{number}"
+            if b"\x00" in raw:
+                nul += 1
+                self._problem(source, "NUL byte in the record: skipped")
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                line, encoding = _decode_record(raw)
+                self.notes.append(ReadProblem(source, f"not UTF-8 (byte 0x{raw[error.start]:02x} at column "
+                                                      f"{error.start + 1}): this record read as {encoding}"))
+            if number == 1:
+                line = line.lstrip("\ufeff")
+            self._read_jsonl_line(source, line)
+        if nul and len(self.documents) == documents and nul == len(self.problems) - problems:
+            del self.problems[problems:]
+            self._problem(str(path), "binary file (NUL bytes)")
+
     def _read_text(self, path: Path, text: str) -> None:
         if not text.strip():
             self._problem(str(path), "empty file (only whitespace)")
             return
+        text = safe_text(text)
         self._add(Document(path.stem, text, str(path), text_title(text), find_dateline(text)))
 
     def _read_html(self, path: Path, html: str) -> None:
@@ -430,6 +510,12 @@ class Reader:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             self._problem(source, f"bad JSON: {error.msg} at column {error.colno}")
+            return
+        except RecursionError:
+            self._problem(source, "bad JSON: nested too deeply")
+            return
+        except ValueError as error:  # e.g. an integer of more digits than Python converts
+            self._problem(source, f"bad JSON: {str(error).splitlines()[0]}")
             return
         if not isinstance(record, dict):
             self._problem(source, "not a JSON object")
@@ -451,6 +537,8 @@ class Reader:
 
     def _add(self, doc: Document, line: int | None = None) -> None:
         path = Path(doc.source if line is None else doc.source.rsplit(":", 1)[0])
+        doc = replace(doc, id=safe_field(doc.id) or "_", text=safe_text(doc.text), title=safe_field(doc.title),
+                      url=safe_field(doc.url), outlet=safe_field(doc.outlet))
         self.documents.append(doc)
         self._origins.append((path, line))
 
@@ -483,19 +571,19 @@ def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | N
     groups: dict[str, list[int]] = {}
     for n, doc in enumerate(documents):
         groups.setdefault(doc.id, []).append(n)
-    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
+    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1 and not entity_like(doc_id)}
     for doc_id, members in groups.items():
-        if len(members) == 1:
+        if len(members) == 1 and not entity_like(doc_id):
             continue
         new_ids = []
         for n in members:
             path, line = origins[n]
-            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+            relative = safe_field(Path(os.path.relpath(os.path.abspath(path), root)).as_posix()) or "_"
             if line is not None:
                 candidates = [f"{doc_id}@{relative}:{line}"]
             else:
                 candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
-            new_id = next((c for c in candidates if c not in taken and c not in new_ids
+            new_id = next((c for c in candidates if c not in taken and c not in new_ids and not entity_like(c)
                            and sum(1 for m in members if _candidates_clash(origins, m, n, c, root)) == 0), None)
             if new_id is None:
                 new_id = candidates[-1]
@@ -508,15 +596,30 @@ def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | N
             documents[n] = replace(documents[n], id=new_id)
         taken.update(new_ids)
         sources = ", ".join(documents[n].source for n in members)
-        notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
+        why = "same id" if len(members) > 1 else "an id of the entities' form (label:name)"
+        notes.append(ReadProblem(sources, f"{why} {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
     return notes
+
+
+# Entity ids are ``label:slug`` (``person:mary-jones``); a document id of that form is renamed, so an Article
+# and an entity never share a node (the path or ``@file.jsonl:line`` it gets holds a ".", which no slug has).
+_ENTITY_ID = re.compile("(?:" + "|".join(label.lower() for label in NODE_LABELS) + r"):[\w-]*")
+
+
+def entity_like(doc_id: str) -> bool:
+    """True for a document id that has the form of an entity id.
+
+    >>> entity_like("person:mary-jones"), entity_like("bbc:12345")
+    (True, False)
+    """
+    return _ENTITY_ID.fullmatch(doc_id) is not None
 
 
 def _relative_paths(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> None:
     """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
     record): the same whichever way the inputs were named (relative, absolute)."""
     for n, (path, line) in enumerate(origins):
-        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        relative = safe_field(Path(os.path.relpath(os.path.abspath(path), root)).as_posix())
         documents[n] = replace(documents[n], path=relative if line is None else f"{relative}:{line}")
 
 
