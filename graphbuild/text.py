@@ -20,10 +20,15 @@ import unicodedata
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the form names are compared in."""
+    """Lower-case, strip accents, invisible format characters and punctuation, "ß" as "ss": the form names
+    are compared in.
+
+    >>> fold("Peter No\u200bvak"), fold("Straße"), fold("STRASSE")
+    ('peter novak', 'strasse', 'strasse')
+    """
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text.lower()))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+    return " ".join(re.findall(r"\w+", text.lower().replace("ß", "ss")))
 
 
 def match_score(query: str, name: str, aliases: list[str]) -> int:

@@ -118,3 +118,14 @@ def test_people_named_by_nlp_repairs():
                      "and His Royal Highness Prince Faisal.")
     people = {m.text for m in result.mentions if m.label == "Person"}
     assert {"Antony J. Blinken", "Andry Nirina Rajoelina"} <= people
+
+
+def test_invisible_characters_and_sharp_s_do_not_split_a_person() -> None:
+    """A zero-width or bidi character inside a name, and "ß" for "ss", are the same person (issue 23)."""
+    entities, _ = _resolve(
+        _doc("d1", [("Peter Novak", "Person"), ("Anna Weiß", "Person")], [("MET", 0, 1, 0, "occurred")]),
+        _doc("d2", [("Peter No\u200bvak", "Person"), ("\u2066Anna Weiss\u2069", "Person")],
+             [("MET", 0, 1, 0, "occurred")]),
+    )
+    assert sorted(entities) == ["person:anna-weiss", "person:peter-novak"]
+    assert entities["person:peter-novak"].sources == {"d1", "d2"}
