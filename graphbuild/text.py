@@ -14,6 +14,7 @@ graph.json or Neo4j) both import from here, so neither imports the other to comp
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 
@@ -53,3 +54,15 @@ def search_key(name: str, aliases: list[str]) -> str:
     'ann lee | lee'
     """
     return " | ".join(dict.fromkeys(fold(text) for text in [name, *aliases] if fold(text)))
+
+
+def bounded_id(doc_id: str, limit: int = 200) -> str:
+    """``doc_id`` when at most ``limit`` characters, else its start and ``~`` and a hash of the whole.
+
+    >>> bounded_id("x" * 300, 30)
+    'xxxxxxxxxxxxx~0d4e2ca9e9cbced7'
+    """
+    if len(doc_id) <= limit:
+        return doc_id
+    digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{doc_id[: limit - len(digest) - 1]}~{digest}"

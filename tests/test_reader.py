@@ -321,3 +321,18 @@ def test_control_characters_never_reach_the_exports(tmp_path: Path) -> None:
     jsonl = by_id["j id"]
     assert (jsonl.text, jsonl.title, jsonl.url, jsonl.outlet) == ("Body  text \ufffd here.", "T title", "http://x/",
                                                                   "Out let")
+
+
+def test_a_very_long_id_is_bounded_and_stays_unique(tmp_path: Path) -> None:
+    """Neo4j's index refuses a key of more than about 8 KB: an id is cut and made unique by a hash."""
+    from graphbuild.ingest.reader import MAX_ID_CHARS, Reader
+
+    long_a, long_b = "a" * 10_000, "a" * 9_999 + "b"
+    path = write(tmp_path / "long.jsonl", "".join(json.dumps({"id": i, "text": "Paris."}) + "\n"
+                                                  for i in (long_a, long_b)))
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == [] and len({d.id for d in docs}) == 2
+    assert all(len(d.id) == MAX_ID_CHARS and d.id.startswith("a" * 100) for d in docs)
+    assert [n.source for n in reader.notes] == [f"{path}:1", f"{path}:2"]
+    assert "id of 10,000 characters" in reader.notes[0].reason

@@ -39,6 +39,7 @@ from graphbuild.dates import MONTHS, WEEKDAYS, find_dateline, parse_dateline  # 
 from graphbuild.dates import metadata_date as normalise_date
 from graphbuild.models import Document, ReadProblem
 from graphbuild.schema import NODE_LABELS
+from graphbuild.text import bounded_id
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
@@ -159,6 +160,11 @@ def safe_field(value: str | None) -> str | None:
     if value is None or not UNWRITABLE.search(value):
         return value
     return UNWRITABLE.sub(" ", value).strip() or None
+
+
+# A document id is a node key that Neo4j indexes (a uniqueness constraint); the index refuses a value of more
+# than about 8 KB. A longer id is cut and made unique again by a hash of the whole.
+MAX_ID_CHARS = 200
 
 
 def normalise_newlines(text: str) -> str:
@@ -537,7 +543,11 @@ class Reader:
 
     def _add(self, doc: Document, line: int | None = None) -> None:
         path = Path(doc.source if line is None else doc.source.rsplit(":", 1)[0])
-        doc = replace(doc, id=safe_field(doc.id) or "_", text=safe_text(doc.text), title=safe_field(doc.title),
+        doc_id = safe_field(doc.id) or "_"
+        if len(doc_id) > MAX_ID_CHARS:
+            doc_id = bounded_id(doc_id)
+            self.notes.append(ReadProblem(doc.source, f"id of {len(doc.id):,} characters: {doc_id!r} used"))
+        doc = replace(doc, id=doc_id, text=safe_text(doc.text), title=safe_field(doc.title),
                       url=safe_field(doc.url), outlet=safe_field(doc.outlet))
         self.documents.append(doc)
         self._origins.append((path, line))

@@ -20,12 +20,21 @@ import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from graphbuild.models import OCCURRED
-from graphbuild.neo4j.model import MARKER, MARKER_VALUE, node_rows, relationship_rows, unflatten_list
+from graphbuild.neo4j.model import (
+    MARKER,
+    MARKER_VALUE,
+    OWNED_NODE_PROPERTIES,
+    OWNED_RELATIONSHIP_PROPERTIES,
+    node_rows,
+    relationship_rows,
+    unflatten_list,
+    with_owned,
+)
 from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
 from graphbuild.neo4j.statements import batches, node_statement, relationship_statement, schema_statements
@@ -64,6 +73,7 @@ class LoadSummary:
     relationships_deleted: int = 0
     nodes_kept: int = 0  # gone from the graph, but kept: relationships graphbuild did not write use them
     seconds: float = 0.0
+    refused: list[str] = field(default_factory=list)  # rows the server refused, each with its reason
 
     @property
     def nodes(self) -> int:
@@ -84,6 +94,8 @@ class LoadSummary:
                " load wrote" if self.nodes_deleted or self.relationships_deleted else "")
             + (f"; kept {self.nodes_kept} nodes gone from the graph that relationships graphbuild did not write"
                " still use" if self.nodes_kept else "")
+            + (f"; the server refused {len(self.refused)} rows:\n" + "\n".join(f"  {r}" for r in self.refused)
+               if self.refused else "")
         )
 
 
@@ -181,17 +193,19 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
         raise Neo4jStoreError("--workers must be at least 1")
     started = time.monotonic()
     summary = LoadSummary(conn["uri"], conn.get("database"))
-    nodes, rels = node_rows(G), relationship_rows(G)
+    nodes = with_owned(node_rows(G), OWNED_NODE_PROPERTIES)
+    rels = with_owned(relationship_rows(G), OWNED_RELATIONSHIP_PROPERTIES)
     total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
     with _driver_session(conn) as (driver, sess), _progress(total, progress) as advance:
         for statement in schema_statements(nodes):
             sess.run(statement).consume()
         for label, rows in nodes.items():
             for batch in batches(rows, batch_size):
-                created, changed = sess.execute_write(_node_batch, label, batch)
+                created, changed, refused = _write_rows(sess, _node_batch, (label,), batch, summary,
+                                                        lambda row, label=label: f"{label} {_shown(row['id'])}")
                 summary.nodes_created += created
                 summary.nodes_updated += changed - created
-                summary.nodes_unchanged += len(batch) - changed
+                summary.nodes_unchanged += len(batch) - refused - changed
                 advance(len(batch))
         n_rels = sum(map(len, rels.values()))
         if workers == 1 or n_rels < parallel_min_rows:
@@ -212,15 +226,44 @@ def _load_relationships(sess, buckets: list[dict], batch_size: int, summary: Loa
             for batch in batches(rows, batch_size):
                 if stop is not None and stop.is_set():
                     return
-                created, changed = sess.execute_write(_relationship_batch, rel_type, start, end, batch)
+                created, changed, refused = _write_rows(
+                    sess, _relationship_batch, (rel_type, start, end), batch, summary,
+                    lambda row, t=rel_type: f"{t} {_shown(row['source'])} -> {_shown(row['target'])}")
                 with _COUNT_LOCK:
                     summary.relationships_created += created
                     summary.relationships_updated += changed - created
-                    summary.relationships_unchanged += len(batch) - changed
+                    summary.relationships_unchanged += len(batch) - refused - changed
                     advance(len(batch))
 
 
 _COUNT_LOCK = threading.Lock()
+
+
+def _write_rows(sess, write: Callable, args: tuple, batch: list[dict], summary: LoadSummary,
+                describe: Callable[[dict], str]) -> tuple[int, int, int]:
+    """Run one batch (``write(tx, *args, batch)``); when the server refuses it (a client or database error, not
+    a transient one, which the driver retries), each row is written alone and the rows refused again are
+    reported in ``summary.refused``: one bad row costs only itself. Returns (created, changed, refused)."""
+    import neo4j.exceptions as ne
+
+    try:
+        created, changed = sess.execute_write(write, *args, batch)
+        return created, changed, 0
+    except (ne.ClientError, ne.DatabaseError) as exc:
+        if len(batch) == 1:
+            with _COUNT_LOCK:
+                summary.refused.append(f"{describe(batch[0])}: {_first_line(exc)}")
+            return 0, 0, 1
+    created = changed = refused = 0
+    for row in batch:
+        c, ch, r = _write_rows(sess, write, args, [row], summary, describe)
+        created, changed, refused = created + c, changed + ch, refused + r
+    return created, changed, refused
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """An id as a report shows it: cut to ``limit`` characters."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 def node_group(node_id: str, groups: int) -> int:
