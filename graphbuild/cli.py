@@ -265,6 +265,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
     _check_model(args.model)
     _check_out(Path(args.out))
     settings = Settings(

@@ -139,3 +139,51 @@ def test_merge_of_per_document_results_gives_the_same_graph(corpus: Path, tmp_pa
     part_b.write_text("".join(lines[1:]), encoding="utf-8")
     assert main(["merge", str(part_b), str(part_a), "--out", str(merged)]) == 0
     assert (whole / "graph.json").read_bytes() == (merged / "graph.json").read_bytes()
+
+
+# -- issue 23: an unwritable cache, --batch-size 0, the whole build time -------------------------------------
+
+
+def test_an_unwritable_cache_is_one_note_and_the_build_goes_on(corpus: Path, tmp_path: Path, monkeypatch,
+                                                               capsys) -> None:
+    out = tmp_path / "out"
+    _write(out, ".cache", "a file where the cache folder would be")
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1", "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("cache not written") == 1 and "Traceback" not in err
+    assert read_json(out / "graph.json").graph["documents"] == 2
+    (out / ".cache").unlink()
+    import graphbuild.build.cache as cache_module
+
+    calls = []
+
+    def refused(path, text):
+        calls.append(path)
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cache_module, "atomic_write_text", refused)  # as a read-only .cache (even as root)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "cache not written (Permission denied): built without it" in err and len(calls) == 1
+
+
+def test_batch_size_zero_is_a_usage_error(corpus: Path, tmp_path: Path, capsys) -> None:
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--batch-size", "0"]) == 2
+    assert "--batch-size must be at least 1" in capsys.readouterr().err
+
+
+def test_the_summary_times_the_whole_build_and_the_exports_apart(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    from graphbuild import exporters
+    from graphbuild.build.pipeline import run_build
+    from graphbuild.settings import Settings
+
+    def slow(G, path):
+        time.sleep(0.6)
+        Path(path).write_text("x", encoding="utf-8")
+
+    monkeypatch.setattr(exporters, "EXPORTS", [*exporters.EXPORTS, exporters.Export("slow.txt", slow)])
+    report = run_build([corpus], tmp_path / "out", Settings(workers=1, progress=False))
+    assert report.export_seconds >= 0.6 and report.seconds >= report.export_seconds
+    assert f"in {report.seconds:.1f}s (writing the exports {report.export_seconds:.1f}s of it)" in report.summary()

@@ -516,6 +516,8 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
         result.notes += outcomes[n].notes
         if outcomes[n].error is not None:
             result.problems.append(outcomes[n].error)
+    if cache and cache.unwritable:
+        result.notes.append(ReadProblem(str(cache_dir), cache.unwritable))
     return result
 
 

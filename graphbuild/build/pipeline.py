@@ -37,13 +37,15 @@ class BuildReport:
     cached: int = 0
     nodes: int = 0
     edges: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole build, the exports written
+    export_seconds: float | None = None  # writing the exports, once written
     outputs: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
             f"built {self.documents} documents ({self.cached} from cache) into {self.nodes} nodes and "
             f"{self.edges} edges in {self.seconds:.1f}s"
+            + (f" (writing the exports {self.export_seconds:.1f}s of it)" if self.export_seconds is not None else "")
         ]
         if self.problems:
             lines.append(f"skipped {len(self.problems)} input(s):")
@@ -84,8 +86,10 @@ def build_graph(paths: str | Path | Iterable[str | Path], **settings) -> nx.Mult
 
 def run_build(paths: Sequence[str | Path], out_dir: Path, settings: Settings) -> BuildReport:
     """Build and write every export into ``out_dir``."""
+    started = time.perf_counter()
     graph, report, extractions = _build(paths, settings, out_dir / ".cache")
     _write_exports(graph, out_dir, settings, report, extractions)
+    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -174,6 +178,7 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
 
     if not report.documents:
         return
+    started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".exports-", suffix=".tmp", dir=out_dir))
     try:
@@ -188,6 +193,7 @@ def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, re
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.outputs += [str(out_dir / export.filename) for export in exporters.EXPORTS]
+    report.export_seconds = time.perf_counter() - started
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None):
@@ -245,4 +251,6 @@ def extract_all(documents: list[Document], settings: Settings, cache_dir: Path |
                 bar.update(1)
             if result is not None:
                 done.append(result)
+    if cache and cache.unwritable:
+        report.notes.append(ReadProblem(str(cache_dir), cache.unwritable))
     return done, len(documents) - len(todo)
