@@ -187,3 +187,39 @@ def test_the_summary_times_the_whole_build_and_the_exports_apart(corpus: Path, t
     report = run_build([corpus], tmp_path / "out", Settings(workers=1, progress=False))
     assert report.export_seconds >= 0.6 and report.seconds >= report.export_seconds
     assert f"in {report.seconds:.1f}s (writing the exports {report.export_seconds:.1f}s of it)" in report.summary()
+
+
+def _export_set(out: Path) -> dict[str, bytes]:
+    names = ["graph.json", "graph.graphml", "graph.cypher", "queries.cypher", "graph.html", "triples.jsonl"]
+    assert len({os.path.realpath(out / name).rsplit("/", 1)[0] for name in names}) == 1  # one folder: one set
+    return {name: (out / name).read_bytes() for name in names}
+
+
+def test_the_export_set_is_replaced_in_one_step(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    """A kill at the swap leaves the previous set whole; a staging folder a killed build left is removed."""
+    import graphbuild.build.pipeline as pipeline
+
+    out = tmp_path / "out"
+    _write(out, "graph.json", "an older build's file")  # a folder of plain files becomes a set the first time
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    before = _export_set(out)
+    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+    real_point = pipeline._point
+
+    def killed_at_the_swap(link: Path, target: str) -> None:
+        if link.name == pipeline.CURRENT_SET:
+            raise KeyboardInterrupt
+        real_point(link, target)
+
+    monkeypatch.setattr(pipeline, "_point", killed_at_the_swap)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 130
+    assert _export_set(out) == before
+    monkeypatch.undo()
+    (out / ".exports-999999999-killed.tmp").mkdir()  # as kill -9 leaves them (no such process)
+    (out / ".exports-k1ll3d.tmp").mkdir()  # an older version's
+    (out / ".graph.json-999999999.link.tmp").symlink_to("nowhere")
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    after = _export_set(out)
+    assert after != before and b"new" in after["triples.jsonl"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".cache") == [
+        ".exports", os.readlink(out / ".exports")]
