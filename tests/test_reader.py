@@ -336,3 +336,21 @@ def test_a_very_long_id_is_bounded_and_stays_unique(tmp_path: Path) -> None:
     assert all(len(d.id) == MAX_ID_CHARS and d.id.startswith("a" * 100) for d in docs)
     assert [n.source for n in reader.notes] == [f"{path}:1", f"{path}:2"]
     assert "id of 10,000 characters" in reader.notes[0].reason
+
+
+def test_the_text_held_for_one_document_is_capped(tmp_path: Path) -> None:
+    """A huge record (one 1.5-million-character line) is cut at a sentence end within the limit, noted; peak
+    memory follows the text held, so one record cannot exhaust it (README: 50 MB record, under 1.5 GB)."""
+    from graphbuild.ingest.reader import MAX_DOCUMENT_CHARS, Reader
+
+    sentence = "Ann Lee met Tom Ng in Paris on Monday. "
+    body = sentence * (1_500_000 // len(sentence))
+    path = write(tmp_path / "huge.jsonl", json.dumps({"id": "huge", "text": body}) + "\n"
+                 + json.dumps({"id": "small", "text": sentence}) + "\n")
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == [] and [d.id for d in docs] == ["huge", "small"]
+    held = docs[0].text
+    assert MAX_DOCUMENT_CHARS - len(sentence) <= len(held) <= MAX_DOCUMENT_CHARS and body.startswith(held)
+    assert held.endswith("Monday. ")
+    assert [n.source for n in reader.notes] == [f"{path}:1"] and "1,000,000" in reader.notes[0].reason

@@ -167,6 +167,33 @@ def safe_field(value: str | None) -> str | None:
 MAX_ID_CHARS = 200
 
 
+# The text held for one document. Cleaning and parsing need about 100 bytes a character at their peak (the
+# offset map, spaCy's tokens), so a 50 MB record would need 5-6 GB; a longer text is cut (noted), at a line
+# break, else a sentence end, else a space, so one record stays under about 1.5 GB whatever it holds. It is
+# also spaCy's own limit for one text.
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
+def capped_text(text: str, limit: int = MAX_DOCUMENT_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters: after its last line break in them, else after the last
+    sentence end, else the last space (at ``limit`` when there is none in the second half).
+
+    >>> capped_text("One. Two.\\nThree four five.", 15), capped_text("One two. Three four", 15)
+    ('One. Two.\\n', 'One two. ')
+    """
+    if len(text) <= limit:
+        return text
+    window = text[:limit]
+    for cut in (window.rfind("\n") + 1, max((m.end() for m in _SENTENCE_END.finditer(window, limit // 2)),
+                                             default=0), window.rfind(" ") + 1):
+        if cut > limit // 2:
+            return text[:cut]
+    return window
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
 def normalise_newlines(text: str) -> str:
     """``\\r\\n`` and ``\\r`` become ``\\n``; a BOM left inside is dropped."""
     return unify_line_breaks(text).lstrip("\ufeff")
@@ -547,7 +574,13 @@ class Reader:
         if len(doc_id) > MAX_ID_CHARS:
             doc_id = bounded_id(doc_id)
             self.notes.append(ReadProblem(doc.source, f"id of {len(doc.id):,} characters: {doc_id!r} used"))
-        doc = replace(doc, id=doc_id, text=safe_text(doc.text), title=safe_field(doc.title),
+        text = doc.text
+        if len(text) > MAX_DOCUMENT_CHARS:
+            text = capped_text(text, MAX_DOCUMENT_CHARS)
+            self.notes.append(ReadProblem(doc.source, f"document {doc_id!r}: text of {len(doc.text):,} characters "
+                                                      f"cut to its first {len(text):,} (the limit is "
+                                                      f"{MAX_DOCUMENT_CHARS:,} characters a document)"))
+        doc = replace(doc, id=doc_id, text=safe_text(text), title=safe_field(doc.title),
                       url=safe_field(doc.url), outlet=safe_field(doc.outlet))
         self.documents.append(doc)
         self._origins.append((path, line))
