@@ -223,3 +223,43 @@ def test_the_export_set_is_replaced_in_one_step(corpus: Path, tmp_path: Path, mo
     assert after != before and b"new" in after["triples.jsonl"]
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".cache") == [
         ".exports", os.readlink(out / ".exports")]
+
+
+@pytest.mark.parametrize("scheduler", [None, "local:2"])
+def test_bad_records_cost_only_themselves(tmp_path: Path, capsys, scheduler: str | None) -> None:
+    """Issue 23, done when: one build over the bad records of items 1 and 3-7 beside good articles builds every
+    good article into the graph (every export written, GraphML included)."""
+    folder = tmp_path / "in"
+    _write(folder, "vienna.txt", ARTICLE)
+    _write(folder, "head\x1bline.md", "Talks\x0cin Berlin\n\nPeter No\u200bvak met Anna Schmidt in Berlin on Monday.\n"
+           + "The two ministers discussed trade and energy for a long while, officials said.\n" * 3)
+    records = [
+        json.dumps({"id": "j1", "text": "Kamala Harris met Emmanuel Macron in Paris."}).encode(),
+        '{"id": "sk", "text": "Søren Dahl met Olaf Scholz in Oslo."}'.encode("cp1252"),  # item 1: not UTF-8
+        b'{"id": "nul", "text": "x \x00 y"}',  # item 3
+        json.dumps({"id": "person:mary-jones", "text": "Mary Jones met Tom Lee in Rome."}).encode(),  # item 4
+        json.dumps({"id": "zw", "text": "Peter Novak met Anna Schmidt in Berlin on Tuesday."}).encode(),  # item 5
+        json.dumps({"id": "c\x0bc", "title": "T\x1bitle", "url": "http://x/\x0c", "outlet": "O\x07",  # item 6
+                    "text": "Joe Biden met Olaf Scholz in Washington."}).encode(),
+        b"[" * 3000,  # item 7
+    ]
+    _write(folder, "feed.jsonl", b"\n".join(records) + b"\n")
+    out = tmp_path / "out"
+    args = ["build", str(folder), "--out", str(out), "--quiet", "--no-cache"]
+    assert main(args + (["--scheduler", scheduler] if scheduler else ["--workers", "1"])) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{folder / 'feed.jsonl'}:3" in err and f"{folder / 'feed.jsonl'}:7" in err  # the two bad records
+    G = read_json(out / "graph.json")
+    articles = {n for n, d in G.nodes(data=True) if d.get("label") == "Article"}
+    assert articles == {"vienna", "head line", "j1", "sk", "person:mary-jones@feed.jsonl:4", "zw", "c c"}
+    assert G.graph["documents"] == 7
+    assert G.nodes["sk"]["path"] == "feed.jsonl:2"
+    triples = {t.doc_id: t for t in read_triples(out / "triples.jsonl")}
+    assert triples["sk"].sentences[0].text.startswith("Søren Dahl")  # decoded as cp1252, not "SÃ¸ren"
+    assert "Ã" not in (out / "graph.json").read_text(encoding="utf-8")
+    assert G.has_edge("person:mary-jones@feed.jsonl:4", "person:mary-jones", "MENTIONS")
+    assert {n for n in G.nodes if n.startswith("person:peter")} == {"person:peter-novak"}
+    assert set(G.nodes["person:peter-novak"]["sources"]) == {"head line", "zw"}
+    assert (G.nodes["c c"]["title"], G.nodes["c c"]["url"], G.nodes["c c"]["outlet"]) == ("T itle", "http://x/", "O")
+    assert (out / "graph.graphml").stat().st_size > 0 and "Talks" in (out / "graph.graphml").read_text(encoding="utf-8")

@@ -405,7 +405,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
             origins.append((Path(path), line))
             where.append((u, i))
             keys.append(header.key)
-    lengths = [h.document.length for headers, _, _ in described for h in headers]
+    lengths = [h.document.length for headers, *_ in described for h in headers]
     # Ids made unique exactly as the local Reader does.
     # (stubs keep the ids as read; each Article's path is the one the local Reader gives it)
     named, notes = name_documents(stubs, origins, common_root(paths))
@@ -424,7 +424,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     cache = None
     if cache_dir:
         cache = ExtractionCache(cache_dir, read=settings.use_cache)
-    headers = [h for headers_of_unit, _, _ in described for h in headers_of_unit]
+    headers = [h for headers_of_unit, *_ in described for h in headers_of_unit]
     # Each document as the client knows it, under its final id and path (the key computed by a worker).
     documents = [replace(headers[n].document, id=ids[n], path=relative_paths[n]) for n in range(len(stubs))]
     outcomes: dict[int, object] = {}  # position -> Outcome, for the notes and problems in input order
