@@ -354,3 +354,16 @@ def test_the_text_held_for_one_document_is_capped(tmp_path: Path) -> None:
     assert MAX_DOCUMENT_CHARS - len(sentence) <= len(held) <= MAX_DOCUMENT_CHARS and body.startswith(held)
     assert held.endswith("Monday. ")
     assert [n.source for n in reader.notes] == [f"{path}:1"] and "1,000,000" in reader.notes[0].reason
+
+
+def test_a_text_file_falls_back_line_by_line(tmp_path: Path) -> None:
+    """One stray byte in a UTF-8 article garbles only its own line, with a note (issue 23)."""
+    from graphbuild.ingest.reader import Reader
+
+    path = write(tmp_path / "a.txt", "Søren Dahl met Zoë Ng.\nA stray \xff byte.\nGenève.\n".encode()
+                 .replace("\xff".encode(), b"\xff"))
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == [] and docs[0].text == "Søren Dahl met Zoë Ng.\nA stray ÿ byte.\nGenève.\n"
+    assert [(n.source, n.reason) for n in reader.notes] == [
+        (str(path), "not UTF-8: line 2 read as cp1252, the rest as UTF-8")]

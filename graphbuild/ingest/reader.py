@@ -74,7 +74,45 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
     if b"\x00" in data:
         encoding = _bomless_utf16(data)
         return _decode_with(data, (encoding,)) if encoding else (None, "binary file (NUL bytes)")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_lines(data)
     return _decode_with(data, FALLBACK_ENCODINGS)
+
+
+def _decode_lines(data: bytes) -> tuple[str | None, str]:
+    """Text that is not all UTF-8, decoded line by line: UTF-8 first, only a line that is not falls back (to
+    cp1252, else latin-1), so one stray byte does not garble the other lines. The encoding named is the
+    fallback used (latin-1 if any line needed it)."""
+    parts, used = [], set()
+    for line in data.splitlines(keepends=True):
+        try:
+            parts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            text, encoding = _decode_record(line)
+            parts.append(text)
+            used.add(encoding)
+    encoding = "latin-1" if "latin-1" in used else "cp1252"
+    text = "".join(parts)
+    if _looks_like_text(text):
+        return text, encoding
+    return None, f"not text (too many control characters as {encoding})"
+
+
+def non_utf8_lines(data: bytes) -> list[int]:
+    """The numbers of the lines of ``data`` that are not UTF-8 (line breaks as :func:`normalise_newlines`).
+
+    >>> non_utf8_lines(b"ok\\r\\nbad \\xff\\nok")
+    [2]
+    """
+    found = []
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            found.append(number)
+    return found
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -429,6 +467,10 @@ class Reader:
         if text is None:
             self._problem(str(path), how)
             return
+        if how in ("cp1252", "latin-1"):
+            lines = non_utf8_lines(data)
+            where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines):,} lines (the first: {lines[0]})"
+            self.notes.append(ReadProblem(str(path), f"not UTF-8: {where} read as {how}, the rest as UTF-8"))
         text = normalise_newlines(text)
         if suffix in JSONL_EXTENSIONS:
             self._read_jsonl(path, text)
