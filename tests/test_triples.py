@@ -53,3 +53,16 @@ def test_merge_reports_malformed_lines_and_builds_the_rest(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert "Traceback" not in err and f"{path}:2" in err and f"{path}:{1 + len(BAD_LINES)}" in err
     assert "d1" in read_json(tmp_path / "out" / "graph.json")
+
+
+def test_merge_of_an_older_triples_file_with_control_characters_writes_every_export(tmp_path: Path) -> None:
+    """Text from a triples.jsonl an older build wrote enters here: made writable one character for one."""
+    record = DocExtraction("d\x0b1", None, [Sentence("Ann\x1b met Bob.", 0, 13)],
+                           [Mention("Ann\x1b", "Person", 0, 4, 0), Mention("Bob", "Person", 9, 12, 0)],
+                           article=Article("d\x0b1", title="T\x0c"))
+    path = tmp_path / "old.jsonl"
+    path.write_text(json.dumps(record.to_dict()) + "\n", encoding="utf-8")
+    assert main(["merge", str(path), "--out", str(tmp_path / "out")]) == 0
+    G = read_json(tmp_path / "out" / "graph.json")
+    assert "d 1" in G and G.nodes["d 1"]["title"] == "T " and "person:ann" in G
+    assert "Ann " in (tmp_path / "out" / "graph.graphml").read_text(encoding="utf-8")
