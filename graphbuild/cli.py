@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="parallel sessions for relationships, on disjoint node sets (default: 1)")
     load.add_argument("--replace", action="store_true",
                       help="also delete what an earlier load wrote and the graph no longer has")
+    load.add_argument("--full", action="store_true",
+                      help="send every row, not only those new or changed since the last load (their hashes)")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
 
     html = commands.add_parser("html", help="write an interactive HTML page of a graph or a neighbourhood")
@@ -293,6 +295,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     config = _config(args)
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
     _check_model(args.model)
     _check_out(Path(args.out))
     settings = Settings(
@@ -398,7 +402,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     G = _read_graph(args.exports)
     try:
         summary = load_graph(G, neo4j_connection(args, args.uri), batch_size=args.batch_size,
-                             progress=not args.quiet, workers=args.workers, replace=args.replace)
+                             progress=not args.quiet, workers=args.workers, replace=args.replace,
+                             full=args.full)
     except Neo4jStoreError as exc:
         raise UserFacingError(str(exc)) from exc
     _err(str(summary))

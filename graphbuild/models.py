@@ -106,6 +106,11 @@ class ReadProblem:
         return f"{self.source}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class ReadNote(ReadProblem):
+    """Read, with something to say (a record that is not UTF-8, a shortened id): reported, nothing skipped."""
+
+
 @dataclass
 class CleanDocument:
     """Cleaned text plus a map from every cleaned character back to the original text.

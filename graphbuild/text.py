@@ -14,16 +14,22 @@ graph.json or Neo4j) both import from here, so neither imports the other to comp
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the form names are compared in."""
+    """Lower-case, strip accents, invisible format characters and punctuation, "ß" as "ss": the form names
+    are compared in.
+
+    >>> fold("Peter No\u200bvak"), fold("Straße"), fold("STRASSE")
+    ('peter novak', 'strasse', 'strasse')
+    """
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text.lower()))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+    return " ".join(re.findall(r"\w+", text.lower().replace("ß", "ss")))
 
 
 def match_score(query: str, name: str, aliases: list[str]) -> int:
@@ -57,3 +63,17 @@ def optional_text(value: object) -> str | None:
     ('Talks', None, None)
     """
     return value.strip() or None if isinstance(value, str) else None
+def bounded_id(doc_id: str, limit: int = 200) -> str:
+    """``doc_id`` when at most ``limit`` characters, else its start and ``~`` and a hash of the whole.
+
+    >>> bounded_id("x" * 300, 30)
+    'xxxxxxxxxxxxx~0d4e2ca9e9cbced7'
+    """
+    if len(doc_id) <= limit:
+        return doc_id
+    digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{doc_id[: limit - len(digest) - 1]}~{digest}"
+
+
+# A sentence end, with closing quotes or brackets, and the space after it: where a too long text is cut.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")

@@ -89,13 +89,18 @@ def clear_database(conn: dict) -> None:
 
 
 def database_state(conn: dict) -> tuple[list, list]:
-    """Every node (labels, properties) and relationship (type, start id, end id, properties), sorted."""
+    """Every node (labels, properties) and relationship (type, start id, end id, properties), sorted; the
+    content hash ``graphbuild load`` keeps for its next load left out (graph.cypher writes none)."""
+    from graphbuild.neo4j.model import CONTENT_HASH
     from graphbuild.neo4j.store import session
 
+    def props(record) -> dict:
+        return {k: v for k, v in record["props"].items() if k != CONTENT_HASH}
+
     with session(conn) as sess:
-        nodes = [(sorted(r["labels"]), r["props"])
+        nodes = [(sorted(r["labels"]), props(r))
                  for r in sess.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")]
-        rels = [(r["type"], r["start"], r["end"], r["props"])
+        rels = [(r["type"], r["start"], r["end"], props(r))
                 for r in sess.run("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, "
                                   "properties(r) AS props")]
     return _sorted(nodes), _sorted(rels)

@@ -80,6 +80,7 @@ class ExtractionCache:
         self.folder = folder
         self.read = read
         self.damaged = 0  # entries found but not trusted
+        self.unwritable: str | None = None  # why entries cannot be written (then none is tried again)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -106,8 +107,15 @@ class ExtractionCache:
         return extraction
 
     def put(self, key: str, extraction: DocExtraction) -> None:
+        """Store an entry; when the cache cannot be written (read-only, a file in the way, disk full) the
+        reason is kept in ``unwritable`` and the build goes on without the cache."""
+        if self.unwritable is not None:
+            return
         entry = {"key": key, "extraction": extraction.to_dict()}
-        atomic_write_text(self._path(key), json.dumps(entry, ensure_ascii=False, sort_keys=True))
+        try:
+            atomic_write_text(self._path(key), json.dumps(entry, ensure_ascii=False, sort_keys=True))
+        except OSError as error:
+            self.unwritable = f"cache not written ({error.strerror or error}): built without it"
 
 
 def installed_model_version(model: str) -> str:

@@ -25,15 +25,26 @@ def valid_extraction(data: object, doc: DocumentHeader) -> DocExtraction:
     _check_fields(article)
     if article.id != doc.id or article.date != doc.date or article.sha256 != doc.sha256:
         raise ValueError("another document's article")
+    return well_formed(extraction, doc.length)
+
+
+def well_formed(extraction: DocExtraction, length: int | None = None) -> DocExtraction:
+    """``extraction`` if every field has its type and every index and offset is in range (offsets within
+    ``length`` when it is known); else ValueError or TypeError."""
+    if not isinstance(extraction.doc_id, str) or not (extraction.date is None or isinstance(extraction.date, str)):
+        raise TypeError("doc_id or date has a wrong type")
+    if extraction.article is not None:
+        _check_fields(extraction.article)
+    doc_length = length if length is not None else float("inf")
     for part in ("sentences", "mentions", "relations", "titles"):
         for record in getattr(extraction, part):
             _check_fields(record)
     n_sentences, n_mentions = len(extraction.sentences), len(extraction.mentions)
     for sentence in extraction.sentences:
-        if not 0 <= sentence.start <= sentence.end <= doc.length:
+        if not 0 <= sentence.start <= sentence.end <= doc_length:
             raise ValueError("sentence offsets outside the text")
     for mention in extraction.mentions:
-        if not 0 <= mention.sentence < n_sentences or not 0 <= mention.start <= mention.end <= doc.length:
+        if not 0 <= mention.sentence < n_sentences or not 0 <= mention.start <= mention.end <= doc_length:
             raise ValueError("mention out of range")
     for relation in extraction.relations:
         if not (0 <= relation.subject < n_mentions and 0 <= relation.object < n_mentions

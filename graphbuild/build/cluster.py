@@ -97,6 +97,7 @@ class ReadUnit:
     origins: list[tuple[str, int | None]]  # file and jsonl line of each document
     problems: list[ReadProblem]
     range: JsonlRange | None = None  # what a JsonlPart's read found
+    notes: list[ReadProblem] = field(default_factory=list)  # read, with something to say (a record not UTF-8)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def read_unit(unit: list[str] | JsonlPart) -> ReadUnit:
     else:
         for path in unit:
             reader.read_file(Path(path))
-    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader.origins], reader.problems, found)
+    return ReadUnit(reader.documents, [(str(p), line) for p, line in reader.origins], reader.problems, found,
+                    reader.notes)
 
 
 def range_of(unit: ReadUnit) -> JsonlRange | None:
@@ -135,12 +137,14 @@ def renumber(unit: ReadUnit, offset: int) -> ReadUnit:
 
     return ReadUnit([replace(d, source=shifted(d.source)) for d in unit.documents],
                     [(path, line + offset) for path, line in unit.origins],
-                    [replace(p, source=shifted(p.source)) for p in unit.problems], unit.range)
+                    [replace(p, source=shifted(p.source)) for p in unit.problems], unit.range,
+                    [replace(p, source=shifted(p.source)) for p in unit.notes])
 
 
-def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]]]:
+def describe_unit(unit: ReadUnit, salt: str) -> tuple[list[Header], list[ReadProblem], list[tuple[str, int | None]],
+                                                      list[ReadProblem]]:
     headers = [Header(DocumentHeader.of(d), cache_key(salt, d)) for d in unit.documents]
-    return headers, unit.problems, unit.origins
+    return headers, unit.problems, unit.origins, unit.notes
 
 
 def rekey(unit: ReadUnit, index: int, doc_id: str, salt: str) -> str:
@@ -383,7 +387,7 @@ def _run(client, paths, settings, cache_dir: Path | None) -> ClusterResult:
     run.read(list(paths))
     todo = run.look_up_cache(cache_dir)
     run.extract(todo)
-    return run.finish()
+    return run.finish(cache_dir)
 
 
 class _ClusterRun:
@@ -414,8 +418,9 @@ class _ClusterRun:
                                         for f in self.unit_futures])
         headers: list[DocumentHeader] = []
         origins: list[tuple[Path, int | None]] = []
-        for u, (unit_headers, problems, unit_origins) in enumerate(described):
+        for u, (unit_headers, problems, unit_origins, notes) in enumerate(described):
             self.result.problems += problems
+            self.result.notes += notes
             for i, (header, (path, line)) in enumerate(zip(unit_headers, unit_origins, strict=True)):
                 headers.append(header.document)
                 origins.append((Path(path), line))
@@ -533,12 +538,14 @@ class _ClusterRun:
                 self.unit_futures[u] = None
             self.bar.update(1)
 
-    def finish(self) -> ClusterResult:
-        """The result, with every document's notes and problems in input order."""
+    def finish(self, cache_dir: Path | None) -> ClusterResult:
+        """The result, with every document's notes and problems in input order (and a cache not written)."""
         for n in sorted(self.outcomes):
             self.result.notes += self.outcomes[n].notes
             if self.outcomes[n].error is not None:
                 self.result.problems.append(self.outcomes[n].error)
+        if self.cache and self.cache.unwritable:
+            self.result.notes.append(ReadProblem(str(cache_dir), self.cache.unwritable))
         return self.result
 
 

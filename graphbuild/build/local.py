@@ -19,7 +19,7 @@ def run_extraction(documents: list[Document], settings: Settings) -> Iterator[Ou
     """Clean, parse and extract, in input order; in worker processes when there is enough work."""
     if not documents:
         return
-    chunks = [documents[i : i + settings.batch_size] for i in range(0, len(documents), settings.batch_size)]
+    chunks = make_chunks(documents, settings.batch_size)
     workers = min(settings.workers, len(chunks))
     if workers <= 1:
         for chunk in chunks:
@@ -43,6 +43,29 @@ def run_extraction(documents: list[Document], settings: Settings) -> Iterator[Ou
                 process.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+# A worker cleans a whole chunk before parsing it, and holds it: a chunk also ends before this much text, so
+# chunks of long documents (each at most the reader's 1,000,000 characters) stay as small as one of them.
+MAX_CHUNK_CHARS = 1_000_000
+
+
+def make_chunks(documents: list[Document], size: int, max_chars: int = MAX_CHUNK_CHARS) -> list[list[Document]]:
+    """Consecutive chunks of at most ``size`` documents and, unless one document alone is longer, ``max_chars``
+    characters of text (results come back per document, in input order, so the exports do not depend on this).
+
+    >>> [len(c) for c in make_chunks([Document(str(n), "x" * n, "") for n in (5, 5, 9, 3, 1)], 3, 10)]
+    [2, 1, 2]
+    """
+    chunks: list[list[Document]] = []
+    chars = 0
+    for document in documents:
+        if not chunks or len(chunks[-1]) >= size or chars + len(document.text) > max_chars:
+            chunks.append([])
+            chars = 0
+        chunks[-1].append(document)
+        chars += len(document.text)
+    return chunks
 
 
 def _chunk_result(chunk: list[Document], future, settings: Settings) -> list[Outcome]:

@@ -37,13 +37,15 @@ class BuildReport:
     cached: int = 0
     nodes: int = 0
     edges: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole build, the exports written
+    export_seconds: float | None = None  # writing the exports, once written
     outputs: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
             f"built {self.documents} documents ({self.cached} from cache) into {self.nodes} nodes and "
             f"{self.edges} edges in {self.seconds:.1f}s"
+            + (f" (writing the exports {self.export_seconds:.1f}s of it)" if self.export_seconds is not None else "")
         ]
         if self.problems:
             lines.append(f"skipped {len(self.problems)} input(s):")
@@ -84,8 +86,10 @@ def build_graph(paths: str | Path | Iterable[str | Path], **settings) -> nx.Mult
 
 def run_build(paths: Sequence[str | Path], out_dir: Path, settings: Settings) -> BuildReport:
     """Build and write every export into ``out_dir``."""
+    started = time.perf_counter()
     graph, report, extractions = _build(paths, settings, out_dir / ".cache")
     _write_exports(graph, out_dir, settings, report, extractions)
+    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -105,7 +109,7 @@ def run_merge(triples_files: Sequence[str | Path], out_dir: Path, settings: Sett
     where: dict[str, str] = {}
     report = BuildReport()
     for path in triples_files:
-        for line, extraction in read_triples_lines(Path(path)):
+        for line, extraction in read_triples_lines(Path(path), report.problems):
             source = f"{path}:{line}"
             first = extractions.get(extraction.doc_id)
             if first is None:
@@ -174,29 +178,163 @@ def _resolve_and_build(extractions: list[DocExtraction], report: BuildReport, da
 
 def _write_exports(graph: nx.MultiDiGraph, out_dir: Path, settings: Settings, report: BuildReport,
                    extractions: list[DocExtraction] | None = None) -> None:
-    """Write the exports as a set: each into a staging folder inside ``out_dir``, then all renamed into
-    place at the end. A failure or a kill before that leaves every previous export as it was."""
+    """Write the exports as a set: all into a new folder inside ``out_dir``, which then replaces the previous
+    set in one step (see :func:`swap_export_set`). A failure or a kill at any point leaves the previous set
+    whole; a staging folder left by a killed build is removed by the next one."""
     import shutil
     import tempfile
 
     if not report.documents:
         return
+    started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".exports-", suffix=".tmp", dir=out_dir))
+    remove_leftovers(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".exports-{os.getpid()}-", suffix=".tmp", dir=out_dir))
+    os.chmod(staging, 0o755)  # as a folder made by mkdir: the exports are for everyone to read
+    names = [export.filename for export in exporters.EXPORTS] + [TRIPLES_FILE]
     try:
         with paused_gc():
             if extractions is not None:
                 write_triples(extractions, staging / TRIPLES_FILE)
             for export in exporters.EXPORTS:
                 export.write(graph, staging / export.filename, settings)
-        staged = sorted(staging.iterdir())
-        for path in staged:
-            os.replace(path, out_dir / path.name)
-    finally:
+        for name in names:  # a set without triples.jsonl (merge) keeps the one before, as a folder of files did
+            if not (staging / name).exists() and (out_dir / name).is_file():
+                _link_or_copy(out_dir / name, staging / name)
+        swap_export_set(out_dir, staging, names)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
     report.outputs += [str(out_dir / export.filename) for export in exporters.EXPORTS]
     if extractions is not None:
         report.outputs.append(str(out_dir / TRIPLES_FILE))
+    report.export_seconds = time.perf_counter() - started
+
+
+# In the export folder, ``.exports`` is a symbolic link to the folder holding the current set
+# (``.exports-DIGEST``, named by its contents, so the same input gives the same tree) and each export
+# (``graph.json``) a link to ``.exports/graph.json``: replacing the set is one rename of the ``.exports`` link.
+CURRENT_SET = ".exports"
+
+
+def swap_export_set(out_dir: Path, staging: Path, names: Sequence[str]) -> None:
+    """Make the complete set in ``staging`` (``.exports-….tmp`` inside ``out_dir``) the current one, in one
+    atomic rename; then remove the sets before it. Where symbolic links cannot be made, each file is
+    renamed into place instead (the old way: a kill in between mixes the two sets)."""
+    import shutil
+
+    _sync_folder(staging)
+    final = staging.with_name(f".exports-{_set_digest(staging)}")  # the same set, the same name: deterministic
+    if final.is_dir() and not final.is_symlink():
+        shutil.rmtree(staging, ignore_errors=True)  # this very set is there already
+    else:
+        os.rename(staging, final)
+    try:
+        _point(out_dir / CURRENT_SET, final.name)  # the swap
+    except OSError:
+        if (out_dir / CURRENT_SET).is_symlink():
+            raise
+        for path in sorted(final.iterdir()):  # no symbolic links here: one file at a time
+            os.replace(path, out_dir / path.name)
+        shutil.rmtree(final, ignore_errors=True)
+        return
+    except BaseException:
+        shutil.rmtree(final, ignore_errors=True)
+        raise
+    for name in names:  # once per folder (the first build of this kind in it): each name links into the set
+        if (final / name).exists():
+            _point(out_dir / name, f"{CURRENT_SET}/{name}")
+    _sync_folder(out_dir)
+    for old in out_dir.glob(".exports-*"):
+        if old.is_dir() and not old.is_symlink() and old != final and not old.name.endswith(".tmp"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _set_digest(folder: Path) -> str:
+    """A hash of the files in ``folder`` (names and bytes), read in pieces."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        digest.update(path.name.encode("utf-8", "surrogatepass") + b"\0")
+        with open(path, "rb") as handle:
+            while piece := handle.read(1 << 20):
+                digest.update(piece)
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _point(link: Path, target: str) -> None:
+    """Make ``link`` a symbolic link to ``target``, atomically (a new link renamed over it)."""
+    if link.is_symlink() and os.readlink(link) == target:
+        return
+    temporary = link.with_name(f".{link.name}-{os.getpid()}.link.tmp")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    os.symlink(target, temporary)
+    try:
+        os.replace(temporary, link)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Remove what a killed build left in ``out_dir``: staging folders ``.exports-….tmp`` and link temporaries
+    (``.graph.json-PID.link.tmp``), unless the build that owns them is still running."""
+    import shutil
+
+    for path in [*out_dir.glob(".exports-*.tmp"), *out_dir.glob(".*.link.tmp")]:
+        if _running(_owner(path.name)):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _owner(name: str) -> int | None:
+    """The process id in a staging or link temporary name (None in an older build's ``.exports-XXXX.tmp``)."""
+    if name.startswith(".exports-"):
+        part = name[len(".exports-"):].split("-", 1)[0]
+    else:
+        part = name[: -len(".link.tmp")].rsplit("-", 1)[-1]
+    return int(part) if part.isdigit() else None
+
+
+def _running(pid: int | None) -> bool:
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists (another user's)
+    return True
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    import shutil
+
+    try:
+        os.link(os.path.realpath(source), target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync a folder, so the renames in it survive a crash."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _build(paths, settings: Settings, cache_dir: Path | None):
@@ -254,4 +392,6 @@ def extract_all(documents: list[Document], settings: Settings, cache_dir: Path |
                 bar.update(1)
             if result is not None:
                 done.append(result)
+    if cache and cache.unwritable:
+        report.notes.append(ReadProblem(str(cache_dir), cache.unwritable))
     return done, len(documents) - len(todo)

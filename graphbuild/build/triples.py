@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from graphbuild.atomic import atomic_open
-from graphbuild.models import DocExtraction
+from graphbuild.build.cache_check import well_formed
+from graphbuild.ingest.decode import UNWRITABLE
+from graphbuild.models import DocExtraction, ReadProblem
 
 TRIPLES_FILE = "triples.jsonl"
 
@@ -26,7 +29,43 @@ def read_triples(path: Path) -> list[DocExtraction]:
     return [extraction for _, extraction in read_triples_lines(path)]
 
 
-def read_triples_lines(path: Path) -> list[tuple[int, DocExtraction]]:
-    with open(path, encoding="utf-8") as handle:
-        return [(n, DocExtraction.from_dict(json.loads(line))) for n, line in enumerate(handle, start=1)
-                if line.strip()]
+def read_triples_lines(path: Path, problems: list[ReadProblem] | None = None) -> list[tuple[int, DocExtraction]]:
+    """The records of a triples.jsonl with their line numbers. A line that is not a well-formed record (bad
+    JSON, nested too deeply, a field of the wrong type, an index out of range) raises ValueError, or with
+    ``problems`` is reported there (``path:line``) and skipped."""
+    records = []
+    with open(path, "rb") as handle:
+        for n, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+                data = json.loads(line)
+                if not isinstance(data, dict):
+                    raise TypeError("not a JSON object")
+                if _ESCAPED_UNWRITABLE.search(line):  # from an older build: text no export can carry
+                    data = _writable(data)
+                records.append((n, well_formed(DocExtraction.from_dict(data))))
+            except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as error:
+                reason = "nested too deeply" if isinstance(error, RecursionError) else (
+                    f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+                if problems is None:
+                    raise ValueError(f"{path}:{n}: not a graphbuild record ({reason})") from error
+                problems.append(ReadProblem(f"{path}:{n}", f"not a graphbuild record ({reason}): skipped"))
+    return records
+
+
+# A JSON escape of a character no export can carry (see graphbuild.ingest.reader.UNWRITABLE): a control
+# character but tab and line breaks, a surrogate, U+FFFE/U+FFFF.
+_ESCAPED_UNWRITABLE = re.compile(r"\\u(?:000[0-8bcefBCEF]|001[0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])")
+
+
+def _writable(value: object) -> object:
+    """``value`` with every string made writable by every export, one character for one (offsets keep)."""
+    if isinstance(value, str):
+        return UNWRITABLE.sub(lambda m: "\ufffd" if "\ud800" <= m[0] <= "\udfff" else " ", value)
+    if isinstance(value, list):
+        return [_writable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _writable(v) for k, v in value.items()}
+    return value

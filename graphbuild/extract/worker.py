@@ -7,19 +7,18 @@ is plain :class:`Outcome` records, nothing of spaCy.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from graphbuild.ingest.cleaner import clean
 from graphbuild.models import Article, DocExtraction, Document, ReadProblem
+from graphbuild.text import SENTENCE_END
 
 MAX_PIECE_CHARS = 2000  # measured: flat ~300 MB peak and faster than whole articles
 # A paragraph longer than this (no line break in it) is cut at sentence ends into pieces of about
 # MAX_PIECE_CHARS: spaCy refuses texts over 1,000,000 characters (E088) and the parser's memory grows
 # with the text. Shorter paragraphs stay whole, so ordinary articles parse exactly as before.
 MAX_PARAGRAPH_CHARS = 100_000
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 
 
 class ModelError(RuntimeError):
@@ -159,7 +158,7 @@ def _cut_long_paragraph(text: str, start: int, limit: int) -> int:
     """Where the next piece of a very long paragraph starts: after the last sentence end within
     ``limit`` characters, else after the last space, else at ``limit``."""
     window = text[start : start + limit]
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    ends = [m.end() for m in SENTENCE_END.finditer(window)]
     if ends:
         return start + ends[-1]
     space = max(window.rfind(" "), window.rfind("\t"))

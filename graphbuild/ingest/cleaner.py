@@ -48,6 +48,11 @@ from graphbuild.models import CleanDocument, Document
 # Spaces that become a plain space, one character for one.
 SPACE_LIKE = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " "}
 
+# Invisible format characters: zero-width space, non-joiner and joiner, word joiner, soft hyphen, the
+# bidirectional marks, embeddings and isolates, a BOM inside the text. Inside a name they split it ("No\u200bvak"
+# is not "Novak"); they are removed (the offset map keeps pointing into the original).
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
 SHORT_LINE_WORDS = 12  # credits, labels and section markers are short lines
 PROMPT_MAX_WORDS = 90  # a prompt is one short-ish paragraph, not an article
 
@@ -247,6 +252,8 @@ class Cleaner:
 
     def run(self, doc: Document) -> CleanDocument:
         mapped = Mapped(doc.text.translate(SPACE_LIKE), list(range(len(doc.text) + 1)))
+        if INVISIBLE.search(mapped.text):
+            mapped = mapped.delete(m.span() for m in INVISIBLE.finditer(mapped.text))
         removed: list[str] = []
         mapped = self.remove_junk(mapped, removed)
         mapped = repair_glued(mapped)

@@ -11,11 +11,14 @@ the order of the inputs, and a single folder of distinct file names keeps the pl
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from graphbuild.ingest.decode import safe_field
 from graphbuild.models import Document, ReadProblem
+from graphbuild.schema import NODE_LABELS
 
 
 def name_documents(documents: Sequence[Document], origins: Sequence[tuple[Path, int | None]],
@@ -43,19 +46,19 @@ def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | N
     groups: dict[str, list[int]] = {}
     for n, doc in enumerate(documents):
         groups.setdefault(doc.id, []).append(n)
-    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1}
+    taken = {doc_id for doc_id, members in groups.items() if len(members) == 1 and not entity_like(doc_id)}
     for doc_id, members in groups.items():
-        if len(members) == 1:
+        if len(members) == 1 and not entity_like(doc_id):
             continue
         new_ids = []
         for n in members:
             path, line = origins[n]
-            relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+            relative = safe_field(Path(os.path.relpath(os.path.abspath(path), root)).as_posix()) or "_"
             if line is not None:
                 candidates = [f"{doc_id}@{relative}:{line}"]
             else:
                 candidates = [relative[: -len(path.suffix)] if path.suffix else relative, relative]
-            new_id = next((c for c in candidates if c not in taken and c not in new_ids
+            new_id = next((c for c in candidates if c not in taken and c not in new_ids and not entity_like(c)
                            and sum(1 for m in members if _candidates_clash(origins, m, n, c, root)) == 0), None)
             if new_id is None:
                 new_id = candidates[-1]
@@ -68,15 +71,30 @@ def _unique_ids(documents: list[Document], origins: Sequence[tuple[Path, int | N
             documents[n] = replace(documents[n], id=new_id)
         taken.update(new_ids)
         sources = ", ".join(documents[n].source for n in members)
-        notes.append(ReadProblem(sources, f"same id {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
+        why = "same id" if len(members) > 1 else "an id of the entities' form (label:name)"
+        notes.append(ReadProblem(sources, f"{why} {doc_id!r}: ids {', '.join(map(repr, new_ids))} used"))
     return notes
+
+
+# Entity ids are ``label:slug`` (``person:mary-jones``); a document id of that form is renamed, so an Article
+# and an entity never share a node (the path or ``@file.jsonl:line`` it gets holds a ".", which no slug has).
+_ENTITY_ID = re.compile("(?:" + "|".join(label.lower() for label in NODE_LABELS) + r"):[\w-]*")
+
+
+def entity_like(doc_id: str) -> bool:
+    """True for a document id that has the form of an entity id.
+
+    >>> entity_like("person:mary-jones"), entity_like("bbc:12345")
+    (True, False)
+    """
+    return _ENTITY_ID.fullmatch(doc_id) is not None
 
 
 def _relative_paths(documents: list[Document], origins: Sequence[tuple[Path, int | None]], root: str) -> None:
     """Each document's path relative to the inputs' common folder (``file.jsonl:line`` for a jsonl
     record): the same whichever way the inputs were named (relative, absolute)."""
     for n, (path, line) in enumerate(origins):
-        relative = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        relative = safe_field(Path(os.path.relpath(os.path.abspath(path), root)).as_posix())
         documents[n] = replace(documents[n], path=relative if line is None else f"{relative}:{line}")
 
 

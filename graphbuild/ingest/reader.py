@@ -19,13 +19,52 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from graphbuild.ingest.decode import decode_bytes, normalise_newlines
+from graphbuild.ingest.decode import (
+    decode_bytes,
+    decodes_per_record,
+    non_utf8_lines,
+    normalise_newlines,
+    safe_field,
+    safe_text,
+)
 from graphbuild.ingest.formats import FORMATS, SUPPORTED_EXTENSIONS, Found, jsonl
 from graphbuild.ingest.formats.jsonl import JsonlRange
 from graphbuild.ingest.ids import common_root, name_documents
-from graphbuild.models import Document, ReadProblem
+from graphbuild.models import Document, ReadNote, ReadProblem
+from graphbuild.text import SENTENCE_END, bounded_id
+
+# A document id is a node key that Neo4j indexes (a uniqueness constraint); the index refuses a value of more
+# than about 8 KB. A longer id is cut and made unique again by a hash of the whole.
+MAX_ID_CHARS = 200
+
+
+# The text held for one document. Cleaning and parsing need about 100 bytes a character at their peak (the
+# offset map, spaCy's tokens), so a 50 MB record would need 5-6 GB; a longer text is cut (noted), at a line
+# break, else a sentence end, else a space, so one record stays under about 1.5 GB whatever it holds. It is
+# also spaCy's own limit for one text.
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
+def capped_text(text: str, limit: int = MAX_DOCUMENT_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters: after its last line break in them, else after the last
+    sentence end, else the last space (at ``limit`` when there is none in the second half).
+
+    >>> capped_text("One. Two.\\nThree four five.", 15), capped_text("One two. Three four", 15)
+    ('One. Two.\\n', 'One two. ')
+    """
+    if len(text) <= limit:
+        return text
+    window = text[:limit]
+    for cut in (window.rfind("\n") + 1, max((m.end() for m in SENTENCE_END.finditer(window, limit // 2)),
+                                             default=0), window.rfind(" ") + 1):
+        if cut > limit // 2:
+            return text[:cut]
+    return window
+
+
 
 
 class Reader:
@@ -171,15 +210,24 @@ class Reader:
         if not data.strip():
             self._problem(str(path), "empty file")
             return
+        if path.suffix.lower() in jsonl.EXTENSIONS and decodes_per_record(data):
+            self._take(jsonl.read_bytes(path, data))
+            return
         text, how = decode_bytes(data)
         if text is None:
             self._problem(str(path), how)
             return
+        if how in ("cp1252", "latin-1"):
+            lines = non_utf8_lines(data)
+            where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines):,} lines (the first: {lines[0]})"
+            self.notes.append(ReadProblem(str(path), f"not UTF-8: {where} read as {how}, the rest as UTF-8"))
         self._take(FORMATS[path.suffix.lower()](path, normalise_newlines(text)))
 
     def _take(self, found: Iterable[Found]) -> None:
         for item in found:
-            if isinstance(item, ReadProblem):
+            if isinstance(item, ReadNote):
+                self.notes.append(item)
+            elif isinstance(item, ReadProblem):
                 self.problems.append(item)
             else:
                 self._add(*item)
@@ -195,6 +243,18 @@ class Reader:
 
     def _add(self, doc: Document, line: int | None) -> None:
         path = Path(doc.source if line is None else doc.source.rsplit(":", 1)[0])
+        doc_id = safe_field(doc.id) or "_"
+        if len(doc_id) > MAX_ID_CHARS:
+            doc_id = bounded_id(doc_id)
+            self.notes.append(ReadProblem(doc.source, f"id of {len(doc.id):,} characters: {doc_id!r} used"))
+        text = doc.text
+        if len(text) > MAX_DOCUMENT_CHARS:
+            text = capped_text(text, MAX_DOCUMENT_CHARS)
+            self.notes.append(ReadProblem(doc.source, f"document {doc_id!r}: text of {len(doc.text):,} characters "
+                                                      f"cut to its first {len(text):,} (the limit is "
+                                                      f"{MAX_DOCUMENT_CHARS:,} characters a document)"))
+        doc = replace(doc, id=doc_id, text=safe_text(text), title=safe_field(doc.title),
+                      url=safe_field(doc.url), outlet=safe_field(doc.outlet))
         self.documents.append(doc)
         self._origins.append((path, line))
 

@@ -12,8 +12,10 @@ All nodes share one ID space (``id:ID``; graphbuild ids are unique across labels
 stored as the ``id`` property, as ``graph.cypher`` and ``graphbuild load`` do. Properties are the same as
 theirs (evidence as parallel lists), typed in the header (``mentions:long``, ``aliases:string[]``).
 Arrays use the ``;`` delimiter, unless some array element itself contains ``;`` (evidence sentences
-often do): then the first of ``|``, U+001F, U+001E not found in any element is used, and import.sh
-passes it as ``--array-delimiter``. An empty list is written as an empty field, which neo4j-admin
+often do): then the first of ``|``, U+001F, U+001E, then of the private-use characters U+E000–U+F8FF, not
+found in any element is used, and import.sh passes it as ``--array-delimiter``. Should every one of them
+occur, U+001E is used and its occurrences inside elements become U+FFFD: the export never fails.
+An empty list is written as an empty field, which neo4j-admin
 reads as no property (Neo4j cannot tell an absent list from an empty one in CSV).
 """
 
@@ -31,6 +33,8 @@ from graphbuild.neo4j.model import node_order, node_props, relationship_order, r
 from graphbuild.neo4j.statements import schema_statements
 
 DELIMITER_CHOICES = (";", "|", "\x1f", "\x1e")
+PRIVATE_USE = range(0xE000, 0xF900)  # then these, which no text is expected to hold
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
 _TYPE_NAMES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
@@ -90,6 +94,7 @@ class _Scan:
     def __init__(self) -> None:
         self._kinds: dict[str, dict[str, set[str]]] = {}
         self._taken: set[str] = set()  # candidate delimiters that occur inside some array element
+        self._private: set[str] = set()  # private-use characters that do
         self.multiline = False
 
     def add(self, group: str, props: dict) -> None:
@@ -103,6 +108,7 @@ class _Scan:
                 for element in value:
                     if isinstance(element, str):
                         self._taken.update(c for c in DELIMITER_CHOICES if c in element)
+                        self._private.update(_PRIVATE.findall(element))
                         self.multiline = self.multiline or "\n" in element or "\r" in element
             elif isinstance(value, str) and ("\n" in value or "\r" in value):
                 self.multiline = True
@@ -115,7 +121,10 @@ class _Scan:
         for choice in DELIMITER_CHOICES:
             if choice not in self._taken:
                 return choice
-        raise ValueError("every candidate array delimiter occurs inside some array element")
+        for code in PRIVATE_USE:
+            if chr(code) not in self._private:
+                return chr(code)
+        return DELIMITER_CHOICES[-1]  # every candidate occurs: _field replaces it inside elements
 
 
 def import_arguments(out_dir: Path) -> list[str]:
@@ -168,7 +177,7 @@ def _field(value: object, array_delimiter: str) -> str:
     if isinstance(value, list):
         if not value:
             return ""
-        return _quote(array_delimiter.join(_scalar(v) for v in value))
+        return _quote(array_delimiter.join(_scalar(v).replace(array_delimiter, "\ufffd") for v in value))
     if isinstance(value, str):
         return _quote(value)
     return _scalar(value)

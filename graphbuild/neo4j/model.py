@@ -22,6 +22,17 @@ DEFAULT_LABEL = "Entity"  # for a node without a label attribute
 # so ``graphbuild load --replace`` can tell what an earlier load wrote from what someone else added.
 MARKER = "written_by"
 MARKER_VALUE = "graphbuild"
+# ``graphbuild load`` also stores a hash of the properties it wrote on each node and relationship: the next
+# load reads these back and sends only what is new or changed (see graphbuild.neo4j.store.load_graph).
+CONTENT_HASH = "graphbuild_hash"
+# The properties graphbuild owns (besides those of the graph being loaded): ``graphbuild load`` sets and
+# removes these only, so a property someone else put on a graphbuild node or relationship survives a load.
+OWNED_NODE_PROPERTIES = frozenset({"id", "name", "aliases", "titles", "mentions", "sources", "title", "date",
+                                   "url", "outlet", "path", "sha256", MARKER, CONTENT_HASH})
+OWNED_RELATIONSHIP_PROPERTIES = frozenset({
+    "count", "sources", "status", "date", "place", "medium", "title", "evidence_json", "evidence_docs",
+    "evidence_sentences", "evidence_starts", "evidence_ends", "evidence_contexts", "evidence_statuses", MARKER,
+    CONTENT_HASH})
 # Attributes that become the label / relationship type rather than properties.
 NODE_SKIP = ("label",)
 EDGE_SKIP = ("type",)
@@ -187,3 +198,39 @@ def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dic
     return {group: [{"source": source, "target": target, "props": relationship_props(G.edges[u, v, key])}
                     for source, target, u, v, key in items]
             for group, items in relationship_order(G).items()}
+
+
+def content_hash(props: dict) -> str:
+    """A hash of a row's properties (all but :data:`CONTENT_HASH` itself), the same in every process.
+
+    >>> content_hash({"id": "a", "name": "A"}) == content_hash({"name": "A", "id": "a", CONTENT_HASH: "x"})
+    True
+    """
+    import hashlib
+
+    payload = json.dumps({k: v for k, v in props.items() if k != CONTENT_HASH}, sort_keys=True, ensure_ascii=False,
+                         separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def with_hashes(groups: dict) -> dict:
+    """Rows with :data:`CONTENT_HASH` set to the hash of their properties."""
+    return {group: [{**row, "props": {**row["props"], CONTENT_HASH: content_hash(row["props"])}} for row in rows]
+            for group, rows in groups.items()}
+
+
+def with_owned(groups: dict, owned: frozenset[str]) -> dict:
+    """Rows (as :func:`node_rows` or :func:`relationship_rows` give them) whose ``props`` name every owned
+    property: ``owned`` and any property a row of ``groups`` has, those a row lacks as None (removed by
+    ``SET x += props``).
+
+    >>> with_owned({"Person": [{"id": "a", "props": {"id": "a", "name": "A"}}]}, frozenset({"id", "titles"}))
+    {'Person': [{'id': 'a', 'props': {'id': 'a', 'name': 'A', 'titles': None}}]}
+    """
+    keys = set(owned)
+    for rows in groups.values():
+        for row in rows:
+            keys.update(row["props"])
+    ordered = sorted(keys)
+    return {group: [{**row, "props": {**dict.fromkeys(ordered), **row["props"]}} for row in rows]
+            for group, rows in groups.items()}

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from graphbuild.neo4j.literals import cypher_name
-from graphbuild.neo4j.model import NAME_WORDS
+from graphbuild.neo4j.literals import cypher_name, cypher_string
+from graphbuild.neo4j.model import CONTENT_HASH, MARKER, MARKER_VALUE, NAME_WORDS
 from graphbuild.schema import INDEXED_PROPERTIES, PERSON
 
 BATCH_SIZE = 500  # rows per statement in graph.cypher
@@ -71,12 +71,17 @@ def node_statement(label: str, rows: str = "$rows", count_changes: bool = False)
 
 def relationship_statement(rel_type: str, start: str, end: str, rows: str = "$rows",
                            count_changes: bool = False) -> str:
-    """MERGE a batch of relationship rows between existing nodes (see :func:`node_statement`)."""
+    """MERGE a batch of relationship rows between existing nodes (see :func:`node_statement`).
+
+    The loader's variant (``count_changes``) merges only a relationship carrying graphbuild's marker: one of
+    the same type between the same nodes that someone else wrote is left alone (a marked one is made beside it).
+    """
+    marker = f" {{{cypher_name(MARKER)}: {cypher_string(MARKER_VALUE)}}}" if count_changes else ""
     merge = (
         f"UNWIND {rows} AS row\n"
         f"MATCH (a:{cypher_name(start)} {{id: row.source}})\n"
         f"MATCH (b:{cypher_name(end)} {{id: row.target}})\n"
-        f"MERGE (a)-[r:{cypher_name(rel_type)}]->(b)"
+        f"MERGE (a)-[r:{cypher_name(rel_type)}{marker}]->(b)"
     )
     return _set_props(merge, "r", count_changes)
 
@@ -84,14 +89,31 @@ def relationship_statement(rel_type: str, start: str, end: str, rows: str = "$ro
 def _set_props(merge: str, var: str, count_changes: bool) -> str:
     if not count_changes:
         return f"{merge}\nSET {var} = row.props"
+    # The loader's variant sets only the properties graphbuild owns: its rows hold every one of them, those
+    # this node or relationship does not have as null (removed by +=); other properties (an analyst's) stay.
     # A node or relationship just created counts as changed even when its properties are only the key.
     return (
         f"{merge}\n"
         f"  ON CREATE SET {var}.`_graphbuild_created` = true\n"
-        f"WITH {var}, row, properties({var}) = row.props AS same\n"
-        f"SET {var} = row.props\n"
+        f"WITH {var}, row, {var}.`_graphbuild_created` IS NULL AND all(k IN keys(row.props) WHERE "
+        f"coalesce({var}[k] = row.props[k], {var}[k] IS NULL AND row.props[k] IS NULL)) AS same\n"
+        f"SET {var} += row.props\n"
+        f"REMOVE {var}.`_graphbuild_created`\n"
         f"RETURN count(CASE WHEN same THEN null ELSE 1 END) AS changed"
     )
+
+
+def node_hashes_statement(label: str) -> str:
+    """The id and content hash of every node of ``label`` an earlier load wrote (streamed, for an incremental load)."""
+    return (f"MATCH (n:{cypher_name(label)}) WHERE n.{cypher_name(MARKER)} = {cypher_string(MARKER_VALUE)}\n"
+            f"RETURN n.id AS id, n.{cypher_name(CONTENT_HASH)} AS hash")
+
+
+def relationship_hashes_statement(rel_type: str, start: str, end: str) -> str:
+    """The end ids and content hash of every relationship of a type an earlier load wrote."""
+    return (f"MATCH (a:{cypher_name(start)})-[r:{cypher_name(rel_type)}]->(b:{cypher_name(end)})\n"
+            f"WHERE r.{cypher_name(MARKER)} = {cypher_string(MARKER_VALUE)}\n"
+            f"RETURN a.id AS source, b.id AS target, r.{cypher_name(CONTENT_HASH)} AS hash")
 
 
 def batches(rows: list, size: int) -> Iterator[list]:

@@ -20,14 +20,32 @@ import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graphbuild.neo4j.model import MARKER, MARKER_VALUE, node_rows, relationship_rows, unflatten_list
+from graphbuild.neo4j.model import (
+    CONTENT_HASH,
+    MARKER,
+    MARKER_VALUE,
+    OWNED_NODE_PROPERTIES,
+    OWNED_RELATIONSHIP_PROPERTIES,
+    node_rows,
+    relationship_rows,
+    unflatten_list,
+    with_hashes,
+    with_owned,
+)
 from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
-from graphbuild.neo4j.statements import batches, node_statement, relationship_statement, schema_statements
+from graphbuild.neo4j.statements import (
+    batches,
+    node_hashes_statement,
+    node_statement,
+    relationship_hashes_statement,
+    relationship_statement,
+    schema_statements,
+)
 from graphbuild.query import (
     ARTICLE_KEYS,
     Meeting,
@@ -60,10 +78,13 @@ class LoadSummary:
     relationships_created: int = 0
     relationships_updated: int = 0
     relationships_unchanged: int = 0
+    nodes_skipped: int = 0  # of the unchanged: those whose hash showed them unchanged, so not sent at all
+    relationships_skipped: int = 0
     nodes_deleted: int = 0
     relationships_deleted: int = 0
     nodes_kept: int = 0  # gone from the graph, but kept: relationships graphbuild did not write use them
     seconds: float = 0.0
+    refused: list[str] = field(default_factory=list)  # rows the server refused, each with its reason
 
     @property
     def nodes(self) -> int:
@@ -79,11 +100,16 @@ class LoadSummary:
             f"loaded {self.nodes} nodes ({self.nodes_created} created, {self.nodes_updated} updated, "
             f"{self.nodes_unchanged} unchanged) and {self.relationships} relationships "
             f"({self.relationships_created} created, {self.relationships_updated} updated, "
-            f"{self.relationships_unchanged} unchanged) into {where} in {self.seconds:.1f}s"
+            f"{self.relationships_unchanged} unchanged) into {where} "
+            f"in {self.seconds:.1f}s"
+            + (f"; {self.nodes_skipped} nodes and {self.relationships_skipped} relationships unchanged since the "
+               "last load were not sent" if self.nodes_skipped or self.relationships_skipped else "")
             + (f"; deleted {self.nodes_deleted} nodes and {self.relationships_deleted} relationships an earlier"
                " load wrote" if self.nodes_deleted or self.relationships_deleted else "")
             + (f"; kept {self.nodes_kept} nodes gone from the graph that relationships graphbuild did not write"
                " still use" if self.nodes_kept else "")
+            + (f"; the server refused {len(self.refused)} rows:\n" + "\n".join(f"  {r}" for r in self.refused)
+               if self.refused else "")
         )
 
 
@@ -167,13 +193,18 @@ def _relationship_batch(tx, rel_type: str, start: str, end: str, rows: list[dict
 
 def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, progress: bool = True,
                workers: int = WORKERS, replace: bool = False,
-               parallel_min_rows: int = PARALLEL_MIN_ROWS) -> LoadSummary:
+               parallel_min_rows: int = PARALLEL_MIN_ROWS, full: bool = False) -> LoadSummary:
     """Push ``G`` into Neo4j: constraints, then nodes, then relationships, in idempotent batches.
 
     Relationships go through ``workers`` sessions in parallel when there are at least
     ``parallel_min_rows`` of them, each session on a node set no other one touches at the same time.
     With ``replace``, what an earlier load wrote (the :data:`~graphbuild.neo4j.model.MARKER` property)
     and ``G`` no longer holds is deleted afterwards; nothing without the marker is touched.
+
+    Incremental: every row carries a hash of its properties (:data:`~graphbuild.neo4j.model.CONTENT_HASH`);
+    the hashes an earlier load wrote are read back first (one streaming query per label and relationship
+    type) and a row whose hash is there already is not sent (``full`` sends every row). A kill in the middle
+    leaves whole batches, each with its hashes: the next load sends the rest.
     """
     if batch_size < 1:
         raise Neo4jStoreError("--batch-size must be at least 1")
@@ -181,27 +212,62 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
         raise Neo4jStoreError("--workers must be at least 1")
     started = time.monotonic()
     summary = LoadSummary(conn["uri"], conn.get("database"))
-    nodes, rels = node_rows(G), relationship_rows(G)
-    total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
-    with _driver_session(conn) as (driver, sess), _progress(total, progress) as advance:
-        for statement in schema_statements(nodes):
+    all_nodes = with_owned(with_hashes(node_rows(G)), OWNED_NODE_PROPERTIES)
+    all_rels = with_owned(with_hashes(relationship_rows(G)), OWNED_RELATIONSHIP_PROPERTIES)
+    with _driver_session(conn) as (driver, sess):
+        for statement in schema_statements(all_nodes):
             sess.run(statement).consume()
-        for label, rows in nodes.items():
-            for batch in batches(rows, batch_size):
-                created, changed = sess.execute_write(_node_batch, label, batch)
-                summary.nodes_created += created
-                summary.nodes_updated += changed - created
-                summary.nodes_unchanged += len(batch) - changed
-                advance(len(batch))
-        n_rels = sum(map(len, rels.values()))
-        if workers == 1 or n_rels < parallel_min_rows:
-            _load_relationships(sess, [rels], batch_size, summary, advance, None)
-        else:
-            _load_relationships_parallel(driver, conn, rels, batch_size, workers, summary, advance)
+        nodes, rels = all_nodes, all_rels
+        if not full:
+            nodes, summary.nodes_skipped = _changed_rows(sess, all_nodes, _stored_node_hashes, lambda r: r["id"])
+            rels, summary.relationships_skipped = _changed_rows(sess, all_rels, _stored_relationship_hashes,
+                                                                lambda r: (r["source"], r["target"]))
+            summary.nodes_unchanged += summary.nodes_skipped
+            summary.relationships_unchanged += summary.relationships_skipped
+        total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
+        with _progress(total, progress) as advance:
+            _write_nodes(sess, nodes, batch_size, summary, advance)
+            n_rels = sum(map(len, rels.values()))
+            if workers == 1 or n_rels < parallel_min_rows:
+                _load_relationships(sess, [rels], batch_size, summary, advance, None)
+            else:
+                _load_relationships_parallel(driver, conn, rels, batch_size, workers, summary, advance)
         if replace:
-            _delete_stale(sess, nodes, rels, batch_size, summary)
+            _delete_stale(sess, all_nodes, all_rels, batch_size, summary)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _changed_rows(sess, groups: dict, stored: Callable, key: Callable[[dict], object]) -> tuple[dict, int]:
+    """The rows of ``groups`` whose hash the database does not hold yet, and how many were left out."""
+    changed, skipped = {}, 0
+    for group, rows in groups.items():
+        hashes = stored(sess, group)
+        kept = [row for row in rows if hashes.get(key(row)) != row["props"][CONTENT_HASH]]
+        skipped += len(rows) - len(kept)
+        if kept:
+            changed[group] = kept
+    return changed, skipped
+
+
+def _stored_node_hashes(sess, label: str) -> dict:
+    return {r["id"]: r["hash"] for r in sess.run(node_hashes_statement(label))}
+
+
+def _stored_relationship_hashes(sess, group: tuple[str, str, str]) -> dict:
+    return {(r["source"], r["target"]): r["hash"] for r in sess.run(relationship_hashes_statement(*group))}
+
+
+def _write_nodes(sess, nodes: dict, batch_size: int, summary: LoadSummary, advance: Callable[[int], None]) -> None:
+    """MERGE every node row, batch by batch (a refused batch is written row by row)."""
+    for label, rows in nodes.items():
+        for batch in batches(rows, batch_size):
+            created, changed, refused = _write_rows(sess, _node_batch, (label,), batch, summary,
+                                                    lambda row, label=label: f"{label} {_shown(row['id'])}")
+            summary.nodes_created += created
+            summary.nodes_updated += changed - created
+            summary.nodes_unchanged += len(batch) - refused - changed
+            advance(len(batch))
 
 
 def _load_relationships(sess, buckets: list[dict], batch_size: int, summary: LoadSummary,
@@ -212,15 +278,44 @@ def _load_relationships(sess, buckets: list[dict], batch_size: int, summary: Loa
             for batch in batches(rows, batch_size):
                 if stop is not None and stop.is_set():
                     return
-                created, changed = sess.execute_write(_relationship_batch, rel_type, start, end, batch)
+                created, changed, refused = _write_rows(
+                    sess, _relationship_batch, (rel_type, start, end), batch, summary,
+                    lambda row, t=rel_type: f"{t} {_shown(row['source'])} -> {_shown(row['target'])}")
                 with _COUNT_LOCK:
                     summary.relationships_created += created
                     summary.relationships_updated += changed - created
-                    summary.relationships_unchanged += len(batch) - changed
+                    summary.relationships_unchanged += len(batch) - refused - changed
                     advance(len(batch))
 
 
 _COUNT_LOCK = threading.Lock()
+
+
+def _write_rows(sess, write: Callable, args: tuple, batch: list[dict], summary: LoadSummary,
+                describe: Callable[[dict], str]) -> tuple[int, int, int]:
+    """Run one batch (``write(tx, *args, batch)``); when the server refuses it (a client or database error, not
+    a transient one, which the driver retries), each row is written alone and the rows refused again are
+    reported in ``summary.refused``: one bad row costs only itself. Returns (created, changed, refused)."""
+    import neo4j.exceptions as ne
+
+    try:
+        created, changed = sess.execute_write(write, *args, batch)
+        return created, changed, 0
+    except (ne.ClientError, ne.DatabaseError) as exc:
+        if len(batch) == 1:
+            with _COUNT_LOCK:
+                summary.refused.append(f"{describe(batch[0])}: {_first_line(exc)}")
+            return 0, 0, 1
+    created = changed = refused = 0
+    for row in batch:
+        c, ch, r = _write_rows(sess, write, args, [row], summary, describe)
+        created, changed, refused = created + c, changed + ch, refused + r
+    return created, changed, refused
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """An id as a report shows it: cut to ``limit`` characters."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 def node_group(node_id: str, groups: int) -> int:

@@ -19,7 +19,7 @@ from graphbuild.models import DocExtraction, Entity, Evidence, Fact
 from graphbuild.resolve.analyst import apply_aliases, apply_distinct, apply_titles, keep_relations
 from graphbuild.schema import EVENT, LOCATION, ORGANIZATION, PERSON, spec_of
 from graphbuild.settings import Config
-from graphbuild.text import fold
+from graphbuild.text import bounded_id, fold
 
 # Vote tie-break, earlier wins: a name tagged once as a place and once as a person is most often a place.
 _LABEL_ORDER = {label: n for n, label in enumerate((LOCATION, ORGANIZATION, PERSON, EVENT))}
@@ -43,8 +43,13 @@ def slugify(name: str) -> str:
 
 
 def slug_of_folded(folded: str) -> str:
-    """:func:`slugify` of a name already folded."""
-    return "-".join(folded.split()) or "unnamed"
+    """:func:`slugify` of a name already folded; a very long one cut, with a hash of the whole (an id is a key
+    Neo4j indexes, and its index refuses values of more than about 8 KB)."""
+    slug = "-".join(folded.split()) or "unnamed"
+    return slug if len(slug) <= MAX_SLUG_CHARS else bounded_id(slug, MAX_SLUG_CHARS)
+
+
+MAX_SLUG_CHARS = 200
 
 
 class _Folded(dict):

@@ -12,7 +12,7 @@ def _entries(out: Path) -> list[Path]:
     return sorted((out / ".cache").rglob("*.json"))
 
 
-@pytest.mark.parametrize("damage", ["wrong type", "copied over", "not json", "out of range"])
+@pytest.mark.parametrize("damage", ["wrong type", "copied over", "not json", "out of range", "deep", "deep inside"])
 def test_a_damaged_cache_entry_is_rebuilt_and_rewritten(built: Path, capsys, damage: str) -> None:
     import json
 
@@ -26,6 +26,11 @@ def test_a_damaged_cache_entry_is_rebuilt_and_rewritten(built: Path, capsys, dam
         first.write_bytes(second.read_bytes())
     elif damage == "not json":
         first.write_bytes(b"\x00{")
+    elif damage == "deep":  # RecursionError in the decoder
+        first.write_text('{"key": "k", "extraction": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    elif damage == "deep inside":
+        entry["extraction"]["sentences"][0]["text"] = json.loads("[" * 900 + "]" * 900)
+        first.write_text(json.dumps(entry))
     else:
         entry["extraction"]["relations"][0]["subject"] = 99
         first.write_text(json.dumps(entry))

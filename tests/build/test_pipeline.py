@@ -139,3 +139,127 @@ def test_merge_of_per_document_results_gives_the_same_graph(corpus: Path, tmp_pa
     part_b.write_text("".join(lines[1:]), encoding="utf-8")
     assert main(["merge", str(part_b), str(part_a), "--out", str(merged)]) == 0
     assert (whole / "graph.json").read_bytes() == (merged / "graph.json").read_bytes()
+
+
+# -- issue 23: an unwritable cache, --batch-size 0, the whole build time -------------------------------------
+
+
+def test_an_unwritable_cache_is_one_note_and_the_build_goes_on(corpus: Path, tmp_path: Path, monkeypatch,
+                                                               capsys) -> None:
+    out = tmp_path / "out"
+    _write(out, ".cache", "a file where the cache folder would be")
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1", "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("cache not written") == 1 and "Traceback" not in err
+    assert read_json(out / "graph.json").graph["documents"] == 2
+    (out / ".cache").unlink()
+    import graphbuild.build.cache as cache_module
+
+    calls = []
+
+    def refused(path, text):
+        calls.append(path)
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cache_module, "atomic_write_text", refused)  # as a read-only .cache (even as root)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "cache not written (Permission denied): built without it" in err and len(calls) == 1
+
+
+def test_batch_size_zero_is_a_usage_error(corpus: Path, tmp_path: Path, capsys) -> None:
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--batch-size", "0"]) == 2
+    assert "--batch-size must be at least 1" in capsys.readouterr().err
+
+
+def test_the_summary_times_the_whole_build_and_the_exports_apart(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    from graphbuild import exporters
+    from graphbuild.build.pipeline import run_build
+    from graphbuild.settings import Settings
+
+    def slow(G, path):
+        time.sleep(0.6)
+        Path(path).write_text("x", encoding="utf-8")
+
+    monkeypatch.setattr(exporters, "EXPORTS", [*exporters.EXPORTS, exporters.Export("slow.txt", slow)])
+    report = run_build([corpus], tmp_path / "out", Settings(workers=1, progress=False))
+    assert report.export_seconds >= 0.6 and report.seconds >= report.export_seconds
+    assert f"in {report.seconds:.1f}s (writing the exports {report.export_seconds:.1f}s of it)" in report.summary()
+
+
+def _export_set(out: Path) -> dict[str, bytes]:
+    names = ["graph.json", "graph.graphml", "graph.cypher", "queries.cypher", "graph.html", "triples.jsonl"]
+    assert len({os.path.realpath(out / name).rsplit("/", 1)[0] for name in names}) == 1  # one folder: one set
+    return {name: (out / name).read_bytes() for name in names}
+
+
+def test_the_export_set_is_replaced_in_one_step(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    """A kill at the swap leaves the previous set whole; a staging folder a killed build left is removed."""
+    import graphbuild.build.pipeline as pipeline
+
+    out = tmp_path / "out"
+    _write(out, "graph.json", "an older build's file")  # a folder of plain files becomes a set the first time
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    before = _export_set(out)
+    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+    real_point = pipeline._point
+
+    def killed_at_the_swap(link: Path, target: str) -> None:
+        if link.name == pipeline.CURRENT_SET:
+            raise KeyboardInterrupt
+        real_point(link, target)
+
+    monkeypatch.setattr(pipeline, "_point", killed_at_the_swap)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 130
+    assert _export_set(out) == before
+    monkeypatch.undo()
+    (out / ".exports-999999999-killed.tmp").mkdir()  # as kill -9 leaves them (no such process)
+    (out / ".exports-k1ll3d.tmp").mkdir()  # an older version's
+    (out / ".graph.json-999999999.link.tmp").symlink_to("nowhere")
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    after = _export_set(out)
+    assert after != before and b"new" in after["triples.jsonl"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".cache") == [
+        ".exports", os.readlink(out / ".exports")]
+
+
+@pytest.mark.parametrize("scheduler", [None, "local:2"])
+def test_bad_records_cost_only_themselves(tmp_path: Path, capsys, scheduler: str | None) -> None:
+    """Issue 23, done when: one build over the bad records of items 1 and 3-7 beside good articles builds every
+    good article into the graph (every export written, GraphML included)."""
+    folder = tmp_path / "in"
+    _write(folder, "vienna.txt", ARTICLE)
+    _write(folder, "head\x1bline.md", "Talks\x0cin Berlin\n\nPeter No\u200bvak met Anna Schmidt in Berlin on Monday.\n"
+           + "The two ministers discussed trade and energy for a long while, officials said.\n" * 3)
+    records = [
+        json.dumps({"id": "j1", "text": "Kamala Harris met Emmanuel Macron in Paris."}).encode(),
+        '{"id": "sk", "text": "Søren Dahl met Olaf Scholz in Oslo."}'.encode("cp1252"),  # item 1: not UTF-8
+        b'{"id": "nul", "text": "x \x00 y"}',  # item 3
+        json.dumps({"id": "person:mary-jones", "text": "Mary Jones met Tom Lee in Rome."}).encode(),  # item 4
+        json.dumps({"id": "zw", "text": "Peter Novak met Anna Schmidt in Berlin on Tuesday."}).encode(),  # item 5
+        json.dumps({"id": "c\x0bc", "title": "T\x1bitle", "url": "http://x/\x0c", "outlet": "O\x07",  # item 6
+                    "text": "Joe Biden met Olaf Scholz in Washington."}).encode(),
+        b"[" * 3000,  # item 7
+    ]
+    _write(folder, "feed.jsonl", b"\n".join(records) + b"\n")
+    out = tmp_path / "out"
+    args = ["build", str(folder), "--out", str(out), "--quiet", "--no-cache"]
+    assert main(args + (["--scheduler", scheduler] if scheduler else ["--workers", "1"])) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{folder / 'feed.jsonl'}:3" in err and f"{folder / 'feed.jsonl'}:7" in err  # the two bad records
+    G = read_json(out / "graph.json")
+    articles = {n for n, d in G.nodes(data=True) if d.get("label") == "Article"}
+    assert articles == {"vienna", "head line", "j1", "sk", "person:mary-jones@feed.jsonl:4", "zw", "c c"}
+    assert G.graph["documents"] == 7
+    assert G.nodes["sk"]["path"] == "feed.jsonl:2"
+    triples = {t.doc_id: t for t in read_triples(out / "triples.jsonl")}
+    assert triples["sk"].sentences[0].text.startswith("Søren Dahl")  # decoded as cp1252, not "SÃ¸ren"
+    assert "Ã" not in (out / "graph.json").read_text(encoding="utf-8")
+    assert G.has_edge("person:mary-jones@feed.jsonl:4", "person:mary-jones", "MENTIONS")
+    assert {n for n in G.nodes if n.startswith("person:peter")} == {"person:peter-novak"}
+    assert set(G.nodes["person:peter-novak"]["sources"]) == {"head line", "zw"}
+    assert (G.nodes["c c"]["title"], G.nodes["c c"]["url"], G.nodes["c c"]["outlet"]) == ("T itle", "http://x/", "O")
+    assert (out / "graph.graphml").stat().st_size > 0 and "Talks" in (out / "graph.graphml").read_text(encoding="utf-8")

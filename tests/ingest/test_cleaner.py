@@ -313,3 +313,11 @@ def test_offsets_exact_for_random_text(text: str) -> None:
     if doc.text:
         s, e = doc.to_original(0, len(doc.text))
         assert 0 <= s <= e <= len(text)
+
+
+def test_zero_width_and_bidi_characters_are_removed_keeping_the_offsets() -> None:
+    text = "Peter No\u200bvak met \u202aAnna\u202c Wei\u00adss in Ber\u2060lin.\ufeff"
+    doc = run(text)
+    assert doc.text == "Peter Novak met Anna Weiss in Berlin."
+    for i, ch in enumerate(doc.text):
+        assert text[doc.offsets[i]] == ch

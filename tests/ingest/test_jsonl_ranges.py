@@ -157,6 +157,9 @@ def test_files_that_do_not_read_the_same_in_ranges_are_flagged(tmp_path: Path, c
         assert reader.documents[-1].text == "Café"
     elif case == "utf-16":
         assert [d.id for d in reader.documents] == ["a", "b", "c"]
+    elif case in ("nul", "controls"):  # a .jsonl is judged record by record: only the bad line is lost
+        assert [d.id for d in reader.documents] == ["a", "b", "c"]
+        assert [p.source for p in reader.problems] == [f"{path}:4"]
     else:
         assert reader.problems and not reader.documents
     for bounds in splits(len(data)):

@@ -247,3 +247,126 @@ def test_normalise_date() -> None:
     assert normalise_date("October 15, 2024") == "2024-10-15"
     assert normalise_date("soon") is None
     assert normalise_date(None) is None
+
+
+# -- one bad record costs only itself (issue 23) -----------------------------------------------------------
+
+
+def test_jsonl_is_decoded_record_by_record(tmp_path: Path) -> None:
+    """One byte that is not UTF-8 falls back for its own record only, with a note naming file and line."""
+    from graphbuild.ingest.reader import Reader
+
+    good = json.dumps({"id": "a", "text": "Søren Kierkegaard met Zoë in Genève."}, ensure_ascii=False)
+    path = write(tmp_path / "u.jsonl", good.encode() + b'\n{"id":"b","text":"x \xff y"}\n'
+                 + good.replace('"a"', '"c"').encode() + b"\n")
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == []
+    by_id = {d.id: d.text for d in docs}
+    assert by_id["a"] == by_id["c"] == "Søren Kierkegaard met Zoë in Genève."
+    assert by_id["b"] == "x ÿ y"
+    assert [(n.source, "cp1252" in n.reason) for n in reader.notes] == [(f"{path}:2", True)]
+
+
+def test_jsonl_nul_byte_skips_only_its_record(tmp_path: Path) -> None:
+    path = write(tmp_path / "n.jsonl", b'{"id":"a","text":"Paris."}\n{"id":"b","text":"x \x00 y"}\n'
+                 b'{"id":"c","text":"Rome."}\n')
+    docs, problems = read_inputs([path])
+    assert [d.id for d in docs] == ["a", "c"]
+    assert [(p.source, "NUL" in p.reason) for p in problems] == [(f"{path}:2", True)]
+    write(tmp_path / "bin.jsonl", b"\x00\x01\x02\n\x00\x05\n")  # nothing but NUL records: a binary file
+    assert [(Path(p.source).name, p.reason) for p in read_inputs([tmp_path / "bin.jsonl"])[1]] == [
+        ("bin.jsonl", "binary file (NUL bytes)")]
+
+
+def test_jsonl_nested_too_deeply_or_huge_number_is_one_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "deep.jsonl", "[" * 3000 + "\n" + '{"id": 1' + "0" * 5000 + ', "text": "x"}\n'
+                 + json.dumps({"id": "ok", "text": "Paris."}) + "\n")
+    docs, problems = read_inputs([path])
+    assert [d.id for d in docs] == ["ok"]
+    assert [p.source for p in problems] == [f"{path}:1", f"{path}:2"]
+    assert all(p.reason.startswith("bad JSON") for p in problems)
+
+
+def test_document_ids_never_take_the_form_of_entity_ids(tmp_path: Path) -> None:
+    write(tmp_path / "u.jsonl", json.dumps({"id": "person:mary-jones", "text": "Mary Jones met Tom Lee."}) + "\n"
+          + json.dumps({"id": "bbc:123", "text": "Paris."}) + "\n")
+    write(tmp_path / "location:paris.txt", ARTICLE)
+    from graphbuild.ingest.reader import Reader
+
+    reader = Reader()
+    docs, problems = reader.run([tmp_path])
+    assert problems == []
+    assert sorted(d.id for d in docs) == ["bbc:123", "location:paris.txt", "person:mary-jones@u.jsonl:1"]
+    assert len(reader.notes) == 2 and all("entities' form" in n.reason for n in reader.notes)
+
+
+def test_control_characters_never_reach_the_exports(tmp_path: Path) -> None:
+    """Form feed, vertical tab, ESC, NUL escapes and lone surrogates in a headline, a jsonl field or a file
+    name: the text keeps its length (offsets), one-line fields get spaces."""
+    from graphbuild.ingest.decode import UNWRITABLE
+
+    body = "The minister met\x0cthe president. " + "Officials said the talks went well. " * 5
+    write(tmp_path / "head.txt", "Talks \x1b[1min Paris\x0b\n\n" + body + "\n")
+    write(tmp_path / "esc\x1bname.md", ARTICLE)
+    record = {"id": "j\x0bid", "text": "Body\x00 text \ud800 here.", "title": "T\x0ctitle", "url": "http://x/\x1b",
+              "outlet": "Out\x07let"}
+    write(tmp_path / "c.jsonl", json.dumps(record) + "\n")
+    docs, problems = read_inputs([tmp_path])
+    assert problems == []
+    for doc in docs:
+        for value in (doc.id, doc.text, doc.title, doc.url, doc.outlet, doc.path):
+            assert value is None or not UNWRITABLE.search(value), (doc.id, value)
+    by_id = {d.id: d for d in docs}
+    assert by_id["head"].title == "Talks  [1min Paris"
+    assert by_id["head"].text == "Talks  [1min Paris\n\n\n" + body.replace("\x0c", "\n") + "\n"
+    assert by_id["esc name"].path == "esc name.md"
+    jsonl = by_id["j id"]
+    assert (jsonl.text, jsonl.title, jsonl.url, jsonl.outlet) == ("Body  text \ufffd here.", "T title", "http://x/",
+                                                                  "Out let")
+
+
+def test_a_very_long_id_is_bounded_and_stays_unique(tmp_path: Path) -> None:
+    """Neo4j's index refuses a key of more than about 8 KB: an id is cut and made unique by a hash."""
+    from graphbuild.ingest.reader import MAX_ID_CHARS, Reader
+
+    long_a, long_b = "a" * 10_000, "a" * 9_999 + "b"
+    path = write(tmp_path / "long.jsonl", "".join(json.dumps({"id": i, "text": "Paris."}) + "\n"
+                                                  for i in (long_a, long_b)))
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == [] and len({d.id for d in docs}) == 2
+    assert all(len(d.id) == MAX_ID_CHARS and d.id.startswith("a" * 100) for d in docs)
+    assert [n.source for n in reader.notes] == [f"{path}:1", f"{path}:2"]
+    assert "id of 10,000 characters" in reader.notes[0].reason
+
+
+def test_the_text_held_for_one_document_is_capped(tmp_path: Path) -> None:
+    """A huge record (one 1.5-million-character line) is cut at a sentence end within the limit, noted; peak
+    memory follows the text held, so one record cannot exhaust it (README: 50 MB record, under 1.5 GB)."""
+    from graphbuild.ingest.reader import MAX_DOCUMENT_CHARS, Reader
+
+    sentence = "Ann Lee met Tom Ng in Paris on Monday. "
+    body = sentence * (1_500_000 // len(sentence))
+    path = write(tmp_path / "huge.jsonl", json.dumps({"id": "huge", "text": body}) + "\n"
+                 + json.dumps({"id": "small", "text": sentence}) + "\n")
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == [] and [d.id for d in docs] == ["huge", "small"]
+    held = docs[0].text
+    assert MAX_DOCUMENT_CHARS - len(sentence) <= len(held) <= MAX_DOCUMENT_CHARS and body.startswith(held)
+    assert held.endswith("Monday. ")
+    assert [n.source for n in reader.notes] == [f"{path}:1"] and "1,000,000" in reader.notes[0].reason
+
+
+def test_a_text_file_falls_back_line_by_line(tmp_path: Path) -> None:
+    """One stray byte in a UTF-8 article garbles only its own line, with a note (issue 23)."""
+    from graphbuild.ingest.reader import Reader
+
+    path = write(tmp_path / "a.txt", "Søren Dahl met Zoë Ng.\nA stray \xff byte.\nGenève.\n".encode()
+                 .replace("\xff".encode(), b"\xff"))
+    reader = Reader()
+    docs, problems = reader.run([path])
+    assert problems == [] and docs[0].text == "Søren Dahl met Zoë Ng.\nA stray ÿ byte.\nGenève.\n"
+    assert [(n.source, n.reason) for n in reader.notes] == [
+        (str(path), "not UTF-8: line 2 read as cp1252, the rest as UTF-8")]

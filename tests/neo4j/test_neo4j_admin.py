@@ -40,9 +40,10 @@ def _sample_and_seeds() -> nx.MultiDiGraph:
 
 def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
     G = _sample_and_seeds()
-    # A sentence with the array delimiter and a newline makes the export pick another delimiter.
+    # A sentence with every usual array delimiter and a newline makes the export pick another delimiter.
     edge = next((u, v, k) for u, v, k in G.edges(keys=True) if k == "MET")
-    G.edges[edge]["evidence"][0]["sentence"] += "; and then\nmore"
+    G.edges[edge]["evidence"][0]["sentence"] += "; | \x1f \x1e and then\nmore"
+    assert "--array-delimiter=U+E000" in _written(G, tmp_path / "csv")
     write_neo4j_admin(G, tmp_path / "csv")
     assert (tmp_path / "csv" / "relationships-SPOKE_WITH.csv").is_file()
     home = tmp_path / "home"
@@ -84,3 +85,25 @@ def test_neo4j_admin_import(neo4j_tool: ModuleType, tmp_path: Path) -> None:
             assert spoke
     finally:
         neo4j_tool.stop(home)
+
+
+def _written(G: nx.MultiDiGraph, out: Path) -> str:
+    write_neo4j_admin(G, out)
+    return (out / "import.sh").read_text(encoding="utf-8")
+
+
+def test_array_delimiter_never_fails(tmp_path: Path, monkeypatch) -> None:
+    """Every candidate inside some element: the last one is used, escaped as U+FFFD inside elements."""
+    import csv
+
+    import graphbuild.neo4j.admin as admin
+
+    monkeypatch.setattr(admin, "PRIVATE_USE", range(0xE000, 0xE002))
+    G = nx.MultiDiGraph()
+    G.add_node("person:a", id="person:a", label=PERSON, name="A", aliases=["x;|\x1f\x1e\ue000\ue001y", "z"])
+    assert "--array-delimiter=U+001E" in _written(G, tmp_path)
+    with (tmp_path / "nodes-Person.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = next(csv.reader((tmp_path / "nodes-Person-header.csv").open(encoding="utf-8", newline="")))
+    column = next(n for n, name in enumerate(header) if name.startswith("aliases:"))
+    assert rows[0][column].split("\x1e") == ["x;|\x1f\ufffd\ue000\ue001y", "z"]

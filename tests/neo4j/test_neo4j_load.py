@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from neo4j_fixtures import ROOT, connection, database_state, expected_state, gra
 import graphbuild.neo4j.store as store
 from graphbuild.exporters.cypher import write_cypher
 from graphbuild.exporters.json_graph import write_json
+from graphbuild.neo4j.model import CONTENT_HASH, content_hash, relationship_rows
 from graphbuild.neo4j.store import load_graph, run_cypher
 
 
@@ -68,7 +70,7 @@ def _edited(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = G.copy()
     for _, data in H.nodes(data=True):
         data["name"] = data.get("name", data["id"]) + " (old)"
-        data["stale"] = True
+        data["outlet"] = "Old outlet"  # a property graphbuild owns that most nodes no longer have
     for _, _, data in H.edges(data=True):
         data["count"] = data.get("count", 0) + 10
     return H
@@ -319,3 +321,125 @@ def test_cli_load_replace_killed_with_sigkill_then_rerun(neo4j_conn: dict, tmp_p
     result = _cli(*args, "--quiet")
     assert result.returncode == 0, result.stderr
     assert _without_foreign(database_state(neo4j_conn)) == expected_state(G)
+
+
+def test_load_touches_only_what_graphbuild_owns(neo4j_conn: dict) -> None:
+    """An analyst's property on a graphbuild node or relationship, and an unmarked relationship of a graphbuild
+    type between two graphbuild nodes, survive load and load --replace (issue 23)."""
+    G = graph_named("sample")
+    a, b = next((u, v) for u, v, k in G.edges(keys=True) if k == "MET")
+    load_graph(_older(G), neo4j_conn, progress=False)
+    with store.session(neo4j_conn) as sess:
+        sess.run("MATCH (p {id: $a}) SET p.analyst_note = 'x'", a=a).consume()
+        sess.run("MATCH ({id: $a})-[r:MET]->({id: $b}) SET r.analyst_flag = true", a=a, b=b).consume()
+        sess.run("MATCH (p {id: $a}), (q {id: $b}) CREATE (p)-[:MET {note: 'mine'}]->(q)", a=a, b=b).consume()
+    again = load_graph(G, neo4j_conn, progress=False)
+    assert (again.nodes_unchanged, again.relationships_unchanged) == (G.number_of_nodes(), G.number_of_edges())
+    replaced = load_graph(G, neo4j_conn, progress=False, replace=True)
+    assert (replaced.nodes_deleted, replaced.relationships_deleted) == (1, 3)
+    with store.session(neo4j_conn) as sess:
+        assert sess.run("MATCH (p {id: $a}) RETURN p.analyst_note AS v", a=a).single()["v"] == "x"
+        mets = sorted((dict(r["props"]) for r in sess.run(
+            "MATCH ({id: $a})-[r:MET]->({id: $b}) RETURN properties(r) AS props", a=a, b=b)),
+            key=lambda props: "written_by" in props)
+    assert len(mets) == 2 and mets[0] == {"note": "mine"}
+    ours = dict(mets[1])
+    assert ours.pop("analyst_flag") is True
+    assert ours.pop(CONTENT_HASH) == content_hash(ours)  # the hash of what graphbuild wrote, for the next load
+    assert ours == next(row["props"] for (t, _, _), rows in relationship_rows(G).items() if t == "MET"
+                        for row in rows if (row["source"], row["target"]) == (a, b))
+    # A property graphbuild wrote and the graph no longer has is removed; the analyst's stays.
+    H = G.copy()
+    del H.nodes[a]["aliases"]
+    assert load_graph(H, neo4j_conn, progress=False).nodes_updated == 1
+    with store.session(neo4j_conn) as sess:
+        props = sess.run("MATCH (p {id: $a}) RETURN properties(p) AS p", a=a).single()["p"]
+    assert "aliases" not in props and props["analyst_note"] == "x"
+
+
+def test_a_row_the_server_refuses_is_one_reported_row(neo4j_conn: dict, tmp_path: Path) -> None:
+    """A 10,000-character id (from a graph built elsewhere) is too large for Neo4j's index: that row is
+    reported and every other row loads; a build bounds such an id, so it loads whole (issue 23)."""
+    import graphbuild
+
+    G = graph_named("sample")
+    H = G.copy()
+    H.add_node("x" * 10_000, id="x" * 10_000, label="Article", title="Too long")
+    summary = load_graph(H, neo4j_conn, progress=False, batch_size=4)
+    assert len(summary.refused) == 1 and summary.refused[0].startswith("Article 'xxxx")
+    assert "refused 1 rows" in str(summary)
+    assert database_state(neo4j_conn) == expected_state(G)
+    (tmp_path / "in").mkdir()
+    record = {"id": "y" * 10_000, "text": "Ann Lee met Tom Ng."}
+    (tmp_path / "in" / "long.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="id of 10,000 characters"):
+        built = graphbuild.build_graph([tmp_path / "in"])
+    summary = load_graph(built, neo4j_conn, progress=False)
+    assert summary.refused == [] and summary.nodes == built.number_of_nodes()
+    with store.session(neo4j_conn) as sess:
+        ids = [r["id"] for r in sess.run("MATCH (a:Article) WHERE a.id STARTS WITH 'yyy' RETURN a.id AS id")]
+    assert len(ids) == 1 and len(ids[0]) == 200
+
+
+# -- incremental load: only what changed is sent ------------------------------------------------------
+
+
+def _counts(G: nx.MultiDiGraph) -> tuple[int, int]:
+    return G.number_of_nodes(), G.number_of_edges()
+
+
+def test_an_unchanged_graph_reloads_without_sending_a_row(neo4j_conn: dict) -> None:
+    G = graph_named("sample")
+    first = load_graph(G, neo4j_conn, progress=False)
+    assert (first.nodes_skipped, first.relationships_skipped) == (0, 0)
+    again = load_graph(G, neo4j_conn, progress=False)
+    assert (again.nodes_skipped, again.relationships_skipped) == _counts(G)
+    assert again.nodes_created + again.nodes_updated + again.relationships_created + again.relationships_updated == 0
+    assert "were not sent" in str(again)
+    assert database_state(neo4j_conn) == expected_state(G)
+    full = load_graph(G, neo4j_conn, progress=False, full=True)  # --full sends every row (none changes)
+    assert (full.nodes_skipped, full.relationships_skipped, full.relationships_unchanged) == (0, 0, G.number_of_edges())
+
+
+def test_a_reload_sends_the_new_and_changed_and_replace_deletes_the_gone(neo4j_conn: dict) -> None:
+    G = graph_named("sample")
+    load_graph(G, neo4j_conn, progress=False)
+    H = G.copy()
+    (u, v, k), *rest = sorted(G.edges(keys=True))
+    H.edges[u, v, k]["count"] = H.edges[u, v, k].get("count", 1) + 1  # changed
+    gone = rest[-1]
+    H.remove_edge(*gone)  # gone
+    H.add_node("person:new-comer", id="person:new-comer", label="Person", name="New Comer", aliases=[], titles=[],
+               sources=[])
+    H.add_edge("person:new-comer", u, key=k, type=k, count=1, sources=["d1"], evidence=[])  # new
+    summary = load_graph(H, neo4j_conn, progress=False, replace=True)
+    assert (summary.nodes_created, summary.nodes_updated, summary.nodes_skipped) == (1, 0, G.number_of_nodes())
+    assert (summary.relationships_created, summary.relationships_updated) == (1, 1)
+    assert summary.relationships_skipped == G.number_of_edges() - 2
+    assert summary.relationships_deleted == 1
+    assert database_state(neo4j_conn) == expected_state(H)
+
+
+def test_a_hand_deleted_relationship_and_a_killed_load_are_made_whole(neo4j_conn: dict, monkeypatch) -> None:
+    G = graph_named("sample")
+    real = store._relationship_batch
+    calls = []
+
+    def dies_after_two(tx, *args):
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as a Ctrl-C in the middle of the load
+        calls.append(args)
+        return real(tx, *args)
+
+    monkeypatch.setattr(store, "_relationship_batch", dies_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        load_graph(G, neo4j_conn, progress=False, batch_size=1)
+    monkeypatch.setattr(store, "_relationship_batch", real)
+    resumed = load_graph(G, neo4j_conn, progress=False)
+    assert resumed.relationships_skipped == 2 and resumed.relationships_created == G.number_of_edges() - 2
+    assert database_state(neo4j_conn) == expected_state(G)
+    with store.session(neo4j_conn) as sess:
+        sess.run("MATCH ()-[r]->() WITH r LIMIT 1 DELETE r").consume()  # an analyst deletes one by hand
+    healed = load_graph(G, neo4j_conn, progress=False)
+    assert healed.relationships_created == 1
+    assert database_state(neo4j_conn) == expected_state(G)

@@ -128,3 +128,12 @@ def test_a_title_in_several_cases_is_one_title():
                     {"Foreign Minister", "foreign minister", "FOREIGN MINISTER", "Envoy"}, 3, {"d1"})
     G = build_graph_from_facts([person], [])
     assert G.nodes["person:tavi-marrowfield"]["titles"] == ["Envoy", "Foreign Minister"]
+def test_invisible_characters_and_sharp_s_do_not_split_a_person() -> None:
+    """A zero-width or bidi character inside a name, and "ß" for "ss", are the same person (issue 23)."""
+    entities, _ = _resolve(
+        _doc("d1", [("Peter Novak", "Person"), ("Anna Weiß", "Person")], [("MET", 0, 1, 0, "occurred")]),
+        _doc("d2", [("Peter No\u200bvak", "Person"), ("\u2066Anna Weiss\u2069", "Person")],
+             [("MET", 0, 1, 0, "occurred")]),
+    )
+    assert sorted(entities) == ["person:anna-weiss", "person:peter-novak"]
+    assert entities["person:peter-novak"].sources == {"d1", "d2"}

@@ -13,8 +13,15 @@ from itertools import pairwise
 from pathlib import Path
 
 from graphbuild.dates import find_dateline, metadata_date
-from graphbuild.ingest.decode import BOMS, CONTROL_CHARACTERS, MAX_CONTROL_RATIO, normalise_newlines, unify_line_breaks
-from graphbuild.models import Document, ReadProblem
+from graphbuild.ingest.decode import (
+    BOMS,
+    CONTROL_CHARACTERS,
+    MAX_CONTROL_RATIO,
+    decode_record,
+    normalise_newlines,
+    unify_line_breaks,
+)
+from graphbuild.models import Document, ReadNote, ReadProblem
 from graphbuild.text import optional_text
 
 EXTENSIONS = frozenset({".jsonl"})
@@ -32,11 +39,47 @@ def read_lines(path: Path, text: str, first_line: int) -> Iterator[Found]:
             yield read_record(f"{path}:{number}", line, number)
 
 
+def read_bytes(path: Path, data: bytes) -> list[Found | ReadNote]:
+    """A .jsonl file decoded record by record: UTF-8 first; a record that is not UTF-8 falls back to
+    cp1252 or latin-1 (noted with its line), a record holding a NUL byte is skipped (reported with its
+    line), and neither touches the other records. A file of nothing but such records is "binary"."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # as normalise_newlines (ASCII bytes)
+    found: list[Found | ReadNote] = []
+    nul = 0
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        source = f"{path}:{number}"
+        if b"\x00" in raw:
+            nul += 1
+            found.append(ReadProblem(source, "NUL byte in the record: skipped"))
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line, encoding = decode_record(raw)
+            found.append(ReadNote(source, f"not UTF-8 (byte 0x{raw[error.start]:02x} at column "
+                                          f"{error.start + 1}): this record read as {encoding}"))
+        if number == 1:
+            line = line.lstrip("\ufeff")
+        found.append(read_record(source, line, number))
+    if nul and nul == sum(1 for item in found if type(item) is ReadProblem) and not any(
+            isinstance(item, tuple) for item in found):
+        return [ReadProblem(str(path), "binary file (NUL bytes)")]
+    return found
+
+
 def read_record(source: str, line: str, number: int) -> Found:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return ReadProblem(source, f"bad JSON: {error.msg} at column {error.colno}")
+    except RecursionError:
+        return ReadProblem(source, "bad JSON: nested too deeply")
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return ReadProblem(source, f"bad JSON: {str(error).splitlines()[0]}")
     if not isinstance(record, dict):
         return ReadProblem(source, "not a JSON object")
     doc_id, body = record.get("id"), record.get("text")

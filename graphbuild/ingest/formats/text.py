@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graphbuild.dates import find_dateline
+from graphbuild.ingest.decode import safe_text
 from graphbuild.models import Document, ReadProblem
 
 EXTENSIONS = frozenset({".txt", ".md"})
@@ -16,6 +17,7 @@ def read(path: Path, text: str) -> Iterator[tuple[Document, None] | ReadProblem]
     if not text.strip():
         yield ReadProblem(str(path), "empty file (only whitespace)")
         return
+    text = safe_text(text)
     yield Document(path.stem, text, str(path), text_title(text), find_dateline(text)), None
 
 
