@@ -25,10 +25,15 @@ EVENT = "Event"
 NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)  # what mentions name: the entities
 # An input document as a node: every evidence item's ``doc`` is the id of one (see graphbuild.graph).
 ARTICLE = "Article"
-GRAPH_NODE_LABELS = (*NODE_LABELS, ARTICLE)  # every node label of the graph
+# One meeting or call (see graphbuild.meetings): its people PARTICIPATED_IN it, its articles REPORTS it.
+MEETING = "Meeting"
+GRAPH_NODE_LABELS = (*NODE_LABELS, ARTICLE, MEETING)  # every node label of the graph
 # Properties of an Article node, in this order; and the ones that are indexed in Neo4j besides the id.
 ARTICLE_PROPERTIES = ("id", "title", "date", "url", "outlet", "path", "sha256")
-INDEXED_PROPERTIES = {ARTICLE: ("date",)}
+INDEXED_PROPERTIES = {ARTICLE: ("date",), MEETING: ("date",)}
+# Properties of a Meeting node, in this order (the known ones; ``evidence`` is a list like an edge's).
+MEETING_PROPERTIES = ("id", "name", "date", "place", "status", "medium", "kind", "reports", "count", "sources",
+                      "evidence")
 
 # --- statuses of a contact: did it happen? ----------------------------------------------------
 OCCURRED = "occurred"
@@ -103,7 +108,18 @@ CONTACT_TYPES = tuple(spec.name for spec in RELATION_SPECS if spec.object_kind =
 MENTIONS = "MENTIONS"
 MENTIONS_SPEC = _spec(MENTIONS, {ARTICLE}, set(NODE_LABELS), "entity", properties=("count",),
                       colour="#bab0ac", legend="article mentions")
-EDGE_SPECS: tuple[RelationSpec, ...] = (*RELATION_SPECS, MENTIONS_SPEC)  # every edge type of the graph
+# Person -> Meeting, with the person's ``side`` (the country or organisation they represent) and ``role``
+# (host / guest) when known; Article -> Meeting, with ``count``, the article's sentences that tell it. Like
+# MENTIONS, they are derived, not extracted: no rule, score or relation filter treats them as facts.
+PARTICIPATED_IN = "PARTICIPATED_IN"
+REPORTS = "REPORTS"
+PARTICIPATED_IN_SPEC = _spec(PARTICIPATED_IN, {PERSON}, {MEETING}, "meeting", properties=("side", "role"),
+                             colour="#8c564b", legend="took part in a meeting")
+REPORTS_SPEC = _spec(REPORTS, {ARTICLE}, {MEETING}, "meeting", properties=("count",),
+                     colour="#c49c94", legend="article reports a meeting")
+MEETING_EDGE_SPECS = (PARTICIPATED_IN_SPEC, REPORTS_SPEC)
+# every edge type of the graph
+EDGE_SPECS: tuple[RelationSpec, ...] = (*RELATION_SPECS, MENTIONS_SPEC, *MEETING_EDGE_SPECS)
 
 # Every optional attribute a fact may carry, in the order the graph writes them.
 FACT_PROPERTIES = ("date", "place", "medium", "title")
@@ -124,5 +140,5 @@ def spec_of(name: str) -> RelationSpec | None:
 
 
 def edge_spec(name: str) -> RelationSpec | None:
-    """The spec of any edge type of the graph: a relation, or MENTIONS."""
-    return RELATIONS.get(name) or (MENTIONS_SPEC if name == MENTIONS else None)
+    """The spec of any edge type of the graph: a relation, MENTIONS, PARTICIPATED_IN or REPORTS."""
+    return RELATIONS.get(name) or next((spec for spec in EDGE_SPECS if spec.name == name), None)
