@@ -204,7 +204,7 @@ def _split(facts: list, sides: _Sides, doc: str) -> list[tuple[frozenset[str], l
             if fact.source in clique and fact.target in clique:
                 assigned[id(fact)] = n
                 break
-    for n, clique in enumerate(cliques):
+    for n in range(len(cliques)):
         members = [f for f in facts if assigned.get(id(f)) == n]
         if members:
             result.append((frozenset(p for f in members for p in (f.source, f.target)), members))
