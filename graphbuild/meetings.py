@@ -53,6 +53,7 @@ from graphbuild.text import fold
 MEETING_TYPES = (MET, SPOKE_WITH)
 IN_PERSON = "in person"
 WEEK = dt.timedelta(days=7)
+MONTH = dt.timedelta(days=31)
 HOST, GUEST = "host", "guest"
 BILATERAL, TRILATERAL, MULTILATERAL = "bilateral", "trilateral", "multilateral"
 NAME_PEOPLE = 4  # a meeting's name lists this many people, then "and N others"
@@ -114,7 +115,7 @@ def find_meetings(facts: Iterable, doc_dates: dict[str, str | None], names: dict
     labels = labels or {}
     sides = _Sides(posts, labels)
     contact_facts = [f for f in facts if f.type in MEETING_TYPES and f.source != f.target]
-    mentions = _mentions(contact_facts, doc_dates, sides)
+    mentions = _mentions(contact_facts, doc_dates, sides, names, aliases or {})
     groups = _merge(mentions)
     meetings: list[Meeting] = []
     fact_meeting: dict[int, str] = {}
@@ -139,6 +140,7 @@ class _Sides:
     """Whom a person represents: the country or organisation of their post, in an article or overall."""
 
     def __init__(self, posts: Iterable, labels: dict[str, str]) -> None:
+        self._listed: dict[tuple[str, str], str] = {}  # (person, doc) -> side read off a list ("A, B and C of X")
         self._by_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._all: dict[str, set[str]] = defaultdict(set)
         self._labels = labels
@@ -154,8 +156,30 @@ class _Sides:
             return countries[0] if len(countries) == 1 else None
         return sorted(targets)[0] if len(targets) == 1 else None
 
+    def learn_list(self, facts: list, doc: str, names: dict[str, str], aliases: dict[str, Iterable[str]]) -> None:
+        """"Foreign Minister A, Defence Minister B and Interior Minister C of Estonia": A and B serve Estonia
+        too, when C's post says so and only titles, names, commas and "and" stand between them."""
+        sentence = facts[0].evidence.sentence
+        people = sorted({p for f in facts for p in (f.source, f.target)})
+        spans = {p: _span_of(sentence, aliases.get(p, ())) for p in people}
+        for person in people:
+            if spans[person] is None or self.of(person, (doc,)) is not None:
+                continue
+            for last in people:
+                side = self.of(last, (doc,))
+                if last == person or side is None or spans[last] is None or spans[last][0] <= spans[person][1]:
+                    continue
+                tail = sentence[spans[last][1]:]
+                if not re.match(r"\s+of\s+(?:the\s+)?" + re.escape(names.get(side, "\x00")) + r"\b", tail):
+                    continue
+                if _LIST_GAP.fullmatch(sentence[spans[person][1]:spans[last][0]]):
+                    self._listed[(person, doc)] = side
+                    break
+
     def of(self, person: str, docs: Iterable[str]) -> str | None:
+        docs = list(docs)
         found = {self._pick(self._by_doc[(person, doc)]) for doc in docs if (person, doc) in self._by_doc}
+        found |= {self._listed[(person, doc)] for doc in docs if (person, doc) in self._listed}
         found.discard(None)
         if len(found) == 1:
             return found.pop()
@@ -164,9 +188,23 @@ class _Sides:
         return self._pick(self._all.get(person, set()))
 
 
+# What may stand between two people of one list: commas, "and", capitalised words (titles, names).
+_LIST_GAP = re.compile(r"(?:\s*(?:,|and\b|[A-Z][\w'.-]*))*\s*")
+
+
+def _span_of(sentence: str, aliases: Iterable[str]) -> tuple[int, int] | None:
+    """Where the longest written form of a person first stands in ``sentence``."""
+    for alias in sorted(aliases, key=lambda a: (-len(a), a)):
+        at = sentence.find(alias) if alias else -1
+        if at >= 0:
+            return at, at + len(alias)
+    return None
+
+
 # ---------------------------------------------------------------- mentions: one sentence, one meeting
 
-def _mentions(facts: list, doc_dates: dict[str, str | None], sides: _Sides) -> list[Mention]:
+def _mentions(facts: list, doc_dates: dict[str, str | None], sides: _Sides, names: dict[str, str],
+              aliases: dict[str, Iterable[str]]) -> list[Mention]:
     by_sentence: dict[tuple, list] = defaultdict(list)
     for fact in facts:
         ev = fact.evidence
@@ -177,6 +215,8 @@ def _mentions(facts: list, doc_dates: dict[str, str | None], sides: _Sides) -> l
     for key in sorted(by_sentence):
         doc, start, _, rel_type, status, date, medium = key
         group = by_sentence[key]
+        if len(group) > 1:
+            sides.learn_list(group, doc, names, aliases)
         for people, members in _split(group, sides, doc):
             place = next((f.place for f in members if f.place), None)
             mentions.append(Mention(rel_type, people, status, date or None, place,
@@ -250,13 +290,22 @@ def dates_compatible(a: str | None, a_doc_date: str | None, b: str | None, b_doc
     False
     >>> dates_compatible("2024-05", None, "2024-05-06", None)
     True
+    >>> dates_compatible("2024", "2024-12-20", "2024-05-06", "2024-05-07")
+    False
     >>> dates_compatible("2024-05-06", "2024-05-10", None, "2024-05-11")
     True
     >>> dates_compatible("2024-05-06", "2024-05-10", None, "2024-08-11")
     False
     """
     if a and b:
-        return a.startswith(b) or b.startswith(a)
+        if a == b:
+            return True
+        if not (a.startswith(b) or b.startswith(a)):
+            return False
+        # A month or a year ("last week", "earlier this month") holds the day only near its own article.
+        coarse_doc, day = (a_doc_date, _day(b)) if len(a) < len(b) else (b_doc_date, _day(a))
+        anchor = _day(coarse_doc)
+        return anchor is None or day is None or abs(day - anchor) <= MONTH
     if not a and not b:
         if same_doc:
             return True

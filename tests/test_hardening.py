@@ -299,10 +299,13 @@ def test_control_characters_are_escaped_on_the_terminal(built: Path, capsys) -> 
     import json
 
     capsys.readouterr()
-    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json")]) == 0
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--by-person"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\\x1b]0;pwned\\x07" in out
-    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--json"]) == 0
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "took part in 1 meeting:" in out
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--json", "--by-person"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "pwned\x07" in json.loads(out)[0]["meetings"][0]["evidence"][0]["sentence"]
     weird = _write(built.parent / "in2" / "bad\x1b[2Jname.txt", "")
@@ -450,8 +453,10 @@ def test_help_is_plain_text_names_merge_and_every_option_has_help(capsys) -> Non
 
 def test_who_met_one_person_grammar(built: Path, capsys) -> None:
     capsys.readouterr()
-    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json")]) == 0
+    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json"), "--by-person"]) == 0
     assert "met 1 person:" in capsys.readouterr().out
+    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json")]) == 0
+    assert "took part in 1 meeting:" in capsys.readouterr().out
 
 
 def test_neo4j_server_refuses_a_busy_port() -> None:

@@ -68,7 +68,7 @@ def test_who_met_contacts_lists_meetings_and_calls(tmp_path: Path, capsys: pytes
     [plain] = who_met(G, "Cy Diaz", ALL)
     assert [(m.name, m.status) for m in plain.meetings] == [("Ann Lee", PLANNED)]
     write_json(G, tmp_path / "graph.json")
-    assert cli.main(["who-met", "Cy Diaz", "--graph", str(tmp_path / "graph.json"), "--contacts"]) == 0
+    assert cli.main(["who-met", "Cy Diaz", "--graph", str(tmp_path / "graph.json"), "--contacts", "--by-person"]) == 0
     out = capsys.readouterr().out
     assert "was in contact with 1 person:" in out and "SPOKE_WITH by video, occurred, on 2024-10-18" in out
     assert "Diaz later spoke with Lee by video." in out and "MET" not in out  # planned: not asked for
@@ -80,7 +80,9 @@ def test_cli_who_met_neo4j_prints_what_the_file_gives(loaded: tuple[nx.MultiDiGr
     write_json(G, tmp_path / "graph.json")
     busiest = sorted(_people(G), key=lambda p: (-G.degree(p[0]), p[0]))[:5]
     for person, data in busiest:
-        for extra in ([], ["--json"], ["--status", "all"], ["--contacts", "--status", "all"], ["--contacts", "--json"]):
+        for extra in ([], ["--json"], ["--status", "all"], ["--contacts", "--status", "all"], ["--contacts", "--json"],
+                      ["--by-person"], ["--by-person", "--json", "--status", "all"],
+                      ["--by-person", "--contacts", "--status", "all"]):
             auth = ["--password", conn["password"]]
             assert cli.main(["who-met", data["name"], "--neo4j", conn["uri"], *auth, *extra]) == 0
             from_neo4j = capsys.readouterr().out

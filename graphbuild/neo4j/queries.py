@@ -7,7 +7,18 @@ Symmetric relations (``MET``, ``SPOKE_WITH``) are stored once per pair and match
 from __future__ import annotations
 
 from graphbuild.neo4j.literals import cypher_name, cypher_string
-from graphbuild.schema import ARTICLE, CONTACT_TYPES, HOLDS_POSITION, MENTIONS, MET, PERSON, SPOKE_WITH
+from graphbuild.schema import (
+    ARTICLE,
+    CONTACT_TYPES,
+    HOLDS_POSITION,
+    MEETING,
+    MENTIONS,
+    MET,
+    PARTICIPATED_IN,
+    PERSON,
+    REPORTS,
+    SPOKE_WITH,
+)
 
 # Person-to-person contact types (MET|SPOKE_WITH), matched undirected: symmetric types are stored once per pair.
 CONTACTS = "|".join(CONTACT_TYPES)
@@ -160,6 +171,16 @@ def contacts_statement(types: tuple[str, ...]) -> str:
         "properties(m) AS props"
     )
 
+
+# who-met's default answer: each Meeting of the person ``$id``, its other people and its articles.
+MEETINGS_STATEMENT = (
+    f"MATCH (p:{cypher_name(PERSON)} {{id: $id}})-[:{cypher_name(PARTICIPATED_IN)}]->(m:{cypher_name(MEETING)})\n"
+    f"OPTIONAL MATCH (o:{cypher_name(PERSON)})-[:{cypher_name(PARTICIPATED_IN)}]->(m) WHERE o <> p\n"
+    "WITH m, collect(DISTINCT {id: o.id, name: o.name}) AS others\n"
+    f"OPTIONAL MATCH (art:{cypher_name(ARTICLE)})-[:{cypher_name(REPORTS)}]->(m)\n"
+    "RETURN properties(m) AS props, others, collect(DISTINCT {id: art.id, title: art.title, date: art.date, "
+    "url: art.url, outlet: art.outlet}) AS articles"
+)
 
 QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since": "2024-01-01",
                 "until": "2024-12-31"}
