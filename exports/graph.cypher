@@ -2,7 +2,7 @@
 // Idempotent: MERGE on id and SET of all properties, so running it twice changes nothing.
 // Each batch packs its rows column by column into strings ('' null, '=' value) that the
 // statement splits back into maps: Neo4j parses long strings far faster than literal maps.
-// Graph: 40 nodes, 82 relationships; built="2024-11-14", documents=5, generator="graphbuild 0.1.0"
+// Graph: 45 nodes, 98 relationships; built="2024-11-14", documents=5, generator="graphbuild 0.1.0"
 
 CREATE CONSTRAINT `graphbuild_Article_id` IF NOT EXISTS FOR (n:`Article`) REQUIRE n.id IS UNIQUE;
 
@@ -10,11 +10,15 @@ CREATE CONSTRAINT `graphbuild_Event_id` IF NOT EXISTS FOR (n:`Event`) REQUIRE n.
 
 CREATE CONSTRAINT `graphbuild_Location_id` IF NOT EXISTS FOR (n:`Location`) REQUIRE n.id IS UNIQUE;
 
+CREATE CONSTRAINT `graphbuild_Meeting_id` IF NOT EXISTS FOR (n:`Meeting`) REQUIRE n.id IS UNIQUE;
+
 CREATE CONSTRAINT `graphbuild_Organization_id` IF NOT EXISTS FOR (n:`Organization`) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT `graphbuild_Person_id` IF NOT EXISTS FOR (n:`Person`) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX `graphbuild_Article_date` IF NOT EXISTS FOR (n:`Article`) ON (n.`date`);
+
+CREATE INDEX `graphbuild_Meeting_date` IF NOT EXISTS FOR (n:`Meeting`) ON (n.`date`);
 
 WITH [x IN split('=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=003_f2308b668f01e3ab|=004_baf44860b0de4dcc', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
      [x IN split('||||=2024-11-14', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
@@ -46,6 +50,25 @@ WITH [x IN split('=location:beijing|=location:china|=location:egypt|=location:et
      [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c6
 UNWIND [i IN range(0, 18) | {`id`: c0[i], `props`: {`aliases`: c1[i], `id`: c0[i], `mentions`: c2[i], `name`: c3[i], `sources`: c4[i], `titles`: c5[i], `written_by`: c6[i]}}] AS row
 MERGE (n:`Location` {id: row.id})
+SET n = row.props;
+
+WITH [x IN split('=meeting:05e9fba9e8b96ad3|=meeting:735649f115b3cd20|=meeting:c38913ce324f0642|=meeting:cc26a4d1674e4570|=meeting:ea85bee7c8a90054', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=1|=1|=2|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c1,
+     [x IN split('==000_f538d7a8210908c8|==003_f2308b668f01e3ab|==000_f538d7a8210908c8~=000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c2,
+     [x IN split('==1623|==627|==277~=752|==208|==460', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | toInteger(substring(e, 1))] END] AS c3,
+     [x IN split('==All eyes are now on next week’s BRICS summit in Kazan, Russia, where Presidents Xi Jinping and Vladimir Putin will meet.|==Putin and Xi have met over 40 times, fostering a close personal bond to reinforce their strategic partnership amidst growing tensions with Western nations.|==Andrei Belousov, Russia\'s Defence Minister, attends a meeting with Zhang Youxia, Vice Chairman of China\'s Central Military Commission, in Beijing, China, in this still image taken from video released on October 15, 2024.~=Russian Defense Minister Andrei Belousovmet with China’s top civilian defense official Zhang Youxia on Tuesday in Beijing, where both sides pledged to “continue working closely” to deepen military relations.|==The recent high-level meeting between Russian Defense Minister Andrei Bozhovsky and his Chinese counterpart, Dong Zhuo, in Qingdao has underscored a deepening strategic partnership between Moscow and Beijing.|==Putin and Russian Defense Minister Sergei Shoigu met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping held a three-day state visit to Moscow.', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c4,
+     [x IN split('==1503|==472|==57~=545|==0|==297', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | toInteger(substring(e, 1))] END] AS c5,
+     [x IN split('==planned|==occurred|==occurred~=occurred|==occurred|==occurred', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c6,
+     [x IN split('=bilateral|=bilateral|=bilateral|=bilateral|=bilateral', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c7,
+     [x IN split('=in person|=in person|=in person|=in person|=in person', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c8,
+     [x IN split('=Vladimir Putin – Xi Jinping|=Vladimir Putin – Xi Jinping|=Andrei Belousov – Zhang Youxia, Beijing|=Andrei Bozhovsky – Dong Zhuo|=Li Shangfu – Sergei Shoigu – Vladimir Putin', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c9,
+     [x IN split('||=Beijing||', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c10,
+     [x IN split('=1|=1|=1|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c11,
+     [x IN split('==000_f538d7a8210908c8|==003_f2308b668f01e3ab|==000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c12,
+     [x IN split('=planned|=occurred|=occurred|=occurred|=occurred', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c13,
+     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c14
+UNWIND [i IN range(0, 4) | {`id`: c0[i], `props`: {`count`: c1[i], `evidence_docs`: c2[i], `evidence_ends`: c3[i], `evidence_sentences`: c4[i], `evidence_starts`: c5[i], `evidence_statuses`: c6[i], `id`: c0[i], `kind`: c7[i], `medium`: c8[i], `name`: c9[i], `place`: c10[i], `reports`: c11[i], `sources`: c12[i], `status`: c13[i], `written_by`: c14[i]}}] AS row
+MERGE (n:`Meeting` {id: row.id})
 SET n = row.props;
 
 WITH [x IN split('=organization:central-military-commission|=organization:kremlin|=organization:nato|=organization:russian-federation-security-council|=organization:united-nations|=organization:world-bank', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
@@ -146,17 +169,42 @@ WITH [x IN split('=person:andrei-belousov|=person:andrei-bozhovsky|=person:li-sh
      [x IN split('=2|=1|=1|=1|=2', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2,
      [x IN split('==000_f538d7a8210908c8~=000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==001_0c4a1187e97c4c62|==000_f538d7a8210908c8~=003_f2308b668f01e3ab', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c3,
      [x IN split('==277~=752|==208|==460|==460|==1623~=627', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | toInteger(substring(e, 1))] END] AS c4,
-     [x IN split('==Andrei Belousov, Russia\'s Defence Minister, attends a meeting with Zhang Youxia, Vice Chairman of China\'s Central Military Commission, in Beijing, China, in this still image taken from video released on October 15, 2024.~=Russian Defense Minister Andrei Belousovmet with China’s top civilian defense official Zhang Youxia on Tuesday in Beijing, where both sides pledged to “continue working closely” to deepen military relations.|==The recent high-level meeting between Russian Defense Minister Andrei Bozhovsky and his Chinese counterpart, Dong Zhuo, in Qingdao has underscored a deepening strategic partnership between Moscow and Beijing.|==Putin and Russian Defense Minister Sergei Shoigu met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping held a three-day state visit to Moscow.|==Putin and Russian Defense Minister Sergei Shoigu met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping held a three-day state visit to Moscow.|==All eyes are now on next week’s BRICS summit in Kazan, Russia, where Presidents Xi Jinping and Vladimir Putin will meet.~=Putin and Xi have met over 40 times, fostering a close personal bond to reinforce their strategic partnership amidst growing tensions with Western nations.', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c5,
-     [x IN split('==57~=545|==0|==297|==297|==1503~=472', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | toInteger(substring(e, 1))] END] AS c6,
-     [x IN split('==occurred~=occurred|==occurred|==occurred|==occurred|==planned~=occurred', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c7,
-     [x IN split('=Beijing||||', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c8,
-     [x IN split('==000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==001_0c4a1187e97c4c62|==000_f538d7a8210908c8~=003_f2308b668f01e3ab', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c9,
-     [x IN split('=occurred|=occurred|=occurred|=occurred|=occurred', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c10,
-     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c11
-UNWIND [i IN range(0, 4) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i], `evidence_docs`: c3[i], `evidence_ends`: c4[i], `evidence_sentences`: c5[i], `evidence_starts`: c6[i], `evidence_statuses`: c7[i], `place`: c8[i], `sources`: c9[i], `status`: c10[i], `written_by`: c11[i]}}] AS row
+     [x IN split('==meeting:c38913ce324f0642~=meeting:c38913ce324f0642|==meeting:cc26a4d1674e4570|==meeting:ea85bee7c8a90054|==meeting:ea85bee7c8a90054|==meeting:05e9fba9e8b96ad3~=meeting:735649f115b3cd20', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c5,
+     [x IN split('==Andrei Belousov, Russia\'s Defence Minister, attends a meeting with Zhang Youxia, Vice Chairman of China\'s Central Military Commission, in Beijing, China, in this still image taken from video released on October 15, 2024.~=Russian Defense Minister Andrei Belousovmet with China’s top civilian defense official Zhang Youxia on Tuesday in Beijing, where both sides pledged to “continue working closely” to deepen military relations.|==The recent high-level meeting between Russian Defense Minister Andrei Bozhovsky and his Chinese counterpart, Dong Zhuo, in Qingdao has underscored a deepening strategic partnership between Moscow and Beijing.|==Putin and Russian Defense Minister Sergei Shoigu met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping held a three-day state visit to Moscow.|==Putin and Russian Defense Minister Sergei Shoigu met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping held a three-day state visit to Moscow.|==All eyes are now on next week’s BRICS summit in Kazan, Russia, where Presidents Xi Jinping and Vladimir Putin will meet.~=Putin and Xi have met over 40 times, fostering a close personal bond to reinforce their strategic partnership amidst growing tensions with Western nations.', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c6,
+     [x IN split('==57~=545|==0|==297|==297|==1503~=472', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | toInteger(substring(e, 1))] END] AS c7,
+     [x IN split('==occurred~=occurred|==occurred|==occurred|==occurred|==planned~=occurred', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c8,
+     [x IN split('==|==|==|==|==~=', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c9,
+     [x IN split('==Beijing|==|==|==|==~=', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c10,
+     [x IN split('==meeting:c38913ce324f0642|==meeting:cc26a4d1674e4570|==meeting:ea85bee7c8a90054|==meeting:ea85bee7c8a90054|==meeting:05e9fba9e8b96ad3~=meeting:735649f115b3cd20', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c11,
+     [x IN split('=Beijing||||', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c12,
+     [x IN split('==000_f538d7a8210908c8|==002_abcd3248882802e3|==001_0c4a1187e97c4c62|==001_0c4a1187e97c4c62|==000_f538d7a8210908c8~=003_f2308b668f01e3ab', '|') | CASE x WHEN '' THEN null ELSE [e IN split(substring(x, 1), '~') WHERE e <> '' | substring(e, 1)] END] AS c13,
+     [x IN split('=occurred|=occurred|=occurred|=occurred|=occurred', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c14,
+     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c15
+UNWIND [i IN range(0, 4) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i], `evidence_docs`: c3[i], `evidence_ends`: c4[i], `evidence_meetings`: c5[i], `evidence_sentences`: c6[i], `evidence_starts`: c7[i], `evidence_statuses`: c8[i], `meeting_dates`: c9[i], `meeting_places`: c10[i], `meetings`: c11[i], `place`: c12[i], `sources`: c13[i], `status`: c14[i], `written_by`: c15[i]}}] AS row
 MATCH (a:`Person` {id: row.source})
 MATCH (b:`Person` {id: row.target})
 MERGE (a)-[r:`MET`]->(b)
+SET r = row.props;
+
+WITH [x IN split('=person:andrei-belousov|=person:andrei-bozhovsky|=person:dong-zhuo|=person:li-shangfu|=person:sergei-shoigu|=person:vladimir-putin|=person:vladimir-putin|=person:vladimir-putin|=person:xi-jinping|=person:xi-jinping|=person:zhang-youxia', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=meeting:c38913ce324f0642|=meeting:cc26a4d1674e4570|=meeting:cc26a4d1674e4570|=meeting:ea85bee7c8a90054|=meeting:ea85bee7c8a90054|=meeting:05e9fba9e8b96ad3|=meeting:735649f115b3cd20|=meeting:ea85bee7c8a90054|=meeting:05e9fba9e8b96ad3|=meeting:735649f115b3cd20|=meeting:c38913ce324f0642', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=Russia|=Russia|||=Russia|=Russia|=Russia|=Russia|=China|=China|=China', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c2,
+     [x IN split('=location:russia|=location:russia|||=location:russia|=location:russia|=location:russia|=location:russia|=location:china|=location:china|=location:china', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c3,
+     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c4
+UNWIND [i IN range(0, 10) | {`source`: c0[i], `target`: c1[i], `props`: {`side`: c2[i], `side_id`: c3[i], `written_by`: c4[i]}}] AS row
+MATCH (a:`Person` {id: row.source})
+MATCH (b:`Meeting` {id: row.target})
+MERGE (a)-[r:`PARTICIPATED_IN`]->(b)
+SET r = row.props;
+
+WITH [x IN split('=000_f538d7a8210908c8|=000_f538d7a8210908c8|=001_0c4a1187e97c4c62|=002_abcd3248882802e3|=003_f2308b668f01e3ab', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,
+     [x IN split('=meeting:05e9fba9e8b96ad3|=meeting:c38913ce324f0642|=meeting:ea85bee7c8a90054|=meeting:cc26a4d1674e4570|=meeting:735649f115b3cd20', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c1,
+     [x IN split('=1|=2|=1|=1|=1', '|') | CASE x WHEN '' THEN null ELSE toInteger(substring(x, 1)) END] AS c2,
+     [x IN split('=graphbuild|=graphbuild|=graphbuild|=graphbuild|=graphbuild', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c3
+UNWIND [i IN range(0, 4) | {`source`: c0[i], `target`: c1[i], `props`: {`count`: c2[i], `written_by`: c3[i]}}] AS row
+MATCH (a:`Article` {id: row.source})
+MATCH (b:`Meeting` {id: row.target})
+MERGE (a)-[r:`REPORTS`]->(b)
 SET r = row.props;
 
 WITH [x IN split('=person:sergei-shoigu|=person:vladimir-putin|=person:vladimir-putin|=person:xi-jinping', '|') | CASE x WHEN '' THEN null ELSE substring(x, 1) END] AS c0,

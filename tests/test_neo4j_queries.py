@@ -19,7 +19,7 @@ from graphbuild.models import MET, NEGATED, OCCURRED, PERSON, PLANNED, SPOKE_WIT
 from graphbuild.neo4j.queries import QUERY_PARAMS, queries_text, read_queries
 from graphbuild.neo4j.store import load_graph, session, who_met_neo4j, who_met_session
 from graphbuild.query import sort_articles, who_met
-from graphbuild.schema import ARTICLE, CONTACT_TYPES, MENTIONS, SYMMETRIC_TYPES
+from graphbuild.schema import ARTICLE, CONTACT_TYPES, MEETING, MENTIONS, PARTICIPATED_IN, REPORTS, SYMMETRIC_TYPES
 
 GRAPHS = ["sample", "seeds"]
 ALL = (OCCURRED, PLANNED, NEGATED)
@@ -118,9 +118,26 @@ def _params(G: nx.MultiDiGraph) -> dict:
     docs = Counter(ev["doc"] for _, _, k, d in G.edges(keys=True, data=True) if k != MENTIONS
                    for ev in d.get("evidence", []))
     dates = sorted(date for _, _, _, date, _ in _dated_meetings(G, "0000", "9999"))
+    # The meeting with the most people (then the smallest id), and a partner of the busiest person in one.
+    meetings = sorted((-G.in_degree(n), n) for n, d in G.nodes(data=True) if d.get("label") == MEETING)
+    partners = sorted(u for m in _meetings_of(G, person) for u in _people_of(G, m) if u != person)
+    other = partners[0] if partners and "person:nasty" not in G else other
     return {"person": G.nodes[person]["name"], "other": G.nodes[other]["name"],
+            "meeting": meetings[0][1] if meetings else "meeting:none",
             "article": min(docs, key=lambda doc: (-docs[doc], doc)),
             "since": dates[0] if dates else "2024-01-01", "until": dates[len(dates) // 2] if dates else "2024-12-31"}
+
+
+def _meetings_of(G: nx.MultiDiGraph, person: str) -> list[str]:
+    return sorted(v for _, v, k in G.out_edges(person, keys=True) if k == PARTICIPATED_IN)
+
+
+def _people_of(G: nx.MultiDiGraph, meeting: str) -> list[str]:
+    return sorted(u for u, _, k in G.in_edges(meeting, keys=True) if k == PARTICIPATED_IN)
+
+
+def _reports_of(G: nx.MultiDiGraph, meeting: str) -> list[str]:
+    return sorted(u for u, _, k in G.in_edges(meeting, keys=True) if k == REPORTS)
 
 
 def _article(G: nx.MultiDiGraph, doc: str) -> dict | None:
@@ -253,6 +270,35 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
         return [{"date": date, "person": person, "met": met, "status": status, "place": place,
                  "articles": sort_articles(articles)}
                 for (date, person, met, status, place), articles in grouped.items()]
+    meetings = {n: d for n, d in G.nodes(data=True) if d.get("label") == MEETING}
+    people_names = lambda m: sorted(name(p) for p in _people_of(G, m))  # noqa: E731
+    if title == "Meetings of $person and $other, by date":
+        both = {m for m in meetings
+                if any(_matches(G.nodes[a], params["person"]) for a in _people_of(G, m))
+                and any(_matches(G.nodes[b], params["other"]) and b != a for a in _people_of(G, m)
+                        if _matches(G.nodes[a], params["person"]) for b in _people_of(G, m))}
+        return [{"meeting": m, "date": meetings[m].get("date"), "place": meetings[m].get("place"),
+                 "status": meetings[m]["status"], "medium": meetings[m].get("medium"),
+                 "reports": meetings[m]["reports"], "people": people_names(m)} for m in both]
+    if title == "Meeting nodes dated between $since and $until":
+        return [{"meeting": m, "date": d["date"], "name": d["name"], "status": d["status"], "people": people_names(m),
+                 "articles": _reports_of(G, m)}
+                for m, d in meetings.items() if d.get("date") and params["since"] <= d["date"] <= params["until"]]
+    if title == "Who attended meeting $meeting":
+        m = params["meeting"]
+        return [{"meeting": meetings[m]["name"], "person": name(p), "side": G.edges[p, m, PARTICIPATED_IN].get("side"),
+                 "role": G.edges[p, m, PARTICIPATED_IN].get("role")} for p in _people_of(G, m)] if m in meetings else []
+    if title == "Most reported meetings":
+        ranked = sorted(meetings, key=lambda m: (-len(_reports_of(G, m)), m))
+        rows = []
+        for m in ranked:
+            dates = [G.nodes[a].get("date") for a in _reports_of(G, m) if G.nodes[a].get("date")]
+            if _reports_of(G, m):
+                rows.append({"meeting": m, "name": meetings[m]["name"], "date": meetings[m].get("date"),
+                             "status": meetings[m]["status"], "reports": len(_reports_of(G, m)),
+                             "first_report": min(dates) if dates else None,
+                             "last_report": max(dates) if dates else None})
+        return rows[:25]
     raise AssertionError(f"no check for query {title!r}")
 
 
@@ -277,7 +323,7 @@ def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) ->
 def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
     G, conn = loaded
     queries = read_queries(queries_text())
-    assert len(queries) == 11
+    assert len(queries) == 15
     params = _params(G)
     for title, query in queries:
         rows = _run(conn, query, params)
@@ -289,6 +335,11 @@ def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> 
         if title.startswith("Shortest chain"):
             _check_shortest_chain(G, rows, params)
             continue
+        if title in ("Meetings of $person and $other, by date", "Meeting nodes dated between $since and $until"):
+            dates = [r["date"] for r in rows]  # oldest first, undated last
+            assert dates == sorted(d for d in dates if d) + [d for d in dates if not d]
+        if title == "Most reported meetings":
+            assert [r["reports"] for r in rows] == sorted((r["reports"] for r in rows), reverse=True)
         if title == "Meetings by place":
             rows = [{**r, "pairs": sorted(r["pairs"])} for r in rows]
             assert [r["meetings"] for r in rows] == sorted((r["meetings"] for r in rows), reverse=True)

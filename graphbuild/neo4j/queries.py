@@ -150,6 +150,51 @@ QUERIES: list[tuple[str, str, str]] = [
         "       m.place AS place, collect(art {.id, .title, .date, .url}) AS articles\n"
         "ORDER BY date, person, met",
     ),
+    (
+        "Meetings of $person and $other, by date",
+        f"Each {MEETING} both took part in (in person, by phone or video; any status), oldest first, undated\n"
+        "// last, with everyone there and the number of articles that report it.",
+        f"MATCH (a:{PERSON})-[:{PARTICIPATED_IN}]->(m:{MEETING})<-[:{PARTICIPATED_IN}]-(b:{PERSON})\n"
+        f"WHERE ({PERSON_MATCH.format(v='a', p='person')})\n"
+        f"  AND ({PERSON_MATCH.format(v='b', p='other')}) AND a <> b\n"
+        f"MATCH (x:{PERSON})-[:{PARTICIPATED_IN}]->(m)\n"
+        "WITH DISTINCT m, x ORDER BY x.name\n"
+        "RETURN m.id AS meeting, m.date AS date, m.place AS place, m.status AS status, m.medium AS medium,\n"
+        "       m.reports AS reports, collect(x.name) AS people\n"
+        "ORDER BY date IS NULL, date, meeting",
+    ),
+    (
+        "Meeting nodes dated between $since and $until",
+        f"Each {MEETING} whose own date falls in the range (ISO text: a month or a year sorts before its own\n"
+        "// days, and undated meetings are left out), with its people and its articles, by date.",
+        f"MATCH (m:{MEETING}) WHERE m.date >= $since AND m.date <= $until\n"
+        f"MATCH (x:{PERSON})-[:{PARTICIPATED_IN}]->(m)\n"
+        "WITH m, x ORDER BY x.name\n"
+        "WITH m, collect(x.name) AS people\n"
+        f"OPTIONAL MATCH (art:{ARTICLE})-[:{REPORTS}]->(m)\n"
+        "WITH m, people, art ORDER BY art.id\n"
+        "RETURN m.id AS meeting, m.date AS date, m.name AS name, m.status AS status, people,\n"
+        "       collect(art.id) AS articles\n"
+        "ORDER BY date, meeting",
+    ),
+    (
+        "Who attended meeting $meeting",
+        f"The people of one {MEETING} (take its id from the queries above), with the side each represents\n"
+        "// (from a title, a demonym or \"of X\") and their role (host, guest) where stated.",
+        f"MATCH (x:{PERSON})-[r:{PARTICIPATED_IN}]->(m:{MEETING} {{id: $meeting}})\n"
+        "RETURN m.name AS meeting, x.name AS person, r.side AS side, r.role AS role\n"
+        "ORDER BY person",
+    ),
+    (
+        "Most reported meetings",
+        f"The 25 {MEETING}s reported by the most articles (corroboration), with their first and last report.",
+        f"MATCH (art:{ARTICLE})-[:{REPORTS}]->(m:{MEETING})\n"
+        "WITH m, count(art) AS reports, min(art.date) AS first_report, max(art.date) AS last_report\n"
+        "RETURN m.id AS meeting, m.name AS name, m.date AS date, m.status AS status, reports,\n"
+        "       first_report, last_report\n"
+        "ORDER BY reports DESC, meeting\n"
+        "LIMIT 25",
+    ),
 ]
 
 # who-met matches people in Python (graphbuild.text), so it first fetches every person's names.
@@ -183,7 +228,7 @@ MEETINGS_STATEMENT = (
 )
 
 QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since": "2024-01-01",
-                "until": "2024-12-31"}
+                "until": "2024-12-31", "meeting": "meeting:0000000000000000"}
 
 # who-met's articles: the Article nodes of the documents its meetings cite.
 ARTICLES_STATEMENT = (
