@@ -7,6 +7,7 @@
 :param article => 'd1'
 :param since => '2024-01-01'
 :param until => '2024-12-31'
+:param meeting => 'meeting:0000000000000000'
 
 // 1. Who met whom
 // Every pair of people who met (MET is stored once per pair; read it undirected), with sources.
@@ -117,3 +118,44 @@ WITH a, b, m, art, date ORDER BY art.date IS NULL, art.date DESC, art.id
 RETURN date, a.name AS person, b.name AS met, coalesce(m.status, 'occurred') AS status,
        m.place AS place, collect(art {.id, .title, .date, .url}) AS articles
 ORDER BY date, person, met;
+
+// 12. Meetings of $person and $other, by date
+// Each Meeting both took part in (in person, by phone or video; any status), oldest first, undated
+// last, with everyone there and the number of articles that report it.
+MATCH (a:Person)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b:Person)
+WHERE (toLower(a.name) = toLower($person) OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($person)))
+  AND (toLower(b.name) = toLower($other) OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($other))) AND a <> b
+MATCH (x:Person)-[:PARTICIPATED_IN]->(m)
+WITH DISTINCT m, x ORDER BY x.name
+RETURN m.id AS meeting, m.date AS date, m.place AS place, m.status AS status, m.medium AS medium,
+       m.reports AS reports, collect(x.name) AS people
+ORDER BY date IS NULL, date, meeting;
+
+// 13. Meeting nodes dated between $since and $until
+// Each Meeting whose own date falls in the range (ISO text: a month or a year sorts before its own
+// days, and undated meetings are left out), with its people and its articles, by date.
+MATCH (m:Meeting) WHERE m.date >= $since AND m.date <= $until
+MATCH (x:Person)-[:PARTICIPATED_IN]->(m)
+WITH m, x ORDER BY x.name
+WITH m, collect(x.name) AS people
+OPTIONAL MATCH (art:Article)-[:REPORTS]->(m)
+WITH m, people, art ORDER BY art.id
+RETURN m.id AS meeting, m.date AS date, m.name AS name, m.status AS status, people,
+       collect(art.id) AS articles
+ORDER BY date, meeting;
+
+// 14. Who attended meeting $meeting
+// The people of one Meeting (take its id from the queries above), with the side each represents
+// (from a title, a demonym or "of X") and their role (host, guest) where stated.
+MATCH (x:Person)-[r:PARTICIPATED_IN]->(m:Meeting {id: $meeting})
+RETURN m.name AS meeting, x.name AS person, r.side AS side, r.role AS role
+ORDER BY person;
+
+// 15. Most reported meetings
+// The 25 Meetings reported by the most articles (corroboration), with their first and last report.
+MATCH (art:Article)-[:REPORTS]->(m:Meeting)
+WITH m, count(art) AS reports, min(art.date) AS first_report, max(art.date) AS last_report
+RETURN m.id AS meeting, m.name AS name, m.date AS date, m.status AS status, reports,
+       first_report, last_report
+ORDER BY reports DESC, meeting
+LIMIT 25;
