@@ -7,7 +7,7 @@
 :param article => 'd1'
 :param since => '2024-01-01'
 :param until => '2024-12-31'
-:param meeting => 'meeting:0000000000000000'
+:param meeting => 'Moscow'
 
 // 1. Who met whom
 // Every pair of people who met (MET is stored once per pair; read it undirected), with sources.
@@ -145,11 +145,13 @@ RETURN m.id AS meeting, m.date AS date, m.name AS name, m.status AS status, peop
 ORDER BY date, meeting;
 
 // 14. Who attended meeting $meeting
-// The people of one Meeting (take its id from the queries above), with the side each represents
-// (from a title, a demonym or "of X") and their role (host, guest) where stated.
-MATCH (x:Person)-[r:PARTICIPATED_IN]->(m:Meeting {id: $meeting})
-RETURN m.name AS meeting, x.name AS person, r.side AS side, r.role AS role
-ORDER BY person;
+// The people of each Meeting whose id is $meeting, or whose name holds it ("Oslo", "2024-05-06"),
+// with the side each represents (from a title, a demonym or "of X") and their role (host, guest) where
+// stated.
+MATCH (x:Person)-[r:PARTICIPATED_IN]->(m:Meeting)
+WHERE m.id = $meeting OR toLower(m.name) CONTAINS toLower($meeting)
+RETURN m.id AS meeting, m.name AS name, x.name AS person, r.side AS side, r.role AS role
+ORDER BY meeting, person;
 
 // 15. Most reported meetings
 // The 25 Meetings reported by the most articles (corroboration), with their first and last report.

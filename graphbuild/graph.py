@@ -17,7 +17,8 @@ Meetings (see :mod:`graphbuild.meetings`): each meeting or call the ``MET`` / ``
 ``Meeting`` node (``id``, ``name``, ``date``, ``place``, ``status``, ``medium``, ``kind``, ``reports``: the number
 of articles, ``count``: of sentences, ``sources``, ``evidence``), with a ``PARTICIPATED_IN`` edge from each of
 its people (``side``, ``role`` when known) and a ``REPORTS`` edge from each of its articles (``count``). A pair
-edge lists its meetings in ``meetings`` with ``meeting_dates`` and ``meeting_places`` beside ("" when unknown),
+edge lists its meetings in ``meetings`` with ``meeting_dates`` and ``meeting_places`` beside ("" when unknown;
+left out when none is known),
 each evidence item names its ``meeting``, and the edge's own ``date`` and ``place`` are those of one meeting (the
 strongest claim, then the earliest). Two colleagues of one side of a meeting get no pair edge from it.
 
@@ -207,8 +208,10 @@ def _edge_attributes(spec: RelationSpec, facts: list[Fact], fact_meeting: dict[i
             if name in spec.properties and getattr(primary, name):
                 attributes[name] = getattr(primary, name)
         attributes["meetings"] = [m.id for m in meetings]
-        attributes["meeting_dates"] = [m.date or "" for m in meetings]
-        attributes["meeting_places"] = [m.place or "" for m in meetings]
+        for name in ("date", "place"):  # beside the ids, "" where unknown; left out when none is known
+            values = [getattr(m, name) or "" for m in meetings]
+            if any(values):
+                attributes[f"meeting_{name}s"] = values
     return attributes
 
 

@@ -96,8 +96,7 @@ def test_spoke_with_in_json_and_graphml(tmp_path: Path) -> None:
     assert (spoke["status"], spoke["medium"], spoke["date"]) == ("occurred", "video", "2024-10-18")
     assert [e["status"] for e in spoke["evidence"]] == ["occurred"]
     assert list(G.edges["person:ann-lee", "person:cy-diaz", SPOKE_WITH]) == [
-        "type", "count", "sources", "evidence", "status", "medium", "date", "meetings", "meeting_dates",
-        "meeting_places"]
+        "type", "count", "sources", "evidence", "status", "medium", "date", "meetings", "meeting_dates"]
     # The call is a meeting of its own (by video), dated, listed on the edge with its date.
     [call] = spoke["meetings"]
     assert (spoke["meeting_dates"], data["nodes"][[n["id"] for n in data["nodes"]].index(call)]["medium"]) == (

@@ -285,9 +285,11 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
                  "articles": _reports_of(G, m)}
                 for m, d in meetings.items() if d.get("date") and params["since"] <= d["date"] <= params["until"]]
     if title == "Who attended meeting $meeting":
-        m = params["meeting"]
-        return [{"meeting": meetings[m]["name"], "person": name(p), "side": G.edges[p, m, PARTICIPATED_IN].get("side"),
-                 "role": G.edges[p, m, PARTICIPATED_IN].get("role")} for p in _people_of(G, m)] if m in meetings else []
+        asked = params["meeting"]
+        return [{"meeting": m, "name": d["name"], "person": name(p), "side": G.edges[p, m, PARTICIPATED_IN].get("side"),
+                 "role": G.edges[p, m, PARTICIPATED_IN].get("role")}
+                for m, d in meetings.items() if m == asked or asked.lower() in d["name"].lower()
+                for p in _people_of(G, m)]
     if title == "Most reported meetings":
         ranked = sorted(meetings, key=lambda m: (-len(_reports_of(G, m)), m))
         rows = []

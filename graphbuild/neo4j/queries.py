@@ -179,11 +179,13 @@ QUERIES: list[tuple[str, str, str]] = [
     ),
     (
         "Who attended meeting $meeting",
-        f"The people of one {MEETING} (take its id from the queries above), with the side each represents\n"
-        "// (from a title, a demonym or \"of X\") and their role (host, guest) where stated.",
-        f"MATCH (x:{PERSON})-[r:{PARTICIPATED_IN}]->(m:{MEETING} {{id: $meeting}})\n"
-        "RETURN m.name AS meeting, x.name AS person, r.side AS side, r.role AS role\n"
-        "ORDER BY person",
+        f"The people of each {MEETING} whose id is $meeting, or whose name holds it (\"Oslo\", \"2024-05-06\"),\n"
+        "// with the side each represents (from a title, a demonym or \"of X\") and their role (host, guest) where\n"
+        "// stated.",
+        f"MATCH (x:{PERSON})-[r:{PARTICIPATED_IN}]->(m:{MEETING})\n"
+        "WHERE m.id = $meeting OR toLower(m.name) CONTAINS toLower($meeting)\n"
+        "RETURN m.id AS meeting, m.name AS name, x.name AS person, r.side AS side, r.role AS role\n"
+        "ORDER BY meeting, person",
     ),
     (
         "Most reported meetings",
@@ -228,7 +230,7 @@ MEETINGS_STATEMENT = (
 )
 
 QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since": "2024-01-01",
-                "until": "2024-12-31", "meeting": "meeting:0000000000000000"}
+                "until": "2024-12-31", "meeting": "Moscow"}
 
 # who-met's articles: the Article nodes of the documents its meetings cite.
 ARTICLES_STATEMENT = (
