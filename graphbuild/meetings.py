@@ -12,7 +12,10 @@ as having met). Mentions then merge, across sentences and articles, into meeting
   a week of the other's date, counted from the undated mention's article date; two undated mentions
   merge within one article or articles a week apart at most;
 - compatible places (the same, or one unknown); a negated meeting merges only with negated ones;
-- a planned meeting that also happened is one meeting with status occurred, both reports kept.
+- a planned meeting that also happened is one meeting with status occurred, both reports kept; within one
+  article a plan and a meeting that happened merge only when both are dated (the same day), and so does a
+  meeting "again" or "another meeting" with the one the article told before;
+- a pair that met "separately" is not a part of a larger meeting.
 
 A person's *side* in a meeting is the country or organisation they hold a post with, read in the
 same article (else the one post the whole build knows them by); a country comes before an
@@ -58,6 +61,8 @@ HOST, GUEST = "host", "guest"
 BILATERAL, TRILATERAL, MULTILATERAL = "bilateral", "trilateral", "multilateral"
 NAME_PEOPLE = 4  # a meeting's name lists this many people, then "and N others"
 
+_AGAIN = re.compile(r"\b(?:again|(?:another|next|follow-up|second|third) (?:meeting|round of talks))\b", re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|individually|bilateral meetings)\b", re.IGNORECASE)
 _ACTIVE_HOST = re.compile(r"\b(?:host(?:s|ed|ing)?|welcom(?:es|ed|ing)|receiv(?:es|ed|ing))\b", re.IGNORECASE)
 _PASSIVE_HOST = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:warmly\s+)?(?:hosted|welcomed|received)\s+by\b",
                            re.IGNORECASE)
@@ -77,6 +82,8 @@ class Mention:
     doc_date: str | None
     start: int
     facts: list = field(default_factory=list)
+    separate: bool = False  # "met separately", "bilateral meetings with A and B": each pair is its own meeting
+    again: bool = False  # "will meet again", "another meeting": not the meeting the same article told before
 
 
 @dataclass
@@ -221,7 +228,9 @@ def _mentions(facts: list, doc_dates: dict[str, str | None], sides: _Sides, name
             place = next((f.place for f in members if f.place), None)
             mentions.append(Mention(rel_type, people, status, date or None, place,
                                     medium or (None if rel_type == SPOKE_WITH else IN_PERSON),
-                                    doc, doc_dates.get(doc), start, members))
+                                    doc, doc_dates.get(doc), start, members,
+                                    bool(_SEPARATE.search(members[0].evidence.sentence)),
+                                    bool(_AGAIN.search(members[0].evidence.sentence))))
     return mentions
 
 
@@ -236,7 +245,7 @@ def _split(facts: list, sides: _Sides, doc: str) -> list[tuple[frozenset[str], l
 
     if all(linked(a, b) for a, b in combinations(people, 2)):
         return [(frozenset(people), list(facts))]
-    cliques = _maximal_groups(people, linked)
+    cliques = _joined(_maximal_groups(people, linked))
     result: list[tuple[frozenset[str], list]] = []
     assigned: dict[int, int] = {}
     for fact in facts:
@@ -249,6 +258,29 @@ def _split(facts: list, sides: _Sides, doc: str) -> list[tuple[frozenset[str], l
         if members:
             result.append((frozenset(p for f in members for p in (f.source, f.target)), members))
     return result
+
+
+def _joined(cliques: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Groups sharing two people or more are one meeting: "A, B and C held a joint call with D and E" gives
+    {A, D, E}, {B, D, E}, {C, D, E} (co-subjects are not paired), one call. Groups sharing only their hub
+    ("met A of X; with B and C of Y") stay apart.
+
+    >>> [sorted(g) for g in _joined([frozenset("ade"), frozenset("bde"), frozenset("af"), frozenset("ag")])]
+    [['a', 'b', 'd', 'e'], ['a', 'f'], ['a', 'g']]
+    """
+    groups = [set(c) for c in cliques]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if len(groups[i] & groups[j]) >= 2:
+                    groups[i] |= groups.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    return [frozenset(g) for g in groups]
 
 
 def _maximal_groups(people: list[str], linked) -> list[frozenset[str]]:
@@ -346,6 +378,11 @@ class _Open:
             return False
         if not (m.people <= self.people or self.people <= m.people):
             return False
+        if m.people != self.people and (m.separate or any(o.separate for o in self.mentions)):
+            return False  # a pair met separately: not a part of a larger meeting
+        if any(o.doc == m.doc and (o.status != m.status or o.again or m.again) and not (o.date and m.date)
+               for o in self.mentions):
+            return False  # "met ... and will meet again": within one article, a plan is another meeting unless dated
         medium = self.medium()
         if medium and m.medium and medium != m.medium:
             return False
@@ -439,7 +476,8 @@ def meeting_name(people: list[str], names: dict[str, str], roles: dict[str, str]
     shown = sorted(people, key=lambda p: (roles.get(p) != HOST, fold(names.get(p, p)), p))
     label = " – ".join(names.get(p, p) for p in shown[:NAME_PEOPLE])
     if len(shown) > NAME_PEOPLE:
-        label += f" and {len(shown) - NAME_PEOPLE} others"
+        more = len(shown) - NAME_PEOPLE
+        label += f" and {more} other{'s' if more > 1 else ''}"
     return ", ".join(part for part in (label, place, date) if part)
 
 

@@ -219,3 +219,36 @@ def test_meeting_ids_are_stable_and_the_graph_is_the_same_whatever_the_fact_orde
 ])
 def test_relative_dates_resolve_against_the_article_date(phrase, article, future, expected) -> None:
     assert normalize_date(phrase, article, future) == expected
+
+
+def test_a_plan_in_the_article_of_a_meeting_is_another_meeting_unless_dated_alike() -> None:
+    facts = [_fact("ann", "bo", "d1", 0, "Ann Vale has met Bo Ruiz several times."),
+             _fact("ann", "bo", "d1", 50, "Ann Vale will meet Bo Ruiz again.", status="planned")]
+    assert len(_find(facts, {"d1": "2024-05-10"})) == 2
+    dated = [_fact("ann", "bo", "d1", 0, date="2024-05-14", status="planned"),
+             _fact("ann", "bo", "d1", 50, date="2024-05-14")]
+    assert len(_find(dated, {"d1": "2024-05-10"})) == 1
+
+
+def test_pairs_that_met_separately_are_not_part_of_a_larger_meeting() -> None:
+    both = "Ann Vale held talks with both Bo Ruiz and Cy Moss."
+    apart = "Ann Vale met separately with Bo Ruiz and Cy Moss."
+    facts = [_fact("ann", "bo", "d1", 0, both), _fact("ann", "cy", "d1", 0, both), _fact("bo", "cy", "d1", 0, both),
+             _fact("ann", "bo", "d1", 60, apart), _fact("ann", "cy", "d1", 60, apart)]
+    found = _find(facts, {"d1": "2024-05-10"})
+    assert sorted(len(m.people) for m in found) == [2, 2, 3]
+
+
+def test_meeting_again_in_the_same_article_is_another_meeting() -> None:
+    facts = [_fact("ann", "bo", "d1", 0, "Ann Vale met Bo Ruiz in Oslo."),
+             _fact("ann", "bo", "d1", 40, "Ann Vale is to travel to Bergen to meet again with Bo Ruiz.")]
+    assert len(_find(facts, {"d1": "2024-05-10"})) == 2
+
+
+def test_a_joint_call_of_several_officials_is_one_call() -> None:
+    sentence = "Ann Vale and Bo Ruiz held a joint call with Cy Moss and Di Park."
+    facts = [_fact(a, b, "d1", 0, sentence, type="SPOKE_WITH", medium="phone")
+             for a in ("ann", "bo") for b in ("cy", "di")] + [_fact("cy", "di", "d1", 0, sentence, type="SPOKE_WITH",
+                                                                     medium="phone")]
+    [call] = _find(facts, {"d1": "2024-05-10"})
+    assert call.people == sorted(NAMES) and call.medium == "phone"
