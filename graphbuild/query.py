@@ -259,8 +259,11 @@ def keep_meeting(line: MeetingLine, statuses: tuple[str, ...], contacts: bool) -
 
 
 def sort_meeting_lines(lines: Iterable[MeetingLine]) -> list[MeetingLine]:
-    """By date (undated last), then id."""
-    return sorted(lines, key=lambda m: (m.date is None, m.date or "", m.id))
+    """By date; an undated meeting at the date of its first report (else last), then by id."""
+    def when(m: MeetingLine) -> str:
+        return m.date or (m.first_article or {}).get("date") or "\uffff"
+
+    return sorted(lines, key=lambda m: (when(m), m.date is None, m.id))
 
 
 def person_meetings(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRED,),

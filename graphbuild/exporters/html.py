@@ -161,8 +161,13 @@ def meeting_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict:
         edges += [{"id": f"p{len(edges) + n}", "from": person, "to": str(node), "arrows": "to",
                    "color": {"color": PARTICIPATED_IN_SPEC.colour, "opacity": 0.6}, "width": 1}
                   for n, person in enumerate(drawn)]
+    def when(meeting: str) -> tuple:  # by date; an undated meeting at the date of its first report
+        reported = sorted(str(G.nodes[doc].get("date")) for doc in info[meeting]["sources"] if G.nodes[doc].get("date"))
+        day = first_day(info[meeting].get("date")) or (reported[0][:10] if reported else "\uffff")
+        return day, "date" not in info[meeting], meeting
+
     for ids in by_person.values():
-        ids.sort(key=lambda m: (first_day(info[m].get("date")) is None, first_day(info[m].get("date")) or "", m))
+        ids.sort(key=when)
     return {"info": info, "byPerson": by_person, "nodes": nodes, "edges": edges}
 
 
