@@ -444,8 +444,7 @@ def _meeting(mentions: list[Mention], names: dict[str, str], sides: _Sides,
         if side is not None:
             person_sides[person] = side
     roles = _roles(mentions, aliases)
-    teams = {person_sides.get(p, p) for p in people}
-    kind = {2: BILATERAL, 3: TRILATERAL}.get(len(teams), MULTILATERAL) if len(teams) > 1 else None
+    kind = _kind(mentions, people, person_sides)
     evidence = []
     seen: set[tuple] = set()
     counts: dict[str, int] = defaultdict(int)
@@ -464,6 +463,28 @@ def _meeting(mentions: list[Mention], names: dict[str, str], sides: _Sides,
     return Meeting(meeting_id, mentions[0].type, people, date, place, status, medium, kind,
                    meeting_name(people, names, roles, place, date), person_sides, roles, evidence, docs,
                    dict(sorted(counts.items())))
+
+
+_KINDS = {"bilateral": BILATERAL, "trilateral": TRILATERAL, "three-way": TRILATERAL, "multilateral": MULTILATERAL,
+          "quadrilateral": MULTILATERAL}
+_KIND_WORD = re.compile(r"\b(" + "|".join(_KINDS) + r")\b", re.IGNORECASE)
+
+
+def _kind(mentions: list[Mention], people: list[str], sides: dict[str, str]) -> str | None:
+    """Bilateral, trilateral or multilateral: as a sentence calls it ("a trilateral meeting"; "bilateral
+    meetings" in the plural says nothing of this one), else by the number of sides when every side is known,
+    else bilateral for two people; None when unknown."""
+    for m in mentions:
+        for word in _KIND_WORD.findall(m.facts[0].evidence.sentence):
+            kind = _KINDS[word.lower()]
+            if kind != BILATERAL and len(people) < 3:
+                continue  # the third party is not among the people read: the word is about something else
+            if not re.search(re.escape(word) + r"\s+(?:meetings|talks with)", m.facts[0].evidence.sentence, re.I):
+                return kind
+    if all(p in sides for p in people):
+        count = len(set(sides.values()))
+        return {1: None, 2: BILATERAL, 3: TRILATERAL}.get(count, MULTILATERAL)
+    return BILATERAL if len(people) == 2 else None  # a person of unknown side may be anyone's colleague
 
 
 def meeting_name(people: list[str], names: dict[str, str], roles: dict[str, str], place: str | None,

@@ -167,13 +167,18 @@ def test_undated_report_joins_only_within_its_articles_week() -> None:
 
 
 def test_a_subset_of_the_people_is_the_same_meeting() -> None:
-    sentence = "Ann Vale, Bo Ruiz and Cy Moss met."
+    sentence = "Ann Vale, Bo Ruiz and Cy Moss held a trilateral meeting."
     facts = [_fact("ann", "bo", "d1", 0, sentence, date="2024-05-06"),
              _fact("ann", "cy", "d1", 0, sentence, date="2024-05-06"),
              _fact("bo", "cy", "d1", 0, sentence, date="2024-05-06"),
              _fact("ann", "bo", "d2", 0, date="2024-05-06")]
     [meeting] = _find(facts, {"d1": "2024-05-10", "d2": "2024-05-11"})
     assert meeting.people == ["person:ann", "person:bo", "person:cy"] and meeting.kind == "trilateral"
+    # Three people whose sides are unknown, and no word for it: the kind is unknown.
+    plain = "Ann Vale, Bo Ruiz and Cy Moss met."
+    [meeting] = _find([_fact(a, b, "d1", 0, plain) for a, b in (("ann", "bo"), ("ann", "cy"), ("bo", "cy"))],
+                      {"d1": "2024-05-10"})
+    assert meeting.kind is None
 
 
 def test_separate_meetings_in_one_sentence_are_two() -> None:
