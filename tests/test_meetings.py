@@ -257,3 +257,47 @@ def test_a_joint_call_of_several_officials_is_one_call() -> None:
                                                                      medium="phone")]
     [call] = _find(facts, {"d1": "2024-05-10"})
     assert call.people == sorted(NAMES) and call.medium == "phone"
+
+
+# ---------------------------------------------------------------- the same questions on a real Neo4j
+
+
+def test_meeting_queries_on_neo4j(six: Path, neo4j_conn: dict, capsys: pytest.CaptureFixture) -> None:
+    from graphbuild.neo4j.queries import queries_text, read_queries
+    from graphbuild.neo4j.store import load_graph, session
+
+    G = read_json(six / "graph.json")
+    load_graph(G, neo4j_conn, progress=False)
+    queries = dict(read_queries(queries_text()))
+    params = {"person": "Marta Lindqvist", "other": "Tomas Berger", "since": "2024-05-01", "until": "2024-06-30",
+              "meeting": "Tallinn"}
+    with session(neo4j_conn) as sess:
+        def run(title: str) -> list[dict]:
+            return [r.data() for r in sess.run(queries[title], params)]
+
+        # Meetings of two people, oldest first, each with its own place.
+        rows = run("Meetings of $person and $other, by date")
+        assert [(r["date"], r["place"], r["reports"]) for r in rows] == [("2024-05-06", "Oslo", 2),
+                                                                         ("2024-09-18", "Santiago", 1)]
+        # Meetings in a date range: by their own date, not their articles'.
+        assert [(r["date"], r["people"]) for r in run("Meeting nodes dated between $since and $until")] == [
+            ("2024-05-06", ["Marta Lindqvist", "Tomas Berger"]),
+            ("2024-06-13", ["Kadri Saar", "Liis Kask", "Paul Ashford", "Rein Tamm"])]
+        # Who attended: the delegation with its side.
+        rows = run("Who attended meeting $meeting")
+        assert [(r["person"], r["side"]) for r in rows] == [("Kadri Saar", "Estonia"), ("Liis Kask", "Estonia"),
+                                                            ("Paul Ashford", "Canada"), ("Rein Tamm", "Estonia")]
+        # Most reported first: the Oslo meeting, told by two outlets on consecutive days.
+        top = run("Most reported meetings")[0]
+        assert (top["date"], top["reports"], top["first_report"], top["last_report"]) == (
+            "2024-05-06", 2, "2024-05-10", "2024-05-11")
+        # The constraint on the Meeting id and the index on its date.
+        schema = {r["name"] for r in sess.run("SHOW INDEXES YIELD name")}
+        assert {"graphbuild_Meeting_id", "graphbuild_Meeting_date"} <= schema
+    # who-met reads the same from Neo4j as from the file.
+    for extra in ([], ["--json"], ["--status", "all"]):
+        assert main(["who-met", "Tomas Berger", "--neo4j", neo4j_conn["uri"], "--password",
+                     neo4j_conn["password"], *extra]) == 0
+        from_neo4j = capsys.readouterr().out
+        assert main(["who-met", "Tomas Berger", "--graph", str(six / "graph.json"), *extra]) == 0
+        assert capsys.readouterr().out == from_neo4j and "Santiago" in from_neo4j
