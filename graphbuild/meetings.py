@@ -149,6 +149,7 @@ class _Sides:
     def __init__(self, posts: Iterable, labels: dict[str, str]) -> None:
         self._listed: dict[tuple[str, str], str] = {}  # (person, doc) -> side read off a list ("A, B and C of X")
         self._by_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._overall_cache: dict[str, str | None] = {}
         self._all: dict[str, set[str]] = defaultdict(set)
         self._labels = labels
         for fact in posts:
@@ -158,10 +159,17 @@ class _Sides:
             self._all[fact.source].add(fact.target)
 
     def _pick(self, targets: set[str]) -> str | None:
-        countries = sorted(t for t in targets if self._labels.get(t, t.split(":")[0].title()) == LOCATION)
+        """The one country among ``targets``, else the one organisation; None when it is not one."""
+        countries = [t for t in targets if self._labels.get(t, t.split(":")[0].title()) == LOCATION]
         if countries:
             return countries[0] if len(countries) == 1 else None
-        return sorted(targets)[0] if len(targets) == 1 else None
+        return next(iter(targets)) if len(targets) == 1 else None
+
+    def _overall(self, person: str) -> str | None:
+        """The side the whole build knows a person by (computed once: a hub holds many posts)."""
+        if person not in self._overall_cache:
+            self._overall_cache[person] = self._pick(self._all.get(person, set()))
+        return self._overall_cache[person]
 
     def learn_list(self, facts: list, doc: str, names: dict[str, str], aliases: dict[str, Iterable[str]]) -> None:
         """"Foreign Minister A, Defence Minister B and Interior Minister C of Estonia": A and B serve Estonia
@@ -192,7 +200,7 @@ class _Sides:
             return found.pop()
         if found:
             return None  # two articles give two sides: none is sure
-        return self._pick(self._all.get(person, set()))
+        return self._overall(person)
 
 
 # What may stand between two people of one list: commas, "and", capitalised words (titles, names).
@@ -330,13 +338,15 @@ def dates_compatible(a: str | None, a_doc_date: str | None, b: str | None, b_doc
     False
     """
     if a and b:
-        if a == b:
+        if a == b and _day(a):
             return True
         if not (a.startswith(b) or b.startswith(a)):
             return False
-        # A month or a year ("last week", "earlier this month") holds the day only near its own article.
-        coarse_doc, day = (a_doc_date, _day(b)) if len(a) < len(b) else (b_doc_date, _day(a))
-        anchor = _day(coarse_doc)
+        # A month or a year ("last week", "earlier this month") holds the day, or another month or year, only
+        # near its own article.
+        coarse_doc, other = (a_doc_date, b) if len(a) <= len(b) else (b_doc_date, a)
+        other_doc = b_doc_date if other is b else a_doc_date
+        anchor, day = _day(coarse_doc), _day(other) or _day(other_doc)
         return anchor is None or day is None or abs(day - anchor) <= MONTH
     if not a and not b:
         if same_doc:
@@ -352,53 +362,98 @@ def dates_compatible(a: str | None, a_doc_date: str | None, b: str | None, b_doc
     day = _day(dated)
     if day is not None:
         return abs(day - anchor) <= WEEK
-    return anchor.isoformat().startswith(dated)  # a month or a year: the article falls in it
+    dated_doc = _day(a_doc_date if a else b_doc_date)  # a month or a year: the article falls in it, near the other
+    return anchor.isoformat().startswith(dated) and (dated_doc is None or abs(dated_doc - anchor) <= MONTH)
+
+
+def _anchor(m: Mention) -> dt.date | None:
+    """The day a report is about, as near as it is known: its date when a day, else its article's date."""
+    return _day(m.date) or _day(m.doc_date)
 
 
 class _Open:
-    """A meeting being gathered: its mentions and what they say together."""
+    """A meeting being gathered: its mentions and, kept up to date, what the checks of a new one read."""
 
     def __init__(self, mention: Mention) -> None:
-        self.mentions = [mention]
-        self.people = set(mention.people)
+        self.mentions: list[Mention] = []
+        self.people: set[str] = set()
         self.type = mention.type
         self.negated = mention.status == NEGATED
-
-    def dates(self) -> list[tuple[str | None, str | None, str]]:
-        return [(m.date, m.doc_date, m.doc) for m in self.mentions]
-
-    def place(self) -> str | None:
-        return next((m.place for m in self.mentions if m.place), None)
-
-    def medium(self) -> str | None:
-        return next((m.medium for m in self.mentions if m.medium), None)
+        self.separate = False
+        self.place: str | None = None
+        self.medium: str | None = None
+        self.items: set[tuple[str | None, str | None]] = set()  # distinct (date, article date)
+        self.by_doc: dict[str, list[Mention]] = defaultdict(list)
+        self.add(mention)
 
     def accepts(self, m: Mention) -> bool:
         if m.type != self.type or (m.status == NEGATED) != self.negated:
             return False
         if not (m.people <= self.people or self.people <= m.people):
             return False
-        if m.people != self.people and (m.separate or any(o.separate for o in self.mentions)):
+        if m.people != self.people and (m.separate or self.separate):
             return False  # a pair met separately: not a part of a larger meeting
-        if any(o.doc == m.doc and (o.status != m.status or o.again or m.again) and not (o.date and m.date)
-               for o in self.mentions):
+        if any((o.status != m.status or o.again or m.again) and not (o.date and m.date)
+               for o in self.by_doc.get(m.doc, ())):
             return False  # "met ... and will meet again": within one article, a plan is another meeting unless dated
-        medium = self.medium()
-        if medium and m.medium and medium != m.medium:
+        if self.medium and m.medium and self.medium != m.medium:
             return False
-        place = self.place()
-        if place and m.place and fold(place) != fold(m.place):
+        if self.place and m.place and fold(self.place) != fold(m.place):
             return False
-        dated = [d for d in self.dates() if d[0]]
+        same_doc = m.doc in self.by_doc
+        dated = [(d, dd) for d, dd in self.items if d]
         if m.date and dated:  # dated against dated: each date must fit
-            return all(dates_compatible(d, dd, m.date, m.doc_date) for d, dd, _ in dated)
+            return all(dates_compatible(d, dd, m.date, m.doc_date) for d, dd in dated)
         if m.date:  # the open meeting is undated so far: any of its reports may be the near one
-            return any(dates_compatible(None, dd, m.date, m.doc_date, doc == m.doc) for _, dd, doc in self.dates())
-        return any(dates_compatible(d, dd, None, m.doc_date, doc == m.doc) for d, dd, doc in self.dates())
+            return same_doc or any(dates_compatible(None, dd, m.date, m.doc_date) for _, dd in self.items)
+        return same_doc or any(dates_compatible(d, dd, None, m.doc_date) for d, dd in self.items)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
         self.people |= m.people
+        self.separate = self.separate or m.separate
+        self.place = self.place or m.place
+        self.medium = self.medium or m.medium
+        self.items.add((m.date, m.doc_date))
+        self.by_doc[m.doc].append(m)
+
+
+class _Index:
+    """Open meetings by pair of people and by week (or article, or neither): a report is checked only against
+    the meetings it could join, not every meeting of a pair that met a thousand times."""
+
+    WINDOW = 5  # weeks either side: a report joins only reports within a month of it (see dates_compatible)
+
+    def __init__(self) -> None:
+        self.week: dict[tuple, set[int]] = defaultdict(set)
+        self.doc: dict[tuple, set[int]] = defaultdict(set)
+        self.loose: dict[frozenset[str], set[int]] = defaultdict(set)  # meetings with a report of no known day
+        self.every: dict[frozenset[str], set[int]] = defaultdict(set)
+
+    def candidates(self, m: Mention) -> list[int]:
+        pairs = [frozenset(p) for p in combinations(sorted(m.people), 2)]
+        anchor = _anchor(m)
+        found: set[int] = set()
+        for pair in pairs:
+            if anchor is None:
+                found |= self.every.get(pair, set())
+                continue
+            week = anchor.toordinal() // 7
+            for w in range(week - self.WINDOW, week + self.WINDOW + 1):
+                found |= self.week.get((pair, w), set())
+            found |= self.doc.get((pair, m.doc), set()) | self.loose.get(pair, set())
+        return sorted(found)
+
+    def register(self, number: int, mentions: Iterable[Mention], pairs: Iterable[frozenset[str]]) -> None:
+        for pair in pairs:
+            self.every[pair].add(number)
+            for m in mentions:
+                anchor = _anchor(m)
+                if anchor is None:
+                    self.loose[pair].add(number)
+                else:
+                    self.week[(pair, anchor.toordinal() // 7)].add(number)
+                self.doc[(pair, m.doc)].add(number)
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:
@@ -407,23 +462,27 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
     order = sorted(mentions, key=lambda m: (m.date is None, m.doc_date or "9999", m.doc, m.start,
                                             status_rank(m.status), sorted(m.people)))
     opened: list[_Open] = []
-    by_pair: dict[frozenset[str], list[int]] = defaultdict(list)
+    index = _Index()
     for mention in order:
-        candidates = sorted({n for pair in combinations(sorted(mention.people), 2)
-                             for n in by_pair.get(frozenset(pair), ())})
-        target = next((opened[n] for n in candidates if opened[n].accepts(mention)), None)
-        if target is None:
+        number = next((n for n in index.candidates(mention) if opened[n].accepts(mention)), None)
+        if number is None:
+            number = len(opened)
             target = _Open(mention)
             opened.append(target)
-            number = len(opened) - 1
-        else:
-            number = opened.index(target)
-            target.add(mention)
-        for pair in combinations(sorted(target.people), 2):
-            key = frozenset(pair)
-            if number not in by_pair[key]:
-                by_pair[key].append(number)
+            index.register(number, [mention], _pairs(target.people))
+            continue
+        target = opened[number]
+        before = set(target.people)
+        target.add(mention)
+        new_pairs = [p for p in _pairs(target.people) if not p <= before]
+        if new_pairs:  # new people: the meeting's earlier reports are found through their pairs too
+            index.register(number, target.mentions, new_pairs)
+        index.register(number, [mention], _pairs(target.people))
     return [o.mentions for o in opened]
+
+
+def _pairs(people: Iterable[str]) -> list[frozenset[str]]:
+    return [frozenset(p) for p in combinations(sorted(people), 2)]
 
 
 # ---------------------------------------------------------------- one meeting's record
