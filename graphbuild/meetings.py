@@ -517,7 +517,11 @@ def _meeting(mentions: list[Mention], names: dict[str, str], sides: _Sides,
         evidence.append({"doc": ev.doc, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
                          "status": m.status})
     first = evidence[0]
-    digest = hashlib.sha256("\x1f".join([*people, date or "", first["doc"], str(first["start"])]).encode()).hexdigest()
+    # Two meetings told by one sentence differ in their people, or their kind of contact, status or date.
+    first_mention = min(mentions, key=lambda m: (m.doc, m.start))
+    digest = hashlib.sha256("\x1f".join([*people, date or "", first["doc"], str(first["start"]), mentions[0].type,
+                                         first_mention.status, first_mention.date or "",
+                                         first_mention.medium or ""]).encode()).hexdigest()
     meeting_id = f"{MEETING.lower()}:{digest[:16]}"
     return Meeting(meeting_id, mentions[0].type, people, date, place, status, medium, kind,
                    meeting_name(people, names, roles, place, date), person_sides, roles, evidence, docs,

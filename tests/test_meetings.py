@@ -301,3 +301,10 @@ def test_meeting_queries_on_neo4j(six: Path, neo4j_conn: dict, capsys: pytest.Ca
         from_neo4j = capsys.readouterr().out
         assert main(["who-met", "Tomas Berger", "--graph", str(six / "graph.json"), *extra]) == 0
         assert capsys.readouterr().out == from_neo4j and "Santiago" in from_neo4j
+
+
+def test_two_meetings_told_by_one_sentence_have_two_ids() -> None:
+    sentence = "Ann Vale met Bo Ruiz and will meet him again."
+    facts = [_fact("ann", "bo", "d1", 0, sentence), _fact("ann", "bo", "d1", 0, sentence, status="planned")]
+    found = _find(facts, {"d1": "2024-05-10"})
+    assert len(found) == 2 and len({m.id for m in found}) == 2
