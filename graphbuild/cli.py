@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="which meetings: occurred (default), planned, negated or all")
     who.add_argument("--contacts", action="store_true",
                      help=f"every contact, not only meetings: {' and '.join(CONTACT_TYPES)}")
+    who.add_argument("--by-person", action="store_true",
+                     help="one entry per person met, with every sentence (default: one line per meeting)")
     who.add_argument("--json", action="store_true", help="print JSON")
 
     stats = commands.add_parser("stats", help="counts of nodes and edges by label and type")
@@ -339,28 +341,32 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_who_met(args: argparse.Namespace) -> int:
-    from graphbuild.query import answers_to_json, format_answers, who_met
+    from graphbuild.query import answers_to_json, format_answers, format_meeting_answers, person_meetings, who_met
 
     statuses = STATUS_CHOICES[args.status]
+    by_person = getattr(args, "by_person", False)
     if args.neo4j:
-        from graphbuild.neo4j.store import Neo4jStoreError, who_met_neo4j
+        from graphbuild.neo4j.store import Neo4jStoreError, meetings_neo4j, who_met_neo4j
 
         try:
-            answers = who_met_neo4j(neo4j_connection(args, args.neo4j), args.name, statuses, args.contacts)
+            ask = who_met_neo4j if by_person else meetings_neo4j
+            answers = ask(neo4j_connection(args, args.neo4j), args.name, statuses, args.contacts)
         except Neo4jStoreError as exc:
             raise UserFacingError(str(exc)) from exc
         G = None
     else:
         G = _read_graph(args.graph or "exports/graph.json")
-        answers = who_met(G, args.name, statuses, args.contacts)
+        answers = (who_met if by_person else person_meetings)(G, args.name, statuses, args.contacts)
     if not answers:
         if args.json:
             sys.stdout.write("[]\n")
         raise UserFacingError(f"no person matching {args.name!r}" + _suggestions(G, args.name))
     if args.json:
         sys.stdout.write(_json_safe(answers_to_json(answers)))
-    else:
+    elif by_person:
         _out(format_answers(answers, args.name, args.contacts))
+    else:
+        _out(format_meeting_answers(answers, args.name))
     return 0
 
 

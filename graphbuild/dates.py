@@ -71,35 +71,118 @@ def parse_absolute(text: str) -> str | None:
     return None
 
 
-def normalize_date(text: str, doc_date: str | None = None) -> str | None:
-    """ISO date for a date phrase; relative phrases need the article date."""
+def normalize_date(text: str, doc_date: str | None = None, future: bool = False) -> str | None:
+    """ISO date for a date phrase; relative phrases need the article date.
+
+    The answer is as precise as the phrase: a day (``YYYY-MM-DD``), a month (``YYYY-MM``) or a year
+    (``YYYY``). A phrase without its year or week ("on Monday", "on March 3", "in May") is read in the
+    past of the article, or in its future with ``future`` (a planned meeting: "will meet on Monday").
+
+    >>> normalize_date("on Monday", "2024-05-10"), normalize_date("on Monday", "2024-05-10", future=True)
+    ('2024-05-06', '2024-05-13')
+    >>> normalize_date("last week", "2024-05-17"), normalize_date("last week", "2024-05-10")
+    ('2024-05', '2024')
+    >>> normalize_date("earlier this month", "2024-05-10"), normalize_date("next Tuesday", "2024-05-10")
+    ('2024-05', '2024-05-14')
+    >>> normalize_date("on December 30", "2025-01-03"), normalize_date("in May 2023"), normalize_date("in 2023")
+    ('2024-12-30', '2023-05', '2023')
+    """
     if absolute := parse_absolute(text):
         return absolute
+    lowered = text.lower()
+    words = re.findall(r"[a-z]+|\d+", lowered)
+    if (m := _MONTH_YEAR.search(lowered)) and m[1] in MONTHS and not _MONTH_DAY.search(lowered.replace(m[2], "")):
+        return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}"
+    if len(words) <= 2 and words and re.fullmatch(r"(1[89]|20)\d\d", words[-1]) and words[0] in ("in", words[-1]):
+        return words[-1]
     if not doc_date:
         return None
     try:
         anchor = dt.date.fromisoformat(doc_date[:10])
     except ValueError:
         return None
-    lowered = text.lower()
-    words = re.findall(r"[a-z]+", lowered)
-    if words in (["today"], ["tonight"], ["this", "morning"], ["this", "evening"]):
+    if words in (["today"], ["tonight"], ["this", "morning"], ["this", "evening"], ["this", "afternoon"]):
         return anchor.isoformat()
-    if words == ["yesterday"]:
+    if words in (["yesterday"], ["last", "night"]):
         return (anchor - dt.timedelta(days=1)).isoformat()
     if words == ["tomorrow"]:
         return (anchor + dt.timedelta(days=1)).isoformat()
     weekdays = [w for w in words if w in WEEKDAYS and w.endswith("day")]  # full names only, not "sun"
     if len(weekdays) == 1 and len(words) <= 3:
-        delta = (anchor.weekday() - WEEKDAYS[weekdays[0]]) % 7
-        if "next" in words or "coming" in words:
-            return (anchor + dt.timedelta(days=(7 - delta) % 7 or 7)).isoformat()
-        return (anchor - dt.timedelta(days=delta)).isoformat()
+        return _weekday(anchor, WEEKDAYS[weekdays[0]], words, future)
+    if coarse := _relative_period(words, anchor):
+        return coarse
     for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         m = pattern.search(lowered)
         if m and m[month_group] in MONTHS:
-            return _make(anchor.year, MONTHS[m[month_group]], int(m[day_group]))
+            return _nearest_year(anchor, MONTHS[m[month_group]], int(m[day_group]), future)
+    month = [w for w in words if w in MONTHS and len(w) > 3 or w == "may"]
+    if len(month) == 1 and len(words) <= 3 and words[0] in ("in", "since", "during", month[0]):
+        number = MONTHS[month[0]]
+        year = anchor.year + (1 if future and number < anchor.month else 0) - (
+            1 if not future and number > anchor.month else 0)
+        return f"{year:04d}-{number:02d}"
     return None
+
+
+_MONTH_YEAR = re.compile(r"\b([a-z]{3,9})\.?,? (\d{4})\b")
+
+
+def _weekday(anchor: dt.date, weekday: int, words: list[str], future: bool) -> str:
+    """"Monday", "last Monday", "next Monday": the nearest one in the past, or in the future when planned."""
+    back = (anchor.weekday() - weekday) % 7
+    if "next" in words or "coming" in words or (future and "last" not in words):
+        return (anchor + dt.timedelta(days=(7 - back) % 7 or 7)).isoformat()
+    if "last" in words and back == 0:
+        back = 7
+    return (anchor - dt.timedelta(days=back)).isoformat()
+
+
+def _span(first: dt.date, last: dt.date) -> str | None:
+    """The coarsest sure form of a span of days: its month, its year, or nothing."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    if first.year == last.year:
+        return f"{first.year:04d}"
+    return None
+
+
+def _relative_period(words: list[str], anchor: dt.date) -> str | None:
+    """"last week", "this week", "next week", "earlier this month", "last month", "next month", "this year"..."""
+    phrase = " ".join(w for w in words if w not in ("on", "in", "during", "the", "of"))
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    weeks = {"last week": -1, "earlier this week": 0, "this week": 0, "later this week": 0, "next week": 1}
+    if phrase in weeks:
+        start = monday + dt.timedelta(weeks=weeks[phrase])
+        first, last = start, start + dt.timedelta(days=6)
+        if phrase == "earlier this week":
+            last = anchor
+        return _span(first, last)
+    if phrase in ("this month", "earlier this month", "later this month", "early this month"):
+        return f"{anchor.year:04d}-{anchor.month:02d}"
+    if phrase in ("last month", "next month"):
+        month = anchor.month + (-1 if phrase == "last month" else 1)
+        year = anchor.year + (month - 1) // 12
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    if phrase in ("this year", "earlier this year", "later this year"):
+        return f"{anchor.year:04d}"
+    if phrase in ("last year", "next year"):
+        return f"{anchor.year + (-1 if phrase == 'last year' else 1):04d}"
+    return None
+
+
+def _nearest_year(anchor: dt.date, month: int, day: int, future: bool) -> str | None:
+    """A day without its year: in the article's year, unless that puts a past meeting after the article (or a
+    planned one before it) by more than a week; then the year before (after)."""
+    date = _make(anchor.year, month, day)
+    if date is None:
+        return None
+    when = dt.date.fromisoformat(date)
+    if not future and when - anchor > dt.timedelta(days=7):
+        return _make(anchor.year - 1, month, day)
+    if future and anchor - when > dt.timedelta(days=7):
+        return _make(anchor.year + 1, month, day)
+    return date
 
 
 # ---------------------------------------------------------------- datelines and metadata dates (reader)

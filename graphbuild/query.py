@@ -12,8 +12,19 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
-from graphbuild.schema import ARTICLE, CONTACT_TYPES, MET, OCCURRED, PERSON, RELATION_TYPES, status_rank
-from graphbuild.text import match_score
+from graphbuild.schema import (
+    ARTICLE,
+    CONTACT_TYPES,
+    MEETING,
+    MET,
+    OCCURRED,
+    PARTICIPATED_IN,
+    PERSON,
+    RELATION_TYPES,
+    REPORTS,
+    status_rank,
+)
+from graphbuild.text import fold, match_score
 
 
 @dataclass(frozen=True)
@@ -209,5 +220,110 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def answers_to_json(answers: list[WhoMetAnswer]) -> str:
+# ---------------------------------------------------------------- one line per meeting (who-met's default)
+
+IN_PERSON = "in person"
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    """One meeting the person asked about took part in: when, where, who else, how many articles report it."""
+
+    id: str
+    name: str
+    date: str | None
+    place: str | None
+    status: str
+    medium: str | None
+    kind: str | None
+    others: list[str]  # the other participants' names, sorted
+    other_ids: list[str]
+    reports: int  # articles that report it
+    first_source: str | None  # the earliest article (by its date, then id)
+    first_article: dict | None  # {id, title, date, url, outlet} of it
+
+
+@dataclass(frozen=True)
+class MeetingsAnswer:
+    person_id: str
+    name: str
+    meetings: list[MeetingLine]
+
+
+def meeting_line(props: dict, others: Iterable[tuple[str, str]], articles: Iterable[dict]) -> MeetingLine:
+    """A :class:`MeetingLine` from a Meeting's properties, its other people ``(id, name)`` and its articles
+    (``ARTICLE_KEYS`` maps): shared by the graph.json and the Neo4j answers."""
+    people = sorted(set(others), key=lambda p: (fold(p[1]), p[0]))
+    dated = sorted(articles, key=lambda a: (a.get("date") is None, a.get("date") or "", a["id"]))
+    first = dated[0] if dated else None
+    return MeetingLine(props["id"], props.get("name") or props["id"], props.get("date"), props.get("place"),
+                       props.get("status") or OCCURRED, props.get("medium"), props.get("kind"),
+                       [name for _, name in people], [pid for pid, _ in people],
+                       int(props.get("reports") or len(dated)), first["id"] if first else None,
+                       {k: first.get(k) for k in ARTICLE_KEYS} if first else None)
+
+
+def keep_meeting(line: MeetingLine, statuses: tuple[str, ...], contacts: bool) -> bool:
+    """In-person meetings of the statuses asked for; calls too with ``contacts``."""
+    return line.status in statuses and (contacts or line.medium in (IN_PERSON, None))
+
+
+def sort_meeting_lines(lines: Iterable[MeetingLine]) -> list[MeetingLine]:
+    """By date; an undated meeting at the date of its first report (else last), then by id."""
+    def when(m: MeetingLine) -> str:
+        return m.date or (m.first_article or {}).get("date") or "\uffff"
+
+    return sorted(lines, key=lambda m: (when(m), m.date is None, m.id))
+
+
+def person_meetings(G: nx.MultiDiGraph, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                    contacts: bool = False) -> list[MeetingsAnswer]:
+    """The meetings of each person matching ``query``, one :class:`MeetingLine` each, by date."""
+    answers = []
+    for person in find_people(G, query):
+        lines = []
+        for _, meeting, key in G.out_edges(person, keys=True):
+            if key != PARTICIPATED_IN or G.nodes[meeting].get("label") != MEETING:
+                continue
+            others = [(u, G.nodes[u].get("name", u)) for u, _, k in G.in_edges(meeting, keys=True)
+                      if k == PARTICIPATED_IN and u != person]
+            articles = [{k: G.nodes[u].get(k) for k in ARTICLE_KEYS} | {"id": u}
+                        for u, _, k in G.in_edges(meeting, keys=True) if k == REPORTS]
+            line = meeting_line(G.nodes[meeting], others, articles)
+            if keep_meeting(line, statuses, contacts):
+                lines.append(line)
+        answers.append(MeetingsAnswer(person, G.nodes[person].get("name", person), sort_meeting_lines(lines)))
+    return answers
+
+
+def format_meeting_answers(answers: list[MeetingsAnswer], query: str) -> str:
+    """One line per meeting: date, place, the other participants, the number of reports, the first source.
+
+    >>> line = MeetingLine("meeting:1", "A – B", "2024-05-06", "Oslo", "planned", "in person", "bilateral",
+    ...                    ["Bo Ruiz"], ["person:bo"], 2, "d1", {"id": "d1", "outlet": "Ledger"})
+    >>> print(format_meeting_answers([MeetingsAnswer("person:a", "Ann Vale", [line])], "Vale"), end="")
+    Ann Vale (person:a) took part in 1 meeting:
+      2024-05-06, Oslo (planned): with Bo Ruiz; 2 reports; first: d1 (Ledger)
+    """
+    if not answers:
+        return f"No person matching {query!r} in the graph.\n"
+    lines = []
+    for answer in answers:
+        lines.append(f"{answer.name} ({answer.person_id}) took part in {_plural(len(answer.meetings), 'meeting')}:")
+        for m in answer.meetings:
+            when = ", ".join(part for part in (m.date or "undated", m.place) if part)
+            notes = [note for note in (m.status if m.status != OCCURRED else "",
+                                       m.medium if m.medium not in (IN_PERSON, None) else "") if note]
+            if notes:
+                when += f" ({', '.join(notes)})"
+            first = ""
+            if m.first_source:
+                outlet = (m.first_article or {}).get("outlet")
+                first = f"; first: {m.first_source}" + (f" ({outlet})" if outlet else "")
+            others = ", ".join(m.others) or "nobody else named"
+            lines.append(f"  {when}: with {others}; {_plural(m.reports, 'report')}{first}")
+    return "\n".join(lines) + "\n"
+
+
+def answers_to_json(answers: list[WhoMetAnswer] | list[MeetingsAnswer]) -> str:
     return json.dumps([asdict(a) for a in answers], sort_keys=True, ensure_ascii=False, indent=1) + "\n"

@@ -25,8 +25,13 @@ EVENT = "Event"
 NODE_LABELS = (PERSON, ORGANIZATION, LOCATION, EVENT)  # what mentions name: the entities
 # An input document as a node: every evidence item's ``doc`` is the id of one (see graphbuild.resolve.graph).
 ARTICLE = "Article"
+# One meeting or call (see graphbuild.resolve.meetings): its people PARTICIPATED_IN it, its articles REPORTS it.
+MEETING = "Meeting"
 # Properties of an Article node, in this order; and the ones that are indexed in Neo4j besides the id.
-INDEXED_PROPERTIES = {ARTICLE: ("date",)}
+INDEXED_PROPERTIES = {ARTICLE: ("date",), MEETING: ("date",)}
+# Properties of a Meeting node, in this order (the known ones; ``evidence`` is a list like an edge's).
+MEETING_PROPERTIES = ("id", "name", "date", "place", "status", "medium", "kind", "reports", "count", "sources",
+                      "evidence")
 
 # --- statuses of a contact: did it happen? ----------------------------------------------------
 OCCURRED = "occurred"
@@ -101,7 +106,18 @@ CONTACT_TYPES = tuple(spec.name for spec in RELATION_SPECS if spec.object_kind =
 MENTIONS = "MENTIONS"
 MENTIONS_SPEC = _spec(MENTIONS, {ARTICLE}, set(NODE_LABELS), "entity", properties=("count",),
                       colour="#bab0ac", legend="article mentions")
-EDGE_SPECS: tuple[RelationSpec, ...] = (*RELATION_SPECS, MENTIONS_SPEC)  # every edge type of the graph
+# Person -> Meeting, with the person's ``side`` (the country or organisation they represent) and ``role``
+# (host / guest) when known; Article -> Meeting, with ``count``, the article's sentences that tell it. Like
+# MENTIONS, they are derived, not extracted: no rule, score or relation filter treats them as facts.
+PARTICIPATED_IN = "PARTICIPATED_IN"
+REPORTS = "REPORTS"
+PARTICIPATED_IN_SPEC = _spec(PARTICIPATED_IN, {PERSON}, {MEETING}, "meeting", properties=("side", "role"),
+                             colour="#8c564b", legend="took part in a meeting")
+REPORTS_SPEC = _spec(REPORTS, {ARTICLE}, {MEETING}, "meeting", properties=("count",),
+                     colour="#c49c94", legend="article reports a meeting")
+MEETING_EDGE_SPECS = (PARTICIPATED_IN_SPEC, REPORTS_SPEC)
+# every edge type of the graph
+EDGE_SPECS: tuple[RelationSpec, ...] = (*RELATION_SPECS, MENTIONS_SPEC, *MEETING_EDGE_SPECS)
 
 # Every optional attribute a fact may carry, in the order the graph writes them.
 FACT_PROPERTIES = ("date", "place", "medium", "title")
@@ -120,3 +136,7 @@ def spec_of(name: str) -> RelationSpec | None:
     """The spec of a relation type, or None for a type this build does not know (skipped, not a crash)."""
     return RELATIONS.get(name)
 
+
+def edge_spec(name: str) -> RelationSpec | None:
+    """The spec of any edge type of the graph: a relation, MENTIONS, PARTICIPATED_IN or REPORTS."""
+    return RELATIONS.get(name) or next((spec for spec in EDGE_SPECS if spec.name == name), None)

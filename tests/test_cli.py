@@ -56,10 +56,13 @@ def test_control_characters_are_escaped_on_the_terminal(built: Path, capsys) -> 
     assert "\\u001b" not in graph and "officials  ]0;pwned  said." in graph
     graph = graph.replace("officials  ]0;pwned  said.", "officials \\u001b]0;pwned\\u0007 said.")
     (built / "graph.json").write_text(graph, encoding="utf-8")
-    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json")]) == 0
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--by-person"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\\x1b]0;pwned\\x07" in out
-    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--json"]) == 0
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "took part in 1 meeting:" in out
+    assert main(["who-met", "Kamala Harris", "--graph", str(built / "graph.json"), "--json", "--by-person"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "pwned\x07" in json.loads(out)[0]["meetings"][0]["evidence"][0]["sentence"]
     weird = write_file(built.parent / "in2" / "bad\x1b[2Jname.txt", "")
@@ -86,5 +89,7 @@ def test_help_is_plain_text_names_merge_and_every_option_has_help(capsys) -> Non
 
 def test_who_met_one_person_grammar(built: Path, capsys) -> None:
     capsys.readouterr()
-    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json")]) == 0
+    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json"), "--by-person"]) == 0
     assert "met 1 person:" in capsys.readouterr().out
+    assert main(["who-met", "Nehammer", "--graph", str(built / "graph.json")]) == 0
+    assert "took part in 1 meeting:" in capsys.readouterr().out

@@ -77,8 +77,11 @@ def test_config_joins_spellings_keeps_names_apart_and_edits_titles(tmp_path: Pat
     assert tavi["titles"] == ["Special Envoy"]
     # [distinct]: "Pennick" is not merged into Orla Pennick.
     assert "person:pennick" in people and "Pennick" not in people["person:orla-pennick"]["aliases"]
-    # [export] relations: no VISITED; MENTIONS (articles) are not relations and stay.
-    assert {e["type"] for e in fixed["edges"]} <= {"MET", "SPOKE_WITH", "HOLDS_POSITION", "MENTIONS"}
+    # [export] relations: no VISITED; MENTIONS (articles) are not relations and stay, and so do the edges of
+    # the meetings the contacts come from (PARTICIPATED_IN, REPORTS).
+    types = {e["type"] for e in fixed["edges"]}
+    assert "VISITED" not in types
+    assert types <= {"MET", "SPOKE_WITH", "HOLDS_POSITION", "MENTIONS", "PARTICIPATED_IN", "REPORTS"}
     # The graph records a digest of the config; the page its defaults.
     assert fixed["graph"]["config"].startswith("sha256:")
     page = (tmp_path / "fixed" / "out" / "graph.html").read_text(encoding="utf-8")

@@ -41,13 +41,17 @@ from graphbuild.schema import (
     CONTACT_TYPES,
     EVENT,
     LOCATION,
+    MEETING,
     MENTIONS,
     MENTIONS_SPEC,
     NEGATED,
     ORGANIZATION,
+    PARTICIPATED_IN,
+    PARTICIPATED_IN_SPEC,
     PERSON,
     PLANNED,
     RELATIONS,
+    REPORTS,
     STATUSES,
     spec_of,
 )
@@ -111,6 +115,9 @@ def render_html(G: nx.MultiDiGraph, max_nodes: int | None = None, title: str = "
     hide_unconnected(data, shown, show=bool(page.get("show_isolated")))
     data["hubs"] = hubs(shown, data["nodes"])
     data["contactTypes"] = list(CONTACT_TYPES)
+    data["meetings"] = meeting_data(full, shown)
+    data["dates"] = sorted(set(data["dates"]) | {day for m in data["meetings"]["info"].values()
+                                                  if (day := first_day(m.get("date")))})
     app_js = _template("graph.js")
     vis_js = _vis_js()
     values = {
@@ -176,9 +183,61 @@ def hubs(shown: nx.MultiDiGraph, vis_nodes: list[dict], count: int = HUB_LABELS)
 
 
 def without_articles(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``G`` without its Article nodes (and so their MENTIONS edges): the entities and facts that are drawn."""
-    articles = {n for n, d in G.nodes(data=True) if d.get("label") == ARTICLE}
-    return G if not articles else G.subgraph(n for n in G if n not in articles)
+    """``G`` without its Article and Meeting nodes (and so their MENTIONS, REPORTS and PARTICIPATED_IN
+    edges): the entities and facts that are drawn."""
+    hidden = {n for n, d in G.nodes(data=True) if d.get("label") in (ARTICLE, MEETING)}
+    return G if not hidden else G.subgraph(n for n in G if n not in hidden)
+
+
+def first_day(date: str | None) -> str | None:
+    """The first day of an ISO day, month or year, for the date sliders.
+
+    >>> first_day("2024-05"), first_day("2024"), first_day("2024-05-06"), first_day(None)
+    ('2024-05-01', '2024-01-01', '2024-05-06', None)
+    """
+    if not date:
+        return None
+    return (date[:10] + "-01-01"[len(date[:10]) - 4:]) if len(date[:10]) in (4, 7) else date[:10]
+
+
+MEETING_COLOUR = "#8c564b"
+
+
+def meeting_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict:
+    """The meetings, for the details panel (a person's meetings by date, a pair edge's meetings) and for the
+    "Show meetings" box, which draws them with a PARTICIPATED_IN edge from each drawn person (hidden by
+    default). Every value is shown as text by the page's script."""
+    info, by_person, nodes, edges = {}, {}, [], []
+    for node, attrs in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
+        if attrs.get("label") != MEETING:
+            continue
+        people = sorted(str(u) for u, _, k in G.in_edges(node, keys=True) if k == PARTICIPATED_IN)
+        reports = sorted(str(u) for u, _, k in G.in_edges(node, keys=True) if k == REPORTS)
+        item = {"name": str(attrs.get("name") or node), "people": people,
+                "names": [str(G.nodes[p].get("name") or p) for p in people],
+                "reports": int(attrs.get("reports") or len(reports)), "sources": reports}
+        for key in ("date", "place", "status", "medium", "kind"):
+            if attrs.get(key):
+                item[key] = str(attrs[key])
+        info[str(node)] = item
+        for person in people:
+            by_person.setdefault(person, []).append(str(node))
+        drawn = [p for p in people if p in shown]
+        if not drawn:
+            continue
+        nodes.append({"id": str(node), "label": _short(item["name"]), "shape": "star", "color": MEETING_COLOUR,
+                      "size": 10, "font": {"size": 11}})
+        edges += [{"id": f"p{len(edges) + n}", "from": person, "to": str(node), "arrows": "to",
+                   "color": {"color": PARTICIPATED_IN_SPEC.colour, "opacity": 0.6}, "width": 1}
+                  for n, person in enumerate(drawn)]
+    def when(meeting: str) -> tuple:  # by date; an undated meeting at the date of its first report
+        reported = sorted(str(G.nodes[doc].get("date")) for doc in info[meeting]["sources"] if G.nodes[doc].get("date"))
+        day = first_day(info[meeting].get("date")) or (reported[0][:10] if reported else "\uffff")
+        return day, "date" not in info[meeting], meeting
+
+    for ids in by_person.values():
+        ids.sort(key=when)
+    return {"info": info, "byPerson": by_person, "nodes": nodes, "edges": edges}
 
 
 def article_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict:
@@ -241,6 +300,7 @@ def neighbourhood(G: nx.MultiDiGraph, query: str, depth: int) -> nx.MultiDiGraph
                 seen[other] = seen[node] + 1
                 queue.append(other)
     cited = {u for u, v, k in G.in_edges(seen, keys=True) if k == MENTIONS}  # kept for the details panel
+    cited |= {v for u, v, k in G.out_edges(seen, keys=True) if k == PARTICIPATED_IN}  # their meetings, too
     sub = G.subgraph(set(seen) | cited).copy()
     sub.graph["focus"] = people
     sub.graph["focus_query"] = query
@@ -449,6 +509,9 @@ def _edge_info(rel: str, attrs: dict, G: nx.MultiDiGraph, u: str, v: str) -> dic
     for name in ("status", "date", "place", "medium", "title"):
         if attrs.get(name):
             info[name] = str(attrs[name])
+    if attrs.get("meetings"):
+        info["meetings"] = [str(m) for m in attrs["meetings"]]
+        info["meetingDates"] = [first_day(str(d)) or "" for d in attrs.get("meeting_dates") or []]
     return info
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from graphbuild.dates import normalize_date
 from graphbuild.extract.mentions import DocRecord
 from graphbuild.extract.slots import SlotReader
-from graphbuild.schema import LOCATION
+from graphbuild.extract.status import contact_status
+from graphbuild.schema import LOCATION, PLANNED
 
 
 class Situation:
@@ -39,10 +40,17 @@ class Situation:
         return None
 
     def date(self, match) -> str | None:
-        """When: a DATE entity attached to the trigger (directly or through a preposition)."""
+        """When: a DATE entity attached to the trigger (directly or through a preposition).
+
+        A day named without its week or year ("on Monday") is read before the article's date, or after it
+        when the sentence plans the meeting ("will meet on Monday").
+        """
         attached = {ent.start: ent for head in {match.anchor.i, match.trigger.i} for ent in self._dates.get(head, ())}
+        if not attached:
+            return None
+        future = contact_status(match.trigger, getattr(match, "verb", None)) == PLANNED
         for start in sorted(attached):
-            date = normalize_date(attached[start].text, self.record.clean.date)
+            date = normalize_date(attached[start].text, self.record.clean.date, future)
             if date:
                 return date
         return None

@@ -14,7 +14,18 @@ import networkx as nx
 from graphbuild.neo4j.literals import cypher_name, cypher_string
 from graphbuild.neo4j.model import ALIAS_FOLDS, NAME_FOLD, NAME_WORDS
 from graphbuild.neo4j.statements import PERSON_NAMES_INDEX
-from graphbuild.schema import ARTICLE, CONTACT_TYPES, HOLDS_POSITION, MENTIONS, MET, PERSON, SPOKE_WITH
+from graphbuild.schema import (
+    ARTICLE,
+    CONTACT_TYPES,
+    HOLDS_POSITION,
+    MEETING,
+    MENTIONS,
+    MET,
+    PARTICIPATED_IN,
+    PERSON,
+    REPORTS,
+    SPOKE_WITH,
+)
 
 # Person-to-person contact types (MET|SPOKE_WITH), matched undirected: symmetric types are stored once per pair.
 CONTACTS = "|".join(CONTACT_TYPES)
@@ -172,6 +183,54 @@ QUERIES: list[tuple[str, str, str]] = [
         "       m.place AS place, collect(art {.id, .title, .date, .url}) AS articles\n"
         "ORDER BY date, person, met",
     ),
+    (
+        "Meetings of $person and $other, by date",
+        f"Each {MEETING} both took part in (in person, by phone or video; any status), oldest first, undated\n"
+        "// last, with everyone there and the number of articles that report it.",
+        f"{person_lookup('a', 'person')}\n"
+        f"{person_lookup('b', 'other')}\n"
+        f"MATCH (a)-[:{PARTICIPATED_IN}]->(m:{MEETING})<-[:{PARTICIPATED_IN}]-(b)\n"
+        "WHERE a <> b\n"
+        f"MATCH (x:{PERSON})-[:{PARTICIPATED_IN}]->(m)\n"
+        "WITH DISTINCT m, x ORDER BY x.name\n"
+        "RETURN m.id AS meeting, m.date AS date, m.place AS place, m.status AS status, m.medium AS medium,\n"
+        "       m.reports AS reports, collect(x.name) AS people\n"
+        "ORDER BY date IS NULL, date, meeting",
+    ),
+    (
+        "Meeting nodes dated between $since and $until",
+        f"Each {MEETING} whose own date falls in the range (ISO text: a month or a year sorts before its own\n"
+        "// days, and undated meetings are left out), with its people and its articles, by date.",
+        f"MATCH (m:{MEETING}) WHERE m.date >= $since AND m.date <= $until\n"
+        f"MATCH (x:{PERSON})-[:{PARTICIPATED_IN}]->(m)\n"
+        "WITH m, x ORDER BY x.name\n"
+        "WITH m, collect(x.name) AS people\n"
+        f"OPTIONAL MATCH (art:{ARTICLE})-[:{REPORTS}]->(m)\n"
+        "WITH m, people, art ORDER BY art.id\n"
+        "RETURN m.id AS meeting, m.date AS date, m.name AS name, m.status AS status, people,\n"
+        "       collect(art.id) AS articles\n"
+        "ORDER BY date, meeting",
+    ),
+    (
+        "Who attended meeting $meeting",
+        f"The people of each {MEETING} whose id is $meeting, or whose name holds it (\"Oslo\", \"2024-05-06\"),\n"
+        "// with the side each represents (from a title, a demonym or \"of X\") and their role (host, guest) where\n"
+        "// stated.",
+        f"MATCH (x:{PERSON})-[r:{PARTICIPATED_IN}]->(m:{MEETING})\n"
+        "WHERE m.id = $meeting OR toLower(m.name) CONTAINS toLower($meeting)\n"
+        "RETURN m.id AS meeting, m.name AS name, x.name AS person, r.side AS side, r.role AS role\n"
+        "ORDER BY meeting, person",
+    ),
+    (
+        "Most reported meetings",
+        f"The 25 {MEETING}s reported by the most articles (corroboration), with their first and last report.",
+        f"MATCH (art:{ARTICLE})-[:{REPORTS}]->(m:{MEETING})\n"
+        "WITH m, count(art) AS reports, min(art.date) AS first_report, max(art.date) AS last_report\n"
+        "RETURN m.id AS meeting, m.name AS name, m.date AS date, m.status AS status, reports,\n"
+        "       first_report, last_report\n"
+        "ORDER BY reports DESC, meeting\n"
+        "LIMIT 25",
+    ),
 ]
 
 # who-met matches people in Python (graphbuild.text), so it first fetches every person's names.
@@ -194,9 +253,19 @@ def contacts_statement(types: tuple[str, ...]) -> str:
     )
 
 
+# who-met's default answer: each Meeting of the person ``$id``, its other people and its articles.
+MEETINGS_STATEMENT = (
+    f"MATCH (p:{cypher_name(PERSON)} {{id: $id}})-[:{cypher_name(PARTICIPATED_IN)}]->(m:{cypher_name(MEETING)})\n"
+    f"OPTIONAL MATCH (o:{cypher_name(PERSON)})-[:{cypher_name(PARTICIPATED_IN)}]->(m) WHERE o <> p\n"
+    "WITH m, collect(DISTINCT {id: o.id, name: o.name}) AS others\n"
+    f"OPTIONAL MATCH (art:{cypher_name(ARTICLE)})-[:{cypher_name(REPORTS)}]->(m)\n"
+    "RETURN properties(m) AS props, others, collect(DISTINCT {id: art.id, title: art.title, date: art.date, "
+    "url: art.url, outlet: art.outlet}) AS articles"
+)
+
 # The parameters of queries.cypher when the graph has no answer to offer (an empty graph).
 QUERY_PARAMS = {"person": "Ann Lee", "other": "Bo Chan", "article": "d1", "since": "2024-01-01",
-                "until": "2024-12-31"}
+                "until": "2024-12-31", "meeting": "Moscow"}
 
 
 def query_params(G: nx.MultiDiGraph | None = None) -> dict[str, str]:
@@ -204,9 +273,9 @@ def query_params(G: nx.MultiDiGraph | None = None) -> dict[str, str]:
 
     ``person``: the shortest name form that finds the person with the most meetings (then the most
     articles with a title; a surname when it is theirs alone); ``other``: the person they met in the most
-    sentences; ``article``: the article stating the most of that person's meetings (a titled one
-    first); ``since``/``until``: the span of the meetings' dates (a
-    meeting's own date, else its article's), else of the articles' dates. Deterministic.
+    sentences; ``article``: the article stating the most of that person's meetings (a titled one first);
+    ``meeting``: the id of that person's most reported meeting; ``since``/``until``: the span of the
+    meetings' dates (a meeting's own date, else its article's), else of the articles' dates. Deterministic.
     """
     from graphbuild.query import find_people
 
@@ -228,6 +297,11 @@ def query_params(G: nx.MultiDiGraph | None = None) -> dict[str, str]:
         if docs:  # the one stating the most, an article with a title first
             params["article"] = min(docs, key=lambda doc: (-docs[doc], not (doc in G and G.nodes[doc].get("title")),
                                                            doc))
+    meetings = sorted((n for n, data in G.nodes(data=True) if data.get("label") == MEETING),
+                      key=lambda n: (-len(G.nodes[n].get("sources") or ()), n))
+    if meetings:  # one of the person's meetings, the most reported (else the graph's most reported)
+        mine = [m for m in meetings if met and G.has_edge(person, m, PARTICIPATED_IN)]
+        params["meeting"] = (mine or meetings)[0]
     dates = sorted({d.get("date") or G.nodes[ev["doc"]].get("date")
                     for _, _, d in met for ev in d.get("evidence", []) if ev["doc"] in G}
                    - {None, ""})

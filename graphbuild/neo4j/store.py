@@ -36,7 +36,7 @@ from graphbuild.neo4j.model import (
     with_hashes,
     with_owned,
 )
-from graphbuild.neo4j.queries import ARTICLES_STATEMENT, PEOPLE_STATEMENT, contacts_statement
+from graphbuild.neo4j.queries import ARTICLES_STATEMENT, MEETINGS_STATEMENT, PEOPLE_STATEMENT, contacts_statement
 from graphbuild.neo4j.script import split_statements
 from graphbuild.neo4j.statements import (
     batches,
@@ -49,11 +49,16 @@ from graphbuild.neo4j.statements import (
 from graphbuild.query import (
     ARTICLE_KEYS,
     Meeting,
+    MeetingLine,
+    MeetingsAnswer,
     WhoMetAnswer,
     best_matches,
     contact_types,
+    keep_meeting,
     make_meeting,
+    meeting_line,
     sort_articles,
+    sort_meeting_lines,
     sort_meetings,
 )
 from graphbuild.schema import OCCURRED
@@ -462,6 +467,36 @@ def who_met_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,),
         name, meetings = sess.execute_read(_meetings, person_id, statuses, contacts)
         answers.append(WhoMetAnswer(person_id, name, sort_meetings(meetings)))
     return answers
+
+
+def meetings_neo4j(conn: dict, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                   contacts: bool = False) -> list[MeetingsAnswer]:
+    """The answer of :func:`graphbuild.query.person_meetings` (one line per meeting) for the graph in Neo4j."""
+    with session(conn) as sess:
+        return meetings_session(sess, query, statuses, contacts)
+
+
+def meetings_session(sess, query: str, statuses: tuple[str, ...] = (OCCURRED,),
+                     contacts: bool = False) -> list[MeetingsAnswer]:
+    """:func:`meetings_neo4j` on an open driver session."""
+    people = sess.execute_read(_people)
+    names = {person_id: name for person_id, name, _ in people}
+    answers = []
+    for person_id in best_matches(people, query):
+        lines = [line for line in sess.execute_read(_meeting_lines, person_id)
+                 if keep_meeting(line, statuses, contacts)]
+        answers.append(MeetingsAnswer(person_id, names.get(person_id) or person_id, sort_meeting_lines(lines)))
+    return answers
+
+
+def _meeting_lines(tx, person_id: str) -> list[MeetingLine]:
+    lines = []
+    for record in tx.run(MEETINGS_STATEMENT, id=person_id):
+        others = [(o["id"], o["name"] if o["name"] is not None else o["id"]) for o in record["others"]
+                  if o["id"] is not None]
+        articles = [{key: a.get(key) for key in ARTICLE_KEYS} for a in record["articles"] if a.get("id") is not None]
+        lines.append(meeting_line(record["props"], others, articles))
+    return lines
 
 
 def _people(tx) -> list[tuple[str, str, list[str]]]:

@@ -13,13 +13,24 @@ There is one edge per (source, type, target), keyed by the type; a symmetric typ
 ``SPOKE_WITH``) is stored once per pair, from the smaller id to the larger, and is read as
 undirected. Facts of a type the schema does not know are skipped.
 
+Meetings (see :mod:`graphbuild.resolve.meetings`): each meeting or call the ``MET`` / ``SPOKE_WITH`` facts tell is a
+``Meeting`` node (``id``, ``name``, ``date``, ``place``, ``status``, ``medium``, ``kind``, ``reports``: the number
+of articles, ``count``: of sentences, ``sources``, ``evidence``), with a ``PARTICIPATED_IN`` edge from each of
+its people (``side``, ``role`` when known) and a ``REPORTS`` edge from each of its articles (``count``). A pair
+edge lists its meetings in ``meetings`` with ``meeting_dates`` and ``meeting_places`` beside ("" when unknown;
+left out when none is known),
+each evidence item names its ``meeting``, and the edge's own ``date`` and ``place`` are those of one meeting (the
+strongest claim, then the earliest). Two colleagues of one side of a meeting get no pair edge from it.
+
 >>> from graphbuild.models import Entity, Evidence, Fact
 >>> a = Entity("person:a", "A", "Person", {"A"}, mentions=1, sources={"d1"})
 >>> b = Entity("person:b", "B", "Person", {"B"}, mentions=1, sources={"d1"})
 >>> fact = Fact("person:b", "MET", "person:a", Evidence("d1", "B met A.", 0, 8), status="occurred")
 >>> G = build_graph_from_facts([a, b], [fact], documents=["d1"])
->>> list(G.edges(keys=True))
+>>> [(u, v, k) for u, v, k in G.edges(keys=True) if k in ("MET", "MENTIONS")]
 [('person:a', 'person:b', 'MET'), ('d1', 'person:a', 'MENTIONS'), ('d1', 'person:b', 'MENTIONS')]
+>>> [(u, G.nodes[v]["name"], k) for u, v, k in G.edges(keys=True) if k not in ("MET", "MENTIONS")]
+[('person:a', 'A – B', 'PARTICIPATED_IN'), ('person:b', 'A – B', 'PARTICIPATED_IN'), ('d1', 'A – B', 'REPORTS')]
 >>> G.nodes["d1"]
 {'label': 'Article', 'id': 'd1'}
 """
@@ -33,13 +44,17 @@ from importlib.metadata import version
 import networkx as nx
 
 from graphbuild.models import Article, Entity, Fact
+from graphbuild.resolve.meetings import Meeting, find_meetings
 from graphbuild.schema import (
     ARTICLE,
     FACT_PROPERTIES,
+    MEETING,
     MENTIONS,
     NEGATED,
     OCCURRED,
+    PARTICIPATED_IN,
     PLANNED,
+    REPORTS,
     RelationSpec,
     spec_of,
     status_rank,
@@ -71,22 +86,51 @@ def build_graph_from_facts(
     for entity in entities:
         G.add_node(entity.id, **_node_attributes(entity))
     _add_articles(G, [articles[k] for k in sorted(articles)], entities, mentions)
+    kept = [f for f in facts if spec_of(f.type) is not None and f.source != f.target
+            and f.source in G and f.target in G]
+    found = find_meetings(kept, {a.id: a.date for a in articles.values()},
+                          {e.id: e.name for e in entities}, posts=kept, labels={e.id: e.label for e in entities},
+                          aliases={e.id: sorted(e.aliases) for e in entities})
+    _add_meetings(G, found.meetings)
+    by_id = {m.id: m for m in found.meetings}
+    fact_meeting = {key: by_id[meeting_id] for key, meeting_id in found.fact_meeting.items()}
     grouped: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
+    for fact in kept:
+        if id(fact) in found.dropped:
+            continue  # two colleagues of one side of a meeting: they were in the room, they did not meet
         spec = spec_of(fact.type)
-        if spec is None:
-            continue
         source, target = fact.source, fact.target
         if spec.symmetric and target < source:
             source, target = target, source
-        if source == target or source not in G or target not in G:
-            continue
         grouped[(source, fact.type, target)].append(fact)
     for (source, rel_type, target), group in sorted(grouped.items()):
         spec = spec_of(rel_type)
         assert spec is not None
-        G.add_edge(source, target, key=rel_type, **_edge_attributes(spec, group))
+        G.add_edge(source, target, key=rel_type, **_edge_attributes(spec, group, fact_meeting))
     return G
+
+
+def _add_meetings(G: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
+    """Meeting nodes in id order, each with its PARTICIPATED_IN edges (people in id order), then REPORTS."""
+    for meeting in meetings:
+        attributes = {"id": meeting.id, "name": meeting.name, "date": meeting.date, "place": meeting.place,
+                      "status": meeting.status, "medium": meeting.medium, "kind": meeting.kind,
+                      "reports": len(meeting.sources), "count": len(meeting.evidence),
+                      "sources": meeting.sources, "evidence": meeting.evidence}
+        G.add_node(meeting.id, label=MEETING, **{k: v for k, v in attributes.items() if v is not None})
+    for meeting in meetings:
+        for person in meeting.people:
+            edge = {"type": PARTICIPATED_IN}
+            side = meeting.sides.get(person)
+            if side is not None and side in G:
+                edge["side"] = G.nodes[side].get("name", side)
+                edge["side_id"] = side
+            if person in meeting.roles:
+                edge["role"] = meeting.roles[person]
+            G.add_edge(person, meeting.id, key=PARTICIPATED_IN, **edge)
+        for doc, count in meeting.report_counts.items():
+            if doc in G and G.nodes[doc].get("label") == ARTICLE:
+                G.add_edge(doc, meeting.id, key=REPORTS, type=REPORTS, count=count)
 
 
 def _add_articles(G: nx.MultiDiGraph, articles: list[Article], entities: list[Entity],
@@ -135,7 +179,8 @@ def _node_attributes(entity: Entity) -> dict:
     }
 
 
-def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
+def _edge_attributes(spec: RelationSpec, facts: list[Fact], fact_meeting: dict[int, Meeting] | None = None) -> dict:
+    fact_meeting = fact_meeting or {}
     facts = sorted(facts, key=lambda f: (f.evidence.doc, f.evidence.start, f.evidence.end))
     evidence = []
     seen: set[tuple] = set()  # a set, not a scan of the list: a hub's edge may carry thousands of items
@@ -145,6 +190,8 @@ def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
             del item["context"]  # only evidence that refers to a person named elsewhere carries it
         if spec.with_status:
             item["status"] = fact.status or OCCURRED  # which sentences say it happened, which only plan it
+        if id(fact) in fact_meeting:
+            item["meeting"] = fact_meeting[id(fact)].id
         identity = tuple(item.items())
         if identity not in seen:
             seen.add(identity)
@@ -172,6 +219,20 @@ def _edge_attributes(spec: RelationSpec, facts: list[Fact]) -> dict:
         value = next((getattr(f, name) for f in ranked if getattr(f, name)), None)
         if value:
             attributes[name] = value
+    meetings = sorted({fact_meeting[id(f)].id: fact_meeting[id(f)] for f in facts if id(f) in fact_meeting}.values(),
+                      key=lambda m: (m.date is None, m.date or "", m.id))
+    if meetings:
+        # Date and place of one meeting, never one's date with another's place.
+        primary = min(meetings, key=lambda m: (status_rank(m.status), m.date is None, m.date or "", m.id))
+        for name in ("date", "place"):
+            attributes.pop(name, None)
+            if name in spec.properties and getattr(primary, name):
+                attributes[name] = getattr(primary, name)
+        attributes["meetings"] = [m.id for m in meetings]
+        for name in ("date", "place"):  # beside the ids, "" where unknown; left out when none is known
+            values = [getattr(m, name) or "" for m in meetings]
+            if any(values):
+                attributes[f"meeting_{name}s"] = values
     return attributes
 
 

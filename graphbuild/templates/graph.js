@@ -77,7 +77,105 @@
     if (docs.length < info.sources.length) {
       box.appendChild(el("p", "more", "+" + (info.sources.length - docs.length) + " more; click the node"));
     }
+    var own = MEETINGS.byPerson[id] || [];
+    if (own.length) meetingList(box, own, maxDocs ? 3 : 0, id);
     return box;
+  }
+
+  /* ---------- meetings: a person's, or a pair edge's, listed by date; drawn only when asked ---------- */
+
+  var MEETINGS = DATA.meetings || { info: {}, byPerson: {}, nodes: [], edges: [] };
+  var MEETING_EDGES = {};
+  MEETINGS.edges.forEach(function (e) { MEETING_EDGES[e.id] = e; });
+
+  /* One line per meeting: date, place, status when not occurred, the others there, the number of reports. */
+  function meetingLine(m, without) {
+    var others = m.people.map(function (p, i) { return p === without ? null : m.names[i]; })
+      .filter(function (x) { return x !== null; });
+    var parts = [m.date || "undated"];
+    if (m.place) parts.push(m.place);
+    if (m.status && m.status !== "occurred") parts.push(m.status);
+    if (m.medium && m.medium !== "in person") parts.push(m.medium);
+    return parts.join(", ") + ": " + (without ? "with " : "") + others.join(", ") + " (" +
+      plural(m.reports, "report") + ")";
+  }
+
+  function meetingList(box, ids, max, without) {
+    box.appendChild(el("dt", null, "Meetings (" + ids.length + ")"));
+    var list = el("ol", "meetings");
+    (max ? ids.slice(0, max) : ids).forEach(function (mid) {
+      var m = MEETINGS.info[mid];
+      if (!m) return;
+      var item = el("li", "meeting", meetingLine(m, without));
+      item.dataset.meeting = mid;
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    if (max && ids.length > max) box.appendChild(el("p", "more", "+" + (ids.length - max) + " more; click"));
+  }
+
+  function meetingDetails(id) {
+    var m = MEETINGS.info[id];
+    var box = el("div", "node-details");
+    box.appendChild(el("strong", "name", m.name));
+    box.appendChild(el("span", "hint", " (Meeting)"));
+    var dl = el("dl");
+    addField(dl, "Date", m.date);
+    addField(dl, "Place", m.place);
+    addField(dl, "Status", m.status);
+    addField(dl, "Medium", m.medium);
+    addField(dl, "Kind", m.kind);
+    addField(dl, "People", m.names);
+    addField(dl, "Reports (" + m.reports + ")", m.sources);
+    box.appendChild(dl);
+    m.sources.forEach(function (doc) {
+      var source = articleSource(doc);
+      if (source) { var p = el("p", "evidence"); p.appendChild(el("span", "doc", doc + ": ")); p.appendChild(source); box.appendChild(p); }
+    });
+    return box;
+  }
+
+  function participationDetails(id) {
+    var e = MEETING_EDGES[id];
+    var box = el("div", "edge-details");
+    box.appendChild(el("strong", "relation", "PARTICIPATED_IN"));
+    var from = DATA.nodeInfo[e.from] ? DATA.nodeInfo[e.from].name : e.from;
+    box.appendChild(el("div", null, from + " \u2192 " + (MEETINGS.info[e.to] || {}).name));
+    return box;
+  }
+
+  /* The "Show meetings" box: draws the meetings (within the date range) with their people's edges. */
+  function showMeetings(on) {
+    if (!state.ready) return whenReady(function () { showMeetings(on); });
+    state.meetingsShown = on;
+    if (!on) {
+      edges.remove(MEETINGS.edges.map(function (e) { return e.id; }));
+      nodes.remove(MEETINGS.nodes.map(function (n) { return n.id; }));
+      return;
+    }
+    var positions = network.getPositions();
+    nodes.add(MEETINGS.nodes.map(function (n) {
+      var near = MEETINGS.edges.filter(function (e) { return e.to === n.id && positions[e.from]; });
+      var item = copy(n);
+      if (near.length) {
+        item.x = near.reduce(function (s, e) { return s + positions[e.from].x; }, 0) / near.length + 25;
+        item.y = near.reduce(function (s, e) { return s + positions[e.from].y; }, 0) / near.length + 25;
+      }
+      item.hidden = !meetingInRange(MEETINGS.info[n.id], dateRange());
+      return item;
+    }));
+    edges.add(MEETINGS.edges.map(copy));
+  }
+
+  function meetingInRange(m, range) {
+    var day = firstDay(m.date);
+    return day ? day >= range.from && day <= range.to : range.undated;
+  }
+
+  function firstDay(date) {
+    if (!date) return null;
+    date = date.slice(0, 10);
+    return date.length === 4 ? date + "-01-01" : date.length === 7 ? date + "-01" : date;
   }
 
   function edgeDetails(id, maxEvidence) {
@@ -108,6 +206,7 @@
     if (shown.length < info.evidence.length) {
       box.appendChild(el("p", "more", "+" + (info.evidence.length - shown.length) + " more; click the edge"));
     }
+    if (info.meetings && info.meetings.length) meetingList(box, info.meetings, maxEvidence, null);
     return box;
   }
 
@@ -162,8 +261,14 @@
     return box;
   }
 
-  function anyNodeDetails(id, max) { return ARTICLES.info[id] ? articleDetails(id) : nodeDetails(id, max); }
-  function anyEdgeDetails(id, max) { return ARTICLE_EDGES[id] ? mentionsDetails(id) : edgeDetails(id, max); }
+  function anyNodeDetails(id, max) {
+    if (MEETINGS.info[id]) return meetingDetails(id);
+    return ARTICLES.info[id] ? articleDetails(id) : nodeDetails(id, max);
+  }
+  function anyEdgeDetails(id, max) {
+    if (MEETING_EDGES[id]) return participationDetails(id);
+    return ARTICLE_EDGES[id] ? mentionsDetails(id) : edgeDetails(id, max);
+  }
 
   /* The "Show articles" box: adds the articles and their MENTIONS edges next to what they mention. */
   function showArticles(on) {
@@ -358,9 +463,11 @@
     var visibleNodes = new Set(), changes = [], shown = 0;
     DATA.edges.forEach(function (e) {
       var info = DATA.edgeInfo[e.id];
-      var date = info.date ? info.date.slice(0, 10) : null;
+      // A pair edge is in the period when one of its meetings is (each meeting by its own date).
+      var dates = info.meetingDates && info.meetingDates.length ? info.meetingDates : [info.date ? info.date.slice(0, 10) : ""];
+      var inRange = dates.some(function (d) { return d ? d >= range.from && d <= range.to : range.undated; });
       var visible = types.has(info.type) && (!info.status || statuses.has(info.status)) &&
-        info.sources.length >= minSources && (date ? date >= range.from && date <= range.to : range.undated);
+        info.sources.length >= minSources && inRange;
       if (visible) { shown++; visibleNodes.add(e.from); visibleNodes.add(e.to); }
       if (!!filteredOut.edges[e.id] === visible) changes.push({ id: e.id, hidden: !visible });
       filteredOut.edges[e.id] = !visible;
@@ -374,6 +481,11 @@
       filteredOut.nodes[n.id] = hidden;
     });
     if (changes.length) nodes.update(changes);
+    if (state.meetingsShown) {
+      nodes.update(MEETINGS.nodes.map(function (n) {
+        return { id: n.id, hidden: !meetingInRange(MEETINGS.info[n.id], range) };
+      }));
+    }
     $("filter-summary").textContent = shown + " of " + plural(DATA.edges.length, "edge") + " shown";
     showDateRange();
     return shown;
@@ -427,6 +539,16 @@
       label.appendChild(box);
       label.appendChild(document.createTextNode(" Show articles (" + ARTICLES.nodes.length + ")"));
       $("filter-summary").parentNode.insertBefore(label, $("filter-summary"));
+    }
+    if (MEETINGS.nodes.length) {  // hidden by default, like the articles
+      var mlabel = el("label", "filter");
+      var mbox = el("input");
+      mbox.type = "checkbox";
+      mbox.id = "show-meetings";
+      mbox.addEventListener("change", function () { showMeetings(mbox.checked); });
+      mlabel.appendChild(mbox);
+      mlabel.appendChild(document.createTextNode(" Show meetings (" + MEETINGS.nodes.length + ")"));
+      $("filter-summary").parentNode.insertBefore(mlabel, $("filter-summary"));
     }
     $("hide-isolated").addEventListener("change", applyFilters);
     var legend = $("legend");

@@ -130,10 +130,11 @@ def test_queries_file(tmp_path: Path) -> None:
     assert len(split_statements(text)) == 2 * len(QUERIES)
     # The parameters are taken from the graph: people who met, one of their articles, dates it holds.
     params = dict(re.findall(r"^:param (\w+) => '([^']*)'$", text, re.M))
-    assert set(params) == {"person", "other", "article", "since", "until"}
+    assert set(params) == {"person", "other", "article", "since", "until", "meeting"}
     assert find_people(G, params["person"]) and find_people(G, params["other"])
     assert params["article"] in G and G.nodes[params["article"]]["label"] == "Article"
     assert params["since"] <= params["until"] and params["since"][:2] in ("19", "20")
+    assert params["meeting"] in G and G.nodes[params["meeting"]]["label"] == "Meeting"
     assert "Ann Lee" not in {params["person"], params["other"]} or "person:ann-lee" in G
     # Each title statement counts the rows of the query after it, with its parameters in the title.
     assert "RETURN '2. Everyone ' + $person + ' met: ' + count(*) + ' rows' AS query;" in text

@@ -13,7 +13,18 @@ from graphbuild.atomic import atomic_write_text
 from graphbuild.exporters.graphml import write_graphml
 from graphbuild.exporters.json_graph import graph_to_json, read_json, write_json
 from graphbuild.resolve.graph import build_graph_from_facts
-from graphbuild.schema import ARTICLE, MENTIONS, RELATION_TYPES, SPOKE_WITH, SYMMETRIC_TYPES
+from graphbuild.schema import (
+    ARTICLE,
+    MEETING,
+    MENTIONS,
+    PARTICIPATED_IN,
+    RELATION_TYPES,
+    REPORTS,
+    SPOKE_WITH,
+    SYMMETRIC_TYPES,
+)
+
+DERIVED = (MENTIONS, PARTICIPATED_IN, REPORTS)  # edges that are no extracted fact
 
 
 def test_json_round_trip_keeps_every_attribute(tmp_path: Path) -> None:
@@ -35,7 +46,7 @@ def test_json_is_node_link_with_sorted_keys() -> None:
 
     data = json.loads(text, object_pairs_hook=record)
     assert set(data) == {"directed", "multigraph", "graph", "nodes", "edges"}
-    facts = [e for e in data["edges"] if e["type"] != MENTIONS]
+    facts = [e for e in data["edges"] if e["type"] not in DERIVED]
     assert len(orders) > 3 * len(facts)  # top level, graph, nodes, edges and their evidence
     assert all(keys == sorted(keys) for keys in orders), [keys for keys in orders if keys != sorted(keys)]
     # Insertion order does not leak into the text: edge attributes set in reverse order read the same.
@@ -52,7 +63,7 @@ def test_graphml_is_readable_and_lists_are_json(tmp_path: Path) -> None:
     write_graphml(sample_graph(), tmp_path / "graph.graphml")
     back = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     assert json.loads(back.nodes["person:ann-lee"]["aliases"]) == ["Ann Lee", "Lee"]
-    evidence = [json.loads(d["evidence"]) for _, _, d in back.edges(data=True) if d["type"] != MENTIONS]
+    evidence = [json.loads(d["evidence"]) for _, _, d in back.edges(data=True) if d["type"] not in DERIVED]
     assert all(isinstance(e, list) and e and "sentence" in e[0] for e in evidence)
 
 
@@ -65,10 +76,16 @@ def test_graph_edges_are_one_per_source_type_target() -> None:
         if k == MENTIONS:  # article -> entity, with the number of mentions
             assert G.nodes[u]["label"] == ARTICLE and data["count"] >= 1 and list(data) == ["type", "count"]
             continue
+        if k == REPORTS:  # article -> meeting, with the number of its sentences that tell it
+            assert G.nodes[u]["label"] == ARTICLE and G.nodes[v]["label"] == MEETING and data["count"] >= 1
+            continue
+        if k == PARTICIPATED_IN:  # person -> meeting, with the side when known
+            assert G.nodes[v]["label"] == MEETING and set(data) <= {"type", "side", "side_id", "role"}
+            continue
         assert data["count"] == len(data["evidence"]) and data["sources"]
         if k in SYMMETRIC_TYPES:
             assert u < v
-    assert {k for _, _, k in G.edges(keys=True)} == {*RELATION_TYPES, MENTIONS}  # every type of the schema
+    assert {k for _, _, k in G.edges(keys=True)} == {*RELATION_TYPES, *DERIVED}  # every type of the schema
 
 
 def test_spoke_with_in_json_and_graphml(tmp_path: Path) -> None:
@@ -79,7 +96,11 @@ def test_spoke_with_in_json_and_graphml(tmp_path: Path) -> None:
     assert (spoke["status"], spoke["medium"], spoke["date"]) == ("occurred", "video", "2024-10-18")
     assert [e["status"] for e in spoke["evidence"]] == ["occurred"]
     assert list(G.edges["person:ann-lee", "person:cy-diaz", SPOKE_WITH]) == [
-        "type", "count", "sources", "evidence", "status", "date", "medium"]
+        "type", "count", "sources", "evidence", "status", "medium", "date", "meetings", "meeting_dates"]
+    # The call is a meeting of its own (by video), dated, listed on the edge with its date.
+    [call] = spoke["meetings"]
+    assert (spoke["meeting_dates"], data["nodes"][[n["id"] for n in data["nodes"]].index(call)]["medium"]) == (
+        ["2024-10-18"], "video")
     write_graphml(G, tmp_path / "graph.graphml")
     back = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     [(u, v, d)] = [(u, v, d) for u, v, d in back.edges(data=True) if d["type"] == SPOKE_WITH]
@@ -119,7 +140,7 @@ def test_a_schema_entry_is_all_a_new_relation_needs(tmp_path: Path, monkeypatch:
     people, facts = _facts_of_a_new_type()
     G = build_graph_from_facts(people, facts, documents=["d1"])
     # graph.py: symmetric, so stored smaller id first; status on the edge and its evidence; the properties.
-    [(u, v, k, attrs)] = [e for e in G.edges(keys=True, data=True) if e[2] != MENTIONS]
+    [(u, v, k, attrs)] = [e for e in G.edges(keys=True, data=True) if e[2] not in DERIVED]
     assert (u, v, k) == ("person:amy", "person:zed", TEST_TYPE)
     assert attrs["status"] == "planned" and attrs["evidence"][0]["status"] == "planned"
     assert (attrs["medium"], attrs["date"]) == ("letter", "2024-01-02")

@@ -127,7 +127,12 @@ def test_neighbourhood_by_depth():
     G = sample_graph()
     one = neighbourhood(G, "Cy Diaz", 1)
     assert sorted(without_articles(one)) == ["event:brics-summit", "person:ann-lee", "person:cy-diaz"]
-    assert sorted(n for n in one if n not in without_articles(one)) == ["d1", "d2"]  # the articles citing them
+    # the articles citing them, and the meetings of the people shown (for the details panel)
+    assert sorted(n for n in one if n not in without_articles(one) and one.nodes[n]["label"] == "Article") == [
+        "d1", "d2"]
+    meetings = {n for n in one if one.nodes[n]["label"] == "Meeting"}
+    assert meetings == {v for u, v, k in G.out_edges(["person:ann-lee", "person:cy-diaz"], keys=True)
+                        if k == "PARTICIPATED_IN"} and len(meetings) == 4
     assert one.graph["focus"] == ["person:cy-diaz"] and one.graph["documents"] == 3
     assert len(without_articles(neighbourhood(G, "Cy Diaz", 2))) == 7
     assert len(neighbourhood(G, "Nobody Known", 2)) == 0
@@ -505,6 +510,10 @@ def test_no_dates_no_date_filter(browser, tmp_path):
     G = sample_graph()
     for _, _, data in G.edges(data=True):
         data.pop("date", None)
+        data.pop("meeting_dates", None)
+    for _, data in G.nodes(data=True):
+        if data["label"] == "Meeting":
+            data.pop("date", None)
     page, log, dialogs = _open(browser, G, tmp_path / "graph.html")
     assert not page.is_visible("#date-filter")
     assert page.evaluate("graphbuild.edges.get().filter(e => !e.hidden).length") == 7
@@ -807,3 +816,78 @@ def test_page_defaults_from_the_config(browser, tmp_path):
     assert _visible_types(page) == ["MET", "MET@2024-10-15"]  # occurred meetings only
     _assert_clean(page, log, dialogs, path)
     page.close()
+
+
+# ---------- meetings: listed by date for a person and a pair edge, drawn only when asked ----------
+
+
+def _two_meetings_graph() -> nx.MultiDiGraph:
+    """Ann Vale and Bo Ruiz meet twice (May in Oslo, September in Lima); Ann calls Cy Moss in June."""
+    from graphbuild.models import Article, Entity, Evidence, Fact
+    from graphbuild.resolve.graph import build_graph_from_facts
+
+    names = {"ann-vale": "Ann Vale", "bo-ruiz": "Bo Ruiz", "cy-moss": "Cy Moss"}
+    people = [Entity(f"person:{k}", v, "Person", {v}, set(), 1, {"d1", "d2", "d3"}) for k, v in names.items()]
+    s1, s2, s3 = "Ann Vale met Bo Ruiz in Oslo.", "Ann Vale met Bo Ruiz in Lima.", "Ann Vale phoned Cy Moss."
+    facts = [Fact("person:ann-vale", "MET", "person:bo-ruiz", Evidence("d1", s1, 0, len(s1)), date="2024-05-06",
+                  place="Oslo", status="occurred"),
+             Fact("person:ann-vale", "MET", "person:bo-ruiz", Evidence("d2", s2, 0, len(s2)), date="2024-09-18",
+                  place="Lima", status="occurred"),
+             Fact("person:ann-vale", "SPOKE_WITH", "person:cy-moss", Evidence("d3", s3, 0, len(s3)),
+                  date="2024-06-10", medium="phone", status="occurred")]
+    articles = [Article("d1", "Oslo talks", "2024-05-07", outlet="Ledger"), Article("d2", "Lima talks", "2024-09-19"),
+                Article("d3", "A call", "2024-06-11")]
+    return build_graph_from_facts(people, facts, articles)
+
+
+def test_meetings_reach_the_page_by_date():
+    data = _page_data(render_html(_two_meetings_graph()))
+    meetings = data["meetings"]
+    ann = meetings["byPerson"]["person:ann-vale"]
+    assert [meetings["info"][m]["date"] for m in ann] == ["2024-05-06", "2024-06-10", "2024-09-18"]
+    assert not any(n["id"].startswith("meeting:") for n in data["nodes"])  # not drawn by default
+    [met] = [info for info in data["edgeInfo"].values() if info["type"] == "MET"]
+    assert met["meetingDates"] == ["2024-05-06", "2024-09-18"] and met["meetings"] == [ann[0], ann[2]]
+    assert data["dates"] == ["2024-05-06", "2024-06-10", "2024-09-18"]
+
+
+@pytest.mark.browser
+def test_page_lists_meetings_filters_them_by_date_and_draws_them(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    page, log, dialogs = _open(browser, _two_meetings_graph(), path)
+    # A person: every meeting, by date, with the others there and the number of reports.
+    page.evaluate("graphbuild.network.body.emitter.emit('click', {nodes: ['person:ann-vale'], edges: []})")
+    assert page.evaluate("[...document.querySelectorAll('#details li.meeting')].map(li => li.innerText)") == [
+        "2024-05-06, Oslo: with Bo Ruiz (1 report)", "2024-06-10, phone: with Cy Moss (1 report)",
+        "2024-09-18, Lima: with Bo Ruiz (1 report)"]
+    # A MET edge: its own meetings, each with its own date and place.
+    met = page.evaluate("graphbuild.edges.get().find(e => graphbuild.data.edgeInfo[e.id].type === 'MET').id")
+    page.evaluate(f"graphbuild.network.body.emitter.emit('click', {{nodes: [], edges: [{json.dumps(met)}]}})")
+    assert page.evaluate("[...document.querySelectorAll('#details li.meeting')].map(li => li.innerText)") == [
+        "2024-05-06, Oslo: Ann Vale, Bo Ruiz (1 report)", "2024-09-18, Lima: Ann Vale, Bo Ruiz (1 report)"]
+    # The slider keeps the MET edge for its September meeting, though the edge's own date is in May.
+    assert page.evaluate("graphbuild.data.dates") == ["2024-05-06", "2024-06-10", "2024-09-18"]
+    page.evaluate("document.getElementById('date-from').value = 2;"
+                  "document.getElementById('date-from').dispatchEvent(new Event('input'))")
+    hidden = page.evaluate("Object.fromEntries(graphbuild.edges.get().map(e => [graphbuild.data.edgeInfo[e.id].type,"
+                           " !!e.hidden]))")
+    assert hidden == {"MET": False, "SPOKE_WITH": True}
+    page.evaluate("document.getElementById('date-from').value = 1; document.getElementById('date-to').value = 1;"
+                  "document.getElementById('date-to').dispatchEvent(new Event('input'))")
+    hidden = page.evaluate("Object.fromEntries(graphbuild.edges.get().map(e => [graphbuild.data.edgeInfo[e.id].type,"
+                           " !!e.hidden]))")
+    assert hidden == {"MET": True, "SPOKE_WITH": False}
+    # "Show meetings": off by default; on, the meetings (of the chosen period) and their people's edges.
+    assert _vis_counts(page) == [3, 2]
+    page.check("#show-meetings")
+    assert _vis_counts(page) == [6, 2 + 6]
+    shown = page.evaluate("graphbuild.network.body.data.nodes.get().filter(n => n.id.startsWith('meeting:')"
+                          " && !n.hidden).map(n => graphbuild.data.meetings.info[n.id].date)")
+    assert shown == ["2024-06-10"]
+    meeting = page.evaluate("graphbuild.data.meetings.byPerson['person:ann-vale'][0]")
+    page.evaluate(f"graphbuild.network.body.emitter.emit('click', {{nodes: [{json.dumps(meeting)}], edges: []}})")
+    details = page.inner_text("#details")
+    assert "(Meeting)" in details and "Oslo" in details and "Oslo talks" in details
+    page.uncheck("#show-meetings")
+    assert _vis_counts(page) == [3, 2]
+    _assert_clean(page, log, dialogs, path)

@@ -35,7 +35,8 @@ def test_cypher_shell_runs_both_files(neo4j_tool: ModuleType, neo4j_conn: dict, 
     headers = ["person, met, status", "person, met, status", "place, meetings, pairs",
                "organisation, title, person", "relation, subject, object", "chain, meetings, sources",
                "person, contact, relation", "person, spoke_with, status", "article, title, date",
-               "title, relation, subject", "date, person, met"]
+               "title, relation, subject", "date, person, met", "meeting, date, place", "meeting, date, name",
+               "meeting, name, person", "meeting, name, date"]
     assert len(headers) == len(QUERIES)
     if name == "sample":
         assert [h for h in headers if h in out] == headers

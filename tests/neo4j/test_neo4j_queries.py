@@ -21,12 +21,15 @@ from graphbuild.query import find_people, sort_articles, who_met
 from graphbuild.schema import (
     ARTICLE,
     CONTACT_TYPES,
+    MEETING,
     MENTIONS,
     MET,
     NEGATED,
     OCCURRED,
+    PARTICIPATED_IN,
     PERSON,
     PLANNED,
+    REPORTS,
     SPOKE_WITH,
     SYMMETRIC_TYPES,
 )
@@ -78,7 +81,7 @@ def test_who_met_contacts_lists_meetings_and_calls(tmp_path: Path, capsys: pytes
     [plain] = who_met(G, "Cy Diaz", ALL)
     assert [(m.name, m.status) for m in plain.meetings] == [("Ann Lee", PLANNED)]
     write_json(G, tmp_path / "graph.json")
-    assert cli.main(["who-met", "Cy Diaz", "--graph", str(tmp_path / "graph.json"), "--contacts"]) == 0
+    assert cli.main(["who-met", "Cy Diaz", "--graph", str(tmp_path / "graph.json"), "--contacts", "--by-person"]) == 0
     out = capsys.readouterr().out
     assert "was in contact with 1 person:" in out and "SPOKE_WITH by video, occurred, on 2024-10-18" in out
     assert "Diaz later spoke with Lee by video." in out and "MET" not in out  # planned: not asked for
@@ -90,7 +93,9 @@ def test_cli_who_met_neo4j_prints_what_the_file_gives(loaded: tuple[nx.MultiDiGr
     write_json(G, tmp_path / "graph.json")
     busiest = sorted(_people(G), key=lambda p: (-G.degree(p[0]), p[0]))[:5]
     for person, data in busiest:
-        for extra in ([], ["--json"], ["--status", "all"], ["--contacts", "--status", "all"], ["--contacts", "--json"]):
+        for extra in ([], ["--json"], ["--status", "all"], ["--contacts", "--status", "all"], ["--contacts", "--json"],
+                      ["--by-person"], ["--by-person", "--json", "--status", "all"],
+                      ["--by-person", "--contacts", "--status", "all"]):
             auth = ["--password", conn["password"]]
             assert cli.main(["who-met", data["name"], "--neo4j", conn["uri"], *auth, *extra]) == 0
             from_neo4j = capsys.readouterr().out
@@ -125,9 +130,26 @@ def _params(G: nx.MultiDiGraph) -> dict:
     docs = Counter(ev["doc"] for _, _, k, d in G.edges(keys=True, data=True) if k != MENTIONS
                    for ev in d.get("evidence", []))
     dates = sorted(date for _, _, _, date, _ in _dated_meetings(G, "0000", "9999"))
+    # The meeting with the most people (then the smallest id), and a partner of the busiest person in one.
+    meetings = sorted((-G.in_degree(n), n) for n, d in G.nodes(data=True) if d.get("label") == MEETING)
+    partners = sorted(u for m in _meetings_of(G, person) for u in _people_of(G, m) if u != person)
+    other = partners[0] if partners and "person:nasty" not in G else other
     return {"person": G.nodes[person]["name"], "other": G.nodes[other]["name"],
+            "meeting": meetings[0][1] if meetings else "meeting:none",
             "article": min(docs, key=lambda doc: (-docs[doc], doc)),
             "since": dates[0] if dates else "2024-01-01", "until": dates[len(dates) // 2] if dates else "2024-12-31"}
+
+
+def _meetings_of(G: nx.MultiDiGraph, person: str) -> list[str]:
+    return sorted(v for _, v, k in G.out_edges(person, keys=True) if k == PARTICIPATED_IN)
+
+
+def _people_of(G: nx.MultiDiGraph, meeting: str) -> list[str]:
+    return sorted(u for u, _, k in G.in_edges(meeting, keys=True) if k == PARTICIPATED_IN)
+
+
+def _reports_of(G: nx.MultiDiGraph, meeting: str) -> list[str]:
+    return sorted(u for u, _, k in G.in_edges(meeting, keys=True) if k == REPORTS)
 
 
 def _article(G: nx.MultiDiGraph, doc: str) -> dict | None:
@@ -260,6 +282,37 @@ def _expected(G: nx.MultiDiGraph, title: str, params: dict) -> list[dict]:
         return [{"date": date, "person": person, "met": met, "status": status, "place": place,
                  "articles": sort_articles(articles)}
                 for (date, person, met, status, place), articles in grouped.items()]
+    meetings = {n: d for n, d in G.nodes(data=True) if d.get("label") == MEETING}
+    people_names = lambda m: sorted(name(p) for p in _people_of(G, m))  # noqa: E731
+    if title == "Meetings of $person and $other, by date":
+        both = {m for m in meetings
+                if any(_matches(G, a, params["person"]) for a in _people_of(G, m))
+                and any(_matches(G, b, params["other"]) and b != a for a in _people_of(G, m)
+                        if _matches(G, a, params["person"]) for b in _people_of(G, m))}
+        return [{"meeting": m, "date": meetings[m].get("date"), "place": meetings[m].get("place"),
+                 "status": meetings[m]["status"], "medium": meetings[m].get("medium"),
+                 "reports": meetings[m]["reports"], "people": people_names(m)} for m in both]
+    if title == "Meeting nodes dated between $since and $until":
+        return [{"meeting": m, "date": d["date"], "name": d["name"], "status": d["status"], "people": people_names(m),
+                 "articles": _reports_of(G, m)}
+                for m, d in meetings.items() if d.get("date") and params["since"] <= d["date"] <= params["until"]]
+    if title == "Who attended meeting $meeting":
+        asked = params["meeting"]
+        return [{"meeting": m, "name": d["name"], "person": name(p), "side": G.edges[p, m, PARTICIPATED_IN].get("side"),
+                 "role": G.edges[p, m, PARTICIPATED_IN].get("role")}
+                for m, d in meetings.items() if m == asked or asked.lower() in d["name"].lower()
+                for p in _people_of(G, m)]
+    if title == "Most reported meetings":
+        ranked = sorted(meetings, key=lambda m: (-len(_reports_of(G, m)), m))
+        rows = []
+        for m in ranked:
+            dates = [G.nodes[a].get("date") for a in _reports_of(G, m) if G.nodes[a].get("date")]
+            if _reports_of(G, m):
+                rows.append({"meeting": m, "name": meetings[m]["name"], "date": meetings[m].get("date"),
+                             "status": meetings[m]["status"], "reports": len(_reports_of(G, m)),
+                             "first_report": min(dates) if dates else None,
+                             "last_report": max(dates) if dates else None})
+        return rows[:25]
     raise AssertionError(f"no check for query {title!r}")
 
 
@@ -284,7 +337,7 @@ def _check_shortest_chain(G: nx.MultiDiGraph, rows: list[dict], params: dict) ->
 def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> None:
     G, conn = loaded
     queries = read_queries(queries_text(G))
-    assert len(queries) == 11
+    assert len(queries) == 15
     params = _params(G)
     for title, query in queries:
         rows = _run(conn, query, params)
@@ -296,6 +349,11 @@ def test_every_query_of_queries_cypher(loaded: tuple[nx.MultiDiGraph, dict]) -> 
         if title.startswith("Shortest chain"):
             _check_shortest_chain(G, rows, params)
             continue
+        if title in ("Meetings of $person and $other, by date", "Meeting nodes dated between $since and $until"):
+            dates = [r["date"] for r in rows]  # oldest first, undated last
+            assert dates == sorted(d for d in dates if d) + [d for d in dates if not d]
+        if title == "Most reported meetings":
+            assert [r["reports"] for r in rows] == sorted((r["reports"] for r in rows), reverse=True)
         if title == "Meetings by place":
             rows = [{**r, "pairs": sorted(r["pairs"])} for r in rows]
             assert [r["meetings"] for r in rows] == sorted((r["meetings"] for r in rows), reverse=True)

@@ -87,11 +87,14 @@ def test_met_stored_once_per_pair_with_merged_evidence() -> None:
     d2 = _doc("d2", [("Bo Chan", "Person"), ("Ann Lee", "Person")], [("MET", 0, 1, 0, "planned")])
     corpus = Resolver().run([d1, d2])
     G = build_graph_from_facts(corpus.entities, corpus.facts, corpus.documents)
-    edges = [e for e in G.edges(keys=True, data=True) if e[2] != "MENTIONS"]  # facts, not article links
+    # facts, not article links or meeting participation
+    edges = [e for e in G.edges(keys=True, data=True) if e[2] not in ("MENTIONS", "PARTICIPATED_IN", "REPORTS")]
     assert len(edges) == 1
     u, v, key, data = edges[0]
     assert (u, v, key) == ("person:ann-lee", "person:bo-chan", "MET")
     assert data["count"] == 2 and data["sources"] == ["d1", "d2"] and data["status"] == "occurred"
+    # Neither article is dated: nothing says the plan and the meeting are one, so the pair lists two meetings.
+    assert len(data["meetings"]) == 2 and "meeting_dates" not in data
 
 
 def test_name_variants_of_one_person_become_one_node():
