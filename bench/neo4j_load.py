@@ -2,6 +2,10 @@
 
     python bench/neo4j_load.py [--nodes 100000] [--relationships 1000000]
         [--methods load old admin cypher] [--batch-size 1000] [--workers 1] [--heap 2g] [--pagecache 1g]
+        [--reload] [--replace-check]
+
+``--reload`` also times two incremental re-loads after the full load: the same graph (nothing sent), and
+the graph with 1% new relationships (only those sent), side by side with the full load's time.
 
 ``old`` is the loader as it was before issue 12: 1,000 rows per transaction, one session.
 
@@ -99,6 +103,23 @@ def counts(conn: dict) -> tuple[int, int]:
     return nodes, rels
 
 
+def with_new_relationships(G: nx.MultiDiGraph, share: float, seed: int = 2) -> nx.MultiDiGraph:
+    """``G`` and ``share`` times as many new MET relationships between its people (new pairs only)."""
+    rng = random.Random(seed)
+    H = G.copy()
+    people = sorted(n for n, d in G.nodes(data=True) if d.get("label") == PERSON)
+    template = next(d for _, _, k, d in G.edges(keys=True, data=True) if k == MET)
+    wanted, added = int(G.number_of_edges() * share), 0
+    while added < wanted:
+        a, b = sorted(rng.sample(people, 2))
+        if H.has_edge(a, b, MET):
+            continue
+        evidence = [{**template["evidence"][0], "sentence": f"New sentence {added}."}]
+        H.add_edge(a, b, key=MET, **{**template, "evidence": evidence, "sources": [f"new{added}"]})
+        added += 1
+    return H
+
+
 def bench_load(tool, G: nx.MultiDiGraph, work: Path, args: argparse.Namespace, old: bool = False) -> dict:
     home = work / ("home-old" if old else "home-load")
     info = tool.start(home, auth=False, heap=args.heap, pagecache=args.pagecache)
@@ -114,6 +135,16 @@ def bench_load(tool, G: nx.MultiDiGraph, work: Path, args: argparse.Namespace, o
             again = load_graph(G, conn, progress=False, replace=True, **options)
             replace_seconds = time.perf_counter() - started
             assert again.relationships_unchanged == G.number_of_edges() and not again.relationships_deleted
+        if not old and args.reload:  # incremental: the same graph again, then with 1% new relationships
+            started = time.perf_counter()
+            load_graph(G, conn, progress=False, **options)
+            unchanged_seconds = time.perf_counter() - started
+            H = with_new_relationships(G, 0.01)
+            started = time.perf_counter()
+            grown = load_graph(H, conn, progress=False, **options)
+            grown_seconds = time.perf_counter() - started
+            assert grown.relationships_created == H.number_of_edges() - G.number_of_edges()
+            assert counts(conn) == (H.number_of_nodes(), H.number_of_edges())
     finally:
         tool.stop(home, clean=True)
     result = {"method": "graphbuild load before (1,000 rows a transaction, 1 session)" if old
@@ -121,6 +152,10 @@ def bench_load(tool, G: nx.MultiDiGraph, work: Path, args: argparse.Namespace, o
               "seconds": seconds, "summary": str(summary)}
     if not old and args.replace_check:
         result["reload_with_replace_seconds"] = round(replace_seconds, 1)
+    if not old and args.reload:
+        result["reload_unchanged_seconds"] = round(unchanged_seconds, 1)
+        result["reload_1pct_new_seconds"] = round(grown_seconds, 1)
+        result["reload_1pct_new_share_of_full"] = round(grown_seconds / seconds, 3)
     return result
 
 
@@ -174,6 +209,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--replace-check", action="store_true",
                         help="after the load, time a second load with --replace (nothing changed)")
+    parser.add_argument("--reload", action="store_true",
+                        help="after the load, time re-loads: the same graph, then with 1%% new relationships")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="1g")
     args = parser.parse_args()
