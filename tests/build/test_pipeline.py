@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from build_helpers import write_file
 
 import graphbuild
 from graphbuild.build.triples import read_triples
@@ -22,23 +23,13 @@ Johnson later visited Salzburg. Nehammer said the talks had been useful.
 """
 
 
-def _write(folder: Path, name: str, content: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
-
-
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
-    _write(folder, "vienna.txt", ARTICLE)
-    _write(folder, "empty.txt", "")
-    _write(folder, "binary.txt", b"\x00\x01\x02\x89PNG" * 20)
-    _write(folder, "feed.jsonl", '{"id": "j1", "text": "Kamala Harris met Emmanuel Macron in Paris."}\n{oops\n')
+    write_file(folder / "vienna.txt", ARTICLE)
+    write_file(folder / "empty.txt", "")
+    write_file(folder / "binary.txt", b"\x00\x01\x02\x89PNG" * 20)
+    write_file(folder / "feed.jsonl", '{"id": "j1", "text": "Kamala Harris met Emmanuel Macron in Paris."}\n{oops\n')
     return folder
 
 
@@ -59,7 +50,7 @@ def test_bad_files_are_reported_and_the_rest_is_built(corpus: Path, tmp_path: Pa
 
 def test_exit_status_one_when_nothing_was_built(tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    _write(folder, "empty.txt", "")
+    write_file(folder / "empty.txt", "")
     assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 1
     assert not (tmp_path / "out" / "graph.json").exists()
 
@@ -85,7 +76,7 @@ def test_cached_rebuild_processes_only_the_new_article(corpus: Path, tmp_path: P
     out = tmp_path / "out"
     main(["build", str(corpus), "--out", str(out), "--quiet"])
     capsys.readouterr()
-    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+    write_file(corpus / "new.txt", "Kamala Harris visited Berlin on Monday.")
     main(["build", str(corpus), "--out", str(out), "--quiet"])
     assert "built 3 documents (2 from cache)" in capsys.readouterr().err
     triples = read_triples(out / "triples.jsonl")
@@ -96,7 +87,7 @@ def test_failed_export_leaves_previous_exports_intact(corpus: Path, tmp_path: Pa
     out = tmp_path / "out"
     main(["build", str(corpus), "--out", str(out), "--quiet"])
     before = (out / "graph.json").read_bytes()
-    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+    write_file(corpus / "new.txt", "Kamala Harris visited Berlin on Monday.")
 
     def explode(*args, **kwargs):
         raise KeyboardInterrupt
@@ -147,7 +138,7 @@ def test_merge_of_per_document_results_gives_the_same_graph(corpus: Path, tmp_pa
 def test_an_unwritable_cache_is_one_note_and_the_build_goes_on(corpus: Path, tmp_path: Path, monkeypatch,
                                                                capsys) -> None:
     out = tmp_path / "out"
-    _write(out, ".cache", "a file where the cache folder would be")
+    write_file(out / ".cache", "a file where the cache folder would be")
     assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1", "--no-cache"]) == 0
     err = capsys.readouterr().err
     assert err.count("cache not written") == 1 and "Traceback" not in err
@@ -200,10 +191,10 @@ def test_the_export_set_is_replaced_in_one_step(corpus: Path, tmp_path: Path, mo
     import graphbuild.build.pipeline as pipeline
 
     out = tmp_path / "out"
-    _write(out, "graph.json", "an older build's file")  # a folder of plain files becomes a set the first time
+    write_file(out / "graph.json", "an older build's file")  # a folder of plain files becomes a set the first time
     assert main(["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"]) == 0
     before = _export_set(out)
-    _write(corpus, "new.txt", "Kamala Harris visited Berlin on Monday.")
+    write_file(corpus / "new.txt", "Kamala Harris visited Berlin on Monday.")
     real_point = pipeline._point
 
     def killed_at_the_swap(link: Path, target: str) -> None:
@@ -230,9 +221,10 @@ def test_bad_records_cost_only_themselves(tmp_path: Path, capsys, scheduler: str
     """Issue 23, done when: one build over the bad records of items 1 and 3-7 beside good articles builds every
     good article into the graph (every export written, GraphML included)."""
     folder = tmp_path / "in"
-    _write(folder, "vienna.txt", ARTICLE)
-    _write(folder, "head\x1bline.md", "Talks\x0cin Berlin\n\nPeter No\u200bvak met Anna Schmidt in Berlin on Monday.\n"
-           + "The two ministers discussed trade and energy for a long while, officials said.\n" * 3)
+    write_file(folder / "vienna.txt", ARTICLE)
+    write_file(folder / "head\x1bline.md",
+               "Talks\x0cin Berlin\n\nPeter No\u200bvak met Anna Schmidt in Berlin on Monday.\n"
+               + "The two ministers discussed trade and energy for a long while, officials said.\n" * 3)
     records = [
         json.dumps({"id": "j1", "text": "Kamala Harris met Emmanuel Macron in Paris."}).encode(),
         '{"id": "sk", "text": "Søren Dahl met Olaf Scholz in Oslo."}'.encode("cp1252"),  # item 1: not UTF-8
@@ -243,7 +235,7 @@ def test_bad_records_cost_only_themselves(tmp_path: Path, capsys, scheduler: str
                     "text": "Joe Biden met Olaf Scholz in Washington."}).encode(),
         b"[" * 3000,  # item 7
     ]
-    _write(folder, "feed.jsonl", b"\n".join(records) + b"\n")
+    write_file(folder / "feed.jsonl", b"\n".join(records) + b"\n")
     out = tmp_path / "out"
     args = ["build", str(folder), "--out", str(out), "--quiet", "--no-cache"]
     assert main(args + (["--scheduler", scheduler] if scheduler else ["--workers", "1"])) == 0
