@@ -8,9 +8,11 @@ parallel lists: ``evidence_docs``, ``evidence_sentences``, ``evidence_starts``, 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 import networkx as nx
 
@@ -28,11 +30,15 @@ CONTENT_HASH = "graphbuild_hash"
 # The properties graphbuild owns (besides those of the graph being loaded): ``graphbuild load`` sets and
 # removes these only, so a property someone else put on a graphbuild node or relationship survives a load.
 OWNED_NODE_PROPERTIES = frozenset({"id", "name", "aliases", "titles", "mentions", "sources", "title", "date",
-                                   "url", "outlet", "path", "sha256", MARKER, CONTENT_HASH})
+                                   "url", "outlet", "path", "sha256", MARKER, CONTENT_HASH,
+                                   # Person name forms; Meeting nodes' own properties and evidence
+                                   "name_fold", "alias_folds", "name_words", "kind", "medium", "place", "status",
+                                   "reports", "count", "evidence_docs", "evidence_ends", "evidence_sentences",
+                                   "evidence_starts", "evidence_statuses"})
 OWNED_RELATIONSHIP_PROPERTIES = frozenset({
     "count", "sources", "status", "date", "place", "medium", "title", "evidence_json", "evidence_docs",
     "evidence_sentences", "evidence_starts", "evidence_ends", "evidence_contexts", "evidence_statuses", MARKER,
-    CONTENT_HASH})
+    CONTENT_HASH, "meetings", "meeting_dates", "meeting_places", "evidence_meetings", "side", "side_id", "role"})
 # Attributes that become the label / relationship type rather than properties.
 NODE_SKIP = ("label",)
 EDGE_SKIP = ("type",)
@@ -187,36 +193,38 @@ def relationship_order(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[tu
     return {group: sorted(items, key=lambda item: item[:2]) for group, items in sorted(groups.items())}
 
 
+def node_row(G: nx.MultiDiGraph, node_id_: str, node) -> dict:
+    return {"id": node_id_, "props": node_props(G.nodes[node], node)}
+
+
+def relationship_row(G: nx.MultiDiGraph, source: str, target: str, u, v, key) -> dict:
+    return {"source": source, "target": target, "props": relationship_props(G.edges[u, v, key])}
+
+
 def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     """Label -> sorted rows ``{id, props}``; ``props`` always holds ``id`` and the :data:`MARKER`."""
-    return {label: [{"id": node_id_, "props": node_props(G.nodes[node], node)} for node_id_, node in items]
-            for label, items in node_order(G).items()}
+    return {label: [node_row(G, *item) for item in items] for label, items in node_order(G).items()}
 
 
 def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
     """(type, start label, end label) -> sorted rows ``{source, target, props}`` (``props`` with the marker)."""
-    return {group: [{"source": source, "target": target, "props": relationship_props(G.edges[u, v, key])}
-                    for source, target, u, v, key in items]
-            for group, items in relationship_order(G).items()}
+    return {group: [relationship_row(G, *item) for item in items] for group, items in relationship_order(G).items()}
 
 
-def content_hash(props: dict) -> str:
-    """A hash of a row's properties (all but :data:`CONTENT_HASH` itself), the same in every process.
+# What the rows are made from decides them too: a change to this module changes every hash.
+_FORMAT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
 
-    >>> content_hash({"id": "a", "name": "A"}) == content_hash({"name": "A", "id": "a", CONTENT_HASH: "x"})
+
+def content_hash(data: dict) -> str:
+    """A hash of a node's or edge's attributes in the graph (and of how this module turns them into
+    properties), the same in every process: equal hashes, equal rows. Taken from the graph's own data, so an
+    incremental load builds the rows of changed items only.
+
+    >>> content_hash({"id": "a", "name": "A"}) == content_hash({"name": "A", "id": "a"})
     True
     """
-    import hashlib
-
-    payload = json.dumps({k: v for k, v in props.items() if k != CONTENT_HASH}, sort_keys=True, ensure_ascii=False,
-                         separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-
-
-def with_hashes(groups: dict) -> dict:
-    """Rows with :data:`CONTENT_HASH` set to the hash of their properties."""
-    return {group: [{**row, "props": {**row["props"], CONTENT_HASH: content_hash(row["props"])}} for row in rows]
-            for group, rows in groups.items()}
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(f"{_FORMAT}|{payload}".encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def with_owned(groups: dict, owned: frozenset[str]) -> dict:

@@ -30,10 +30,12 @@ from graphbuild.neo4j.model import (
     MARKER_VALUE,
     OWNED_NODE_PROPERTIES,
     OWNED_RELATIONSHIP_PROPERTIES,
-    node_rows,
-    relationship_rows,
+    content_hash,
+    node_order,
+    node_row,
+    relationship_order,
+    relationship_row,
     unflatten_list,
-    with_hashes,
     with_owned,
 )
 from graphbuild.neo4j.queries import ARTICLES_STATEMENT, MEETINGS_STATEMENT, PEOPLE_STATEMENT, contacts_statement
@@ -217,18 +219,16 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
         raise Neo4jStoreError("--workers must be at least 1")
     started = time.monotonic()
     summary = LoadSummary(conn["uri"], conn.get("database"))
-    all_nodes = with_owned(with_hashes(node_rows(G)), OWNED_NODE_PROPERTIES)
-    all_rels = with_owned(with_hashes(relationship_rows(G)), OWNED_RELATIONSHIP_PROPERTIES)
+    node_groups, rel_groups = node_order(G), relationship_order(G)
     with _driver_session(conn) as (driver, sess):
-        for statement in schema_statements(all_nodes):
+        for statement in schema_statements(node_groups):
             sess.run(statement).consume()
-        nodes, rels = all_nodes, all_rels
-        if not full:
-            nodes, summary.nodes_skipped = _changed_rows(sess, all_nodes, _stored_node_hashes, lambda r: r["id"])
-            rels, summary.relationships_skipped = _changed_rows(sess, all_rels, _stored_relationship_hashes,
-                                                                lambda r: (r["source"], r["target"]))
-            summary.nodes_unchanged += summary.nodes_skipped
-            summary.relationships_unchanged += summary.relationships_skipped
+        node_hashes = {} if full else {label: _stored_node_hashes(sess, label) for label in node_groups}
+        rel_hashes = {} if full else {group: _stored_relationship_hashes(sess, group) for group in rel_groups}
+        nodes, summary.nodes_skipped = _node_rows_to_send(G, node_groups, node_hashes)
+        rels, summary.relationships_skipped = _relationship_rows_to_send(G, rel_groups, rel_hashes)
+        summary.nodes_unchanged += summary.nodes_skipped
+        summary.relationships_unchanged += summary.relationships_skipped
         total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
         with _progress(total, progress) as advance:
             _write_nodes(sess, nodes, batch_size, summary, advance)
@@ -238,21 +238,45 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
             else:
                 _load_relationships_parallel(driver, conn, rels, batch_size, workers, summary, advance)
         if replace:
-            _delete_stale(sess, all_nodes, all_rels, batch_size, summary)
+            wanted_nodes = {(label, node_id) for label, items in node_groups.items() for node_id, _ in items}
+            wanted_rels = {(group[0], source, target) for group, items in rel_groups.items()
+                           for source, target, *_ in items}
+            _delete_stale(sess, wanted_nodes, wanted_rels, batch_size, summary)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _changed_rows(sess, groups: dict, stored: Callable, key: Callable[[dict], object]) -> tuple[dict, int]:
-    """The rows of ``groups`` whose hash the database does not hold yet, and how many were left out."""
-    changed, skipped = {}, 0
-    for group, rows in groups.items():
-        hashes = stored(sess, group)
-        kept = [row for row in rows if hashes.get(key(row)) != row["props"][CONTENT_HASH]]
-        skipped += len(rows) - len(kept)
-        if kept:
-            changed[group] = kept
-    return changed, skipped
+def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: dict) -> tuple[dict, int]:
+    """The rows of the nodes whose :func:`~graphbuild.neo4j.model.content_hash` the database does not hold
+    (``stored``: label -> id -> hash), built for those only; and how many were left out."""
+    rows, skipped = {}, 0
+    for label, items in groups.items():
+        hashes = stored.get(label, {})
+        for node_id, node in items:
+            digest = content_hash(G.nodes[node])
+            if hashes.get(node_id) == digest:
+                skipped += 1
+                continue
+            row = node_row(G, node_id, node)
+            row["props"][CONTENT_HASH] = digest
+            rows.setdefault(label, []).append(row)
+    return with_owned(rows, OWNED_NODE_PROPERTIES), skipped
+
+
+def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: dict) -> tuple[dict, int]:
+    """As :func:`_node_rows_to_send`, for relationships (``stored``: group -> (source, target) -> hash)."""
+    rows, skipped = {}, 0
+    for group, items in groups.items():
+        hashes = stored.get(group, {})
+        for source, target, u, v, key in items:
+            digest = content_hash(G.edges[u, v, key])
+            if hashes.get((source, target)) == digest:
+                skipped += 1
+                continue
+            row = relationship_row(G, source, target, u, v, key)
+            row["props"][CONTENT_HASH] = digest
+            rows.setdefault(group, []).append(row)
+    return with_owned(rows, OWNED_RELATIONSHIP_PROPERTIES), skipped
 
 
 def _stored_node_hashes(sess, label: str) -> dict:
@@ -376,13 +400,11 @@ def _load_relationships_parallel(driver, conn: dict, rels: dict, batch_size: int
                 future.result()
 
 
-def _delete_stale(sess, nodes: dict, rels: dict, batch_size: int, summary: LoadSummary) -> None:
-    """Delete what carries graphbuild's marker and is not in the graph just loaded."""
-    wanted_rels = {(rel_type, row["source"], row["target"])
-                   for (rel_type, _, _), rows in rels.items() for row in rows}
+def _delete_stale(sess, wanted_nodes: set, wanted_rels: set, batch_size: int, summary: LoadSummary) -> None:
+    """Delete what carries graphbuild's marker and is not in the graph just loaded (``wanted_nodes``: (label,
+    id); ``wanted_rels``: (type, source id, target id))."""
     stale_rels = [record["r"] for record in sess.run(STALE_RELATIONSHIPS, marker=MARKER, value=MARKER_VALUE)
                   if (record["type"], record["source"], record["target"]) not in wanted_rels]
-    wanted_nodes = {(label, row["id"]) for label, rows in nodes.items() for row in rows}
     stale_nodes = [record["n"] for record in sess.run(STALE_NODES, marker=MARKER, value=MARKER_VALUE)
                    if len(record["labels"]) != 1 or (record["labels"][0], record["id"]) not in wanted_nodes]
     for batch in batches(stale_rels, batch_size):
