@@ -80,8 +80,8 @@ def test_separate_meetings_do_not_join_the_people_met():
 
 
 def test_groups_after_semicolons_are_separate_meetings():
-    found = facts("The envoy Victor Lang met with President Ana Ruiz and Minister Luis Soto; with President "
-                  "Marta Gil; and with Minister Jorge Vega.")
+    found = facts("The envoy Victor Lang met with President Ana Ruiz of Peru and Minister Luis Soto of Chile; with "
+                  "President Marta Gil; and with Minister Jorge Vega.")
     met = {f[1:] for f in found if f[0] == "MET"}
     assert ("Ana Ruiz", "Luis Soto") in met
     assert ("Ana Ruiz", "Marta Gil") not in met and ("Jorge Vega", "Marta Gil") not in met
@@ -275,3 +275,24 @@ def test_an_organisation_in_the_sentence_before_is_not_the_posts():
     details = relation_details("Antony Blinken met Jean-Yves Le Drian in Washington, D.C. Secretary Antony Blinken "
                                "congratulated Minister Le Drian on France's national day.", "HOLDS_POSITION")
     assert not [d for d in details if d["object"] in ("D.C", "D.C.", "Washington")]
+
+
+def _met(text):
+    return {f[1:] for f in facts(text) if f[0] == "MET"}
+
+
+def test_people_met_together_only_when_joint_or_of_different_countries():
+    colleagues = _met("Ana Ruiz met with Chinese President Li Wenhao and Premier Zhou Dangming on Saturday.")
+    assert ("Ana Ruiz", "Li Wenhao") in colleagues and ("Ana Ruiz", "Zhou Dangming") in colleagues
+    assert ("Li Wenhao", "Zhou Dangming") not in colleagues
+    countries = _met("Ana Ruiz met with President Kofi Mensah of Ghana and President Ali Omondi of Kenya.")
+    assert ("Ali Omondi", "Kofi Mensah") in countries
+    joint = _met("Ana Ruiz held a trilateral meeting with Li Wenhao and Kenji Sato.")
+    assert ("Kenji Sato", "Li Wenhao") in joint
+
+
+def test_talks_with_both_of_two_people_are_two_meetings():
+    found = _met("Marco Diaz said he has had productive discussions with both Israeli Prime Minister Dov Levin "
+                 "and Palestinian President Omar Haddad.")
+    assert ("Dov Levin", "Marco Diaz") in found and ("Marco Diaz", "Omar Haddad") in found
+    assert ("Dov Levin", "Omar Haddad") not in found

@@ -97,6 +97,12 @@ CALL_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", 
 SEPARATE_WORDS = {"separately", "individually", "respectively", "bilateral", "bilaterals", "one-on-one",
                   "separate"}
 
+# Words that make the people listed after a meeting word one joint meeting: "a trilateral meeting with A and B".
+JOINT_WORDS = {"joint", "jointly", "together", "trilateral", "quadrilateral", "multilateral", "three", "four", "five",
+               "six", "seven", "eight", "nine", "ten", "all", "group", "leaders", "summit", "roundtable", "plenary"}
+# The same said by a document's title: "Trilateral Meeting with A and B".
+JOINT_TITLE_WORDS = {"joint", "trilateral", "quadrilateral", "multilateral"}
+
 # "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
 JOIN_VERBS = ["join", "joins", "joined", "joining"]
 DROP_VERBS = ["drop", "drops", "dropped", "dropping", "stop", "stopped", "stops"]

@@ -15,6 +15,8 @@ from graphbuild.lexicon.triggers import (
     GATHER_VERBS,
     HOST_VERBS,
     JOIN_VERBS,
+    JOINT_TITLE_WORDS,
+    JOINT_WORDS,
     MEET_VERBS,
     MUTUAL_SUPPORT_VERBS,
     SEPARATE_WORDS,
@@ -150,12 +152,14 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
         ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
     if objects:
         pairs = [(s, o) for s in subjects for o in objects if s != o]
-        if joint and not _separate(match.trigger.sent):
+        if joint and not _separate(match.trigger):
             # One list is one meeting; without a list read, the parse's objects are the one list. Objects the
             # parse found past the end of a list ("with A in X and later with B") are not of its meeting.
             if not groups:
                 groups = [[i for i in objects if i not in subjects]]
-            pairs += [pair for group in groups for pair in all_pairs(group)]
+            joint_stated = _joint(match.trigger.sent, ctx.record.clean.title)
+            pairs += [(a, b) for group in groups for a, b in all_pairs(group)
+                      if joint_stated or ctx.slots.roles.different_sides(a, b)]
         return pairs
     if between:
         return all_pairs(between)
@@ -195,9 +199,19 @@ def _parsed_objects(match, ctx) -> list[int]:
     return ctx.slots.people(tokens)
 
 
-def _separate(sentence) -> bool:
-    """"met separately with A and B", "bilateral meetings with A and B": one meeting each, not one joint one."""
-    return any(t.lower_ in SEPARATE_WORDS for t in sentence)
+def _separate(trigger) -> bool:
+    """"met separately with A and B", "bilateral meetings with A and B", "talks with both A and B": one meeting
+    each, not one joint one."""
+    return any(t.lower_ in SEPARATE_WORDS or t.lower_ == "both" and t.i > trigger.i and t.dep_ in ("preconj", "det")
+               for t in trigger.sent)
+
+
+def _joint(sentence, title: str | None = None) -> bool:
+    """"a trilateral meeting", "met jointly", "the three leaders": the people listed met each other too. Without
+    such a word, the people listed met each other only when they are known to serve different countries
+    ("met X of Ghana and Y of Kenya"), never colleagues of one side ("met the Chinese President and Premier")."""
+    title_words = set((title or "").lower().replace("-", " ").split())
+    return any(t.lower_ in JOINT_WORDS for t in sentence) or bool(title_words & JOINT_TITLE_WORDS)
 
 
 def all_pairs(items: list[int]) -> list[tuple[int, int]]:
