@@ -170,12 +170,15 @@ class PeopleFinder:
         """A person's full or family name tagged as a place or organisation elsewhere in the document."""
         names = {e.text for e in list(doc.ents) + extra if e.label_ == "PERSON" and len(e) >= 2}
         family_names = {name.split()[-1] for name in names}
-        return [
-            Span(doc, e.start, e.end, label="PERSON")
-            for e in doc.ents
-            if e.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC")
-            and (e.text in names or (len(e) == 1 and e.text in family_names))
-        ]
+        found = []
+        for e in doc.ents:
+            if e.label_ not in ("GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"):
+                continue
+            end = e.end - 1 if len(e) > 1 and doc[e.end - 1].tag_ == "POS" else e.end  # "[Hagel’s]" meeting
+            span = doc[e.start : end]
+            if span.text in names or (len(span) == 1 and span.text in family_names):
+                found.append(Span(doc, e.start, end, label="PERSON"))
+        return found
 
     @staticmethod
     def _names_cut_at_a_particle(doc: Doc) -> list[Span]:

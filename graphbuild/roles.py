@@ -82,7 +82,15 @@ class RoleReader:
         head = token.lower_[:-1]
         heads = LEADER_TITLES if head == "leader" else {head}
         people = self._distinct([index for words, index in self._titles if heads & set(words)])
-        return sorted(people) if len(people) == 2 else []
+        if len(people) == 2:
+            return sorted(people)
+        # "A and B stood together. The two defense leaders met": the two people named in the sentence before.
+        before = self.record.sentence_of_token.get(token.sent.start - 1) if token.sent.start else None
+        if before is None or token.i != token.sent.start + sum(1 for _ in token.lefts):
+            return []
+        named = self._distinct([i for i, m in enumerate(self.record.mentions)
+                                if m.sentence == before and m.label == PERSON])
+        return sorted(named) if len(named) == 2 else []
 
     def _counterpart(self, token: Token) -> int | None:
         """"his Chinese counterpart": the one person of the document who serves China (by a demonym before

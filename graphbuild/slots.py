@@ -39,7 +39,8 @@ class SlotReader:
         for i in sorted(token_ids):
             for token in coordinated(relative_antecedent(self.doc[i])):
                 index = self.record.mention_of(token, {PERSON})
-                if index is None and (token.lower_ in lexicon.ROLE_NOUNS or token.lower_ in GROUP_NOUNS):
+                two = token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children)  # "the two men"
+                if index is None and (token.lower_ in lexicon.ROLE_NOUNS or token.lower_ in GROUP_NOUNS or two):
                     named = self._apposed_people(token) or self.roles.pair(token)
                     if not named and (role := self.roles.person(token)) is not None:
                         named = [role]  # "the Secretary", "the delegation": the one person who fits
@@ -47,6 +48,8 @@ class SlotReader:
                     continue
                 if index is None:
                     index = self._untagged_name(token)
+                if index is None:
+                    index = self._family_name(token)
                 if index is None:
                     index = antecedent(self.record, token)
                 if index is not None and index not in found:
@@ -67,6 +70,20 @@ class SlotReader:
         span = token.doc[words[0].i : token.i + 1]
         name = clean_name(span.text, PERSON)
         return self.record.derived_mention(name, PERSON, span) if name else None
+
+    def _family_name(self, token: Token) -> int | None:
+        """"Bob Work arrived. Work met B": a capitalised word the NER left untagged (or took for a common noun)
+        that is the family name of exactly one person named by a full name before in the document."""
+        if token.ent_type_ or not token.is_title or token.lower_ in lexicon.ROLE_NOUNS:
+            return None
+        sentence = self.record.sentence_of_token.get(token.i)
+        fits = {m.text: i for i, m in enumerate(self.record.mentions)
+                if m.label == PERSON and m.sentence <= sentence and len(m.text.split()) >= 2
+                and m.text.split()[-1] == token.text}
+        if len(fits) != 1:
+            return None
+        name, _ = fits.popitem()
+        return self.record.derived_mention(name, PERSON, token)
 
     def _apposed_people(self, token: Token) -> list[int]:
         """"his counterpart, Dong Zhuo", "their counterparts, A and B": role nouns named by apposition."""
@@ -173,7 +190,7 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
                 groups.append([])
                 i = with_at + 1
                 continue
-            if _ends_list(token):
+            if _ends_list(token) or _starts_clause(token):
                 break
             if i > start and (token.lower_ == "with" or token.lower_ in ("later", "then", "also")):
                 groups.append([])  # "met with A in X and later with B": two meetings
@@ -245,6 +262,15 @@ def _name_ending_a_titled_item(record: DocRecord, token: Token) -> int | None:
     span = doc[words[0].i : token.i + 1]
     name = clean_name(span.text, PERSON)
     return record.derived_mention(name, PERSON, span) if name else None
+
+
+def _starts_clause(token: Token) -> bool:
+    """"In a summary of A's meeting with B, C said ...": C, the subject of a verb after it, starts another clause."""
+    if token.i == 0 or token.nbor(-1).text != ",":
+        return False
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
+        token = token.head  # "Sam [Ortiz]"
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i and token.head.tag_.startswith("VB")
 
 
 def _ends_list(token: Token) -> bool:

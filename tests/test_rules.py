@@ -296,3 +296,25 @@ def test_talks_with_both_of_two_people_are_two_meetings():
                  "and Palestinian President Omar Haddad.")
     assert ("Dov Levin", "Marco Diaz") in found and ("Marco Diaz", "Omar Haddad") in found
     assert ("Dov Levin", "Omar Haddad") not in found
+
+
+def test_a_subject_after_a_comma_ends_the_list_of_people_met():
+    found = _met("Defense Secretary Tom Hale arrived. In a statement summarizing Hale's meeting with Foreign Minister "
+                 "Kim Dae-ho, Sam Ortiz said the two sides agreed.")
+    assert ("Hale", "Kim Dae-ho") in found
+    assert not [pair for pair in found if "Sam Ortiz" in pair]
+
+
+def test_a_family_name_alone_stands_for_the_one_person_named_before():
+    found = _met("Deputy Secretary Bob Work arrived in London. Work met with Philip Crane, the minister.")
+    assert ("Bob Work", "Philip Crane") in found
+    two = _met("Bob Work and Anna Work arrived in London. Work met with Philip Crane, the minister.")
+    assert not [pair for pair in two if "Philip Crane" in pair]
+
+
+def test_the_two_named_in_the_sentence_before():
+    found = _met("Secretary Dana Holt and Norwegian Defense Minister Lars Ek stand together at a ceremony. "
+                 "The two defense leaders met to discuss security.")
+    assert ("Dana Holt", "Lars Ek") in found
+    three = _met("Dana Holt, Lars Ek and Ana Ruiz stand together at a ceremony. The two men met to discuss security.")
+    assert not three
