@@ -56,14 +56,33 @@ def make_paragraph_splitter(nlp: Language, name: str):
 def split_at_line_breaks(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start, and the word after a title abbreviation
     or an initial ("Gen. Valerii Zaluzhnyi", "Joseph R. Biden") as no sentence start (the parser keeps both)."""
+    paragraph_start = 0
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+            paragraph_start = token.i
+        elif _ends_dateline(doc, paragraph_start, before):
+            token.is_sent_start = True  # "MUSCAT, Oman (June 4) - Adm. X met ...": the story starts after the dash
+            paragraph_start = -1
         elif _ABBREVIATION.match(before.text) and (token.is_title or token.is_punct or token.is_lower
                                                    and before.lower_ in ("jr.", "sr.")):
             token.is_sent_start = False
     return doc
+
+
+_DATELINE_DASHES = {"-", "–", "—", "--"}
+_DATELINE_MAX_TOKENS = 30
+
+
+def _ends_dateline(doc: Doc, paragraph_start: int, dash) -> bool:
+    """A dash closing a dateline: a paragraph that opens with a place in capitals ("WASHINGTON, June 4 –")."""
+    if paragraph_start < 0 or dash.text not in _DATELINE_DASHES or not dash.whitespace_:
+        return False
+    first = doc[paragraph_start]
+    if not (first.is_upper and first.is_alpha and len(first) >= 3) or dash.i - paragraph_start > _DATELINE_MAX_TOKENS:
+        return False
+    return not any(t.text in _DATELINE_DASHES for t in doc[paragraph_start : dash.i])
 
 
 # Title abbreviations and initials after which a sentence does not end: a capitalised name follows.

@@ -318,3 +318,51 @@ def test_the_two_named_in_the_sentence_before():
     assert ("Dana Holt", "Lars Ek") in found
     three = _met("Dana Holt, Lars Ek and Ana Ruiz stand together at a ceremony. The two men met to discuss security.")
     assert not three
+
+
+def test_a_story_after_a_dateline_dash_is_a_sentence_of_its_own():
+    found = _met("OSLO, Norway (June 4, 2011) - Adm. Tom Hale, chairman of the board, and the top commanders "
+                 "responsible for carrying out the strategy met here, June 3, with Gen. Ali Omondi to discuss "
+                 "security.")
+    assert ("Ali Omondi", "Tom Hale") in found
+    assert not _met("OSLO, Norway - Adm. Tom Hale praised the strategy Gen. Ali Omondi wrote.")
+
+
+def test_taking_part_in_the_session_meets_the_people_of_the_meeting():
+    found = _met("Tom Hale met with Gen. Ali Omondi in Oslo. In addition to Hale, Adm. Eric Vance, commander of the "
+                 "fleet, participated in the day-long session.")
+    assert ("Ali Omondi", "Eric Vance") in found
+    assert not _met("Adm. Eric Vance participated in the day-long session.")
+
+
+def test_people_included_in_a_meeting_meet_its_host():
+    found = _met("Secretary Dana Holt's meeting with civil society included Mei Lin, a doctor.")
+    assert ("Dana Holt", "Mei Lin") in found
+    assert not _met("Secretary Dana Holt's plan included Mei Lin, a doctor.")
+
+
+def test_speaking_alongside_someone_is_meeting_them():
+    found = _met("Speaking Tuesday alongside Foreign Secretary Philip Crane, Marco Diaz called the talks critical.")
+    assert ("Marco Diaz", "Philip Crane") in found
+    assert not _met("Speaking Tuesday after Foreign Secretary Philip Crane, Marco Diaz called the talks critical.")
+
+
+def test_a_joint_news_conference_with_someone_is_a_meeting():
+    found = _met("Speaking at a joint news conference with his German counterpart, Greta Vogel, French President "
+                 "Luc Marchand outlined a series of steps.")
+    assert ("Greta Vogel", "Luc Marchand") in found
+    assert not _met("Speaking at a conference on trade, French President Luc Marchand praised Greta Vogel.")
+
+
+def test_hours_of_meetings_are_the_verbs_subjects():
+    found = _met("Tom Hale hosted five hours of meetings with Russian Defense Minister Ivan Petrov today.")
+    assert ("Ivan Petrov", "Tom Hale") in found
+    assert not _met("Tom Hale criticized the outcome of meetings with Russian Defense Minister Ivan Petrov.")
+
+
+def test_two_people_who_discussed_met_or_spoke_as_the_context_says():
+    found = _met("At the White House, President Tom Hale and Prime Minister Ali Omondi discussed trade.")
+    assert ("Ali Omondi", "Tom Hale") in found
+    call = facts("In a statement summarizing the call, Sam Ortiz said Tom Hale and Ali Omondi discussed trade.")
+    assert ("SPOKE_WITH", "Ali Omondi", "Tom Hale") in call and not [f for f in call if f[0] == "MET"]
+    assert not _met("President Tom Hale discussed trade with reporters.")

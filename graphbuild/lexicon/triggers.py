@@ -103,6 +103,22 @@ JOINT_WORDS = {"joint", "jointly", "together", "trilateral", "quadrilateral", "m
 # The same said by a document's title: "Trilateral Meeting with A and B".
 JOINT_TITLE_WORDS = {"joint", "trilateral", "quadrilateral", "multilateral"}
 
+# "A spoke alongside B", "A stood alongside B": in one place with B.
+ALONGSIDE_VERBS = ["speak", "speaks", "spoke", "speaking", "appear", "appears", "appeared", "appearing", "stand",
+                   "stands", "stood", "standing", "sit", "sits", "sat", "sitting", "say", "says", "said", "talk",
+                   "talks", "talked", "talking"]
+# "a joint news conference with B": a conference held with a person is a meeting with them.
+CONFERENCE_NOUNS = ["conference", "conferences", "appearance", "appearances"]
+CONFERENCE_KINDS = ["news", "press", "joint"]
+# "A and B discussed trade": two people discussing met (or spoke, by the medium the context gives).
+DISCUSS_VERBS = ["discuss", "discusses", "discussed", "discussing"]
+# "A's meeting with civil society included B".
+INCLUDE_VERBS = ["include", "includes", "included"]
+# Quantities of meetings whose verb is the meeting's: "hosted five hours of meetings with B".
+MEETING_MEASURES = {"hours", "hour", "days", "day", "rounds", "round", "series", "couple", "minutes", "weeks"}
+# "C participated in the session": the people of the last meeting stated.
+SESSION_NOUNS = ["session", "sessions"]
+
 # "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
 JOIN_VERBS = ["join", "joins", "joined", "joining"]
 DROP_VERBS = ["drop", "drops", "dropped", "dropping", "stop", "stopped", "stops"]

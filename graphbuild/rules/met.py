@@ -10,16 +10,25 @@ from __future__ import annotations
 from functools import partial
 
 from graphbuild.lexicon.triggers import (
+    ALONGSIDE_VERBS,
     ATTEND_VERBS,
+    CALL_NOUNS,
+    CONFERENCE_KINDS,
+    CONFERENCE_NOUNS,
+    DISCUSS_VERBS,
     DROP_VERBS,
     GATHER_VERBS,
     HOST_VERBS,
+    INCLUDE_VERBS,
     JOIN_VERBS,
     JOINT_TITLE_WORDS,
     JOINT_WORDS,
     MEET_VERBS,
     MUTUAL_SUPPORT_VERBS,
+    PARTICIPATE_VERBS,
+    PHONE_VERBS,
     SEPARATE_WORDS,
+    SESSION_NOUNS,
     SHAKE_VERBS,
     SIT_VERBS,
     TALK_NOUNS,
@@ -38,7 +47,7 @@ from graphbuild.rules.builders import (
 )
 from graphbuild.schema import MET, SPOKE_WITH
 from graphbuild.slots import list_start_after, participants_after, participants_before
-from graphbuild.status import contact_status, remote_medium
+from graphbuild.status import contact_status, medium_of_word, remote_medium
 
 _rule = partial(Rule, MET)  # _rule(rule id, pattern)
 
@@ -48,6 +57,8 @@ RULES = [
     _rule("meet-subject", [trigger(verb(MEET_VERBS)), child("trigger", "subject", SUBJECT_DEPS)]),
     _rule("meet-object", [trigger(verb(MEET_VERBS)), child("trigger", "object", OBJECT_DEPS)]),
     _rule("meet-with", [trigger(verb(MEET_VERBS)), *prep_object("trigger", ["with"])]),
+    # "A, chairman of X, and the commanders responsible for the strategy met here with B": "met" hung on a noun
+    _rule("meet-hung-on-a-noun", [trigger({"LOWER": {"IN": MEET_VERBS}, "TAG": {"IN": ["VBD", "VBN"]}, "DEP": "acl"})]),
     # "A was met by B" (passive)
     _rule("meet-by", [trigger(verb(MEET_VERBS)), child("trigger", "by", "agent"), child("by", "object", "pobj")]),
     # "A and B gathered in Cairo", "A convened with B" (a direct object makes it something else)
@@ -86,6 +97,27 @@ RULES = [
                                    *prep_object("part", ["of"], "meeting")]),
     _rule("drop-by-meeting", [trigger(verb(DROP_VERBS)), child("trigger", "subject", ["nsubj"]),
                               *prep_object("trigger", ["by", "into"], "meeting")]),
+    # "C participated in the session": C meets the people of the last meeting stated
+    _rule("participate-in-meeting", [trigger(verb(PARTICIPATE_VERBS)), *prep_object("trigger", ["in"], "meeting")]),
+    # "A's meeting with civil society included B": B meets the people of that meeting
+    _rule("meeting-included", [trigger(verb(INCLUDE_VERBS)),
+                               child("trigger", "meeting", ["nsubj"], noun(TALK_NOUNS)),
+                               child("trigger", "subject", OBJECT_DEPS)]),
+    # "Speaking alongside B, A said", "A stood alongside B"
+    _rule("alongside", [trigger(verb(ALONGSIDE_VERBS)), *prep_object("trigger", ["alongside"])]),
+    _rule("alongside-subject", [trigger(verb(ALONGSIDE_VERBS)), child("trigger", "subject", ["nsubj"]),
+                                *prep_object("trigger", ["alongside"])]),
+    # "at a joint news conference with B", "A and B held a joint news conference"
+    _rule("conference-with", [trigger(noun(CONFERENCE_NOUNS)),
+                              child("trigger", "kind", ["compound", "amod", "nmod"],
+                                    {"LOWER": {"IN": CONFERENCE_KINDS}}),
+                              *prep_object("trigger", ["with"])]),
+    _rule("joint-conference-subject", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb(TALK_SUPPORT_VERBS)},
+                                       child("verb", "trigger", OBJECT_DEPS, noun(CONFERENCE_NOUNS)),
+                                       child("trigger", "kind", ["amod"], {"LOWER": "joint"}),
+                                       child("verb", "subject", SUBJECT_DEPS)]),
+    # "A and B discussed trade"
+    _rule("discuss-subject", [trigger(verb(DISCUSS_VERBS)), child("trigger", "subject", ["nsubj"])]),
     # "the meeting was attended by A, B and C"
     _rule("attended-by", [trigger(verb(ATTEND_VERBS)), child("trigger", "meeting", ["nsubjpass"], noun(TALK_NOUNS)),
                           child("trigger", "by", "agent"), child("by", "between", "pobj")]),
@@ -96,10 +128,13 @@ def relate(match, ctx) -> None:
     """Every pair the match states met; by phone or video it is a SPOKE_WITH instead."""
     meeting = None
     if "meeting" in match.names and match.trigger.lower_ not in ATTEND_VERBS:
-        meeting = ctx.doc[min(match.names["meeting"])]
-        if meeting.lower_ not in TALK_NOUNS:
+        meeting = _meeting_noun(match, ctx)
+        if meeting.lower_ not in TALK_NOUNS and not (meeting.lower_ in SESSION_NOUNS
+                                                     and match.trigger.lower_ in PARTICIPATE_VERBS):
             return  # "joined the beginning of the hearing"
     medium = _medium(match, ctx, meeting)
+    if match.trigger.lower_ in DISCUSS_VERBS:
+        medium = medium or _call_nearby(match.trigger)
     if meeting is not None:
         pairs = _joined(match, ctx)
     else:
@@ -168,6 +203,21 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
     return []
 
 
+def _call_nearby(trigger) -> str | None:
+    """"In a statement summarizing the call, X said A and B discussed ...": a call named in this sentence or the
+    one before makes a discussion between two people a phone contact."""
+    doc = trigger.doc
+    start = trigger.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in doc[start : trigger.sent.end]:
+        if token.lower_ in CALL_NOUNS or token.lower_ in PHONE_VERBS and token.tag_.startswith("VB"):
+            return "video" if token.lower_.startswith("video") else "phone"
+        if medium_of_word(token.lower_) is not None and token.lower_ not in ("call", "calls"):
+            return medium_of_word(token.lower_)
+    return None
+
+
 def _medium(match, ctx, meeting) -> str | None:
     """By phone or video: said around the trigger or its meeting noun, or the document is a virtual meeting."""
     medium = remote_medium(match.trigger, match.verb) or (remote_medium(meeting, None) if meeting else None)
@@ -180,13 +230,23 @@ def _joined(match, ctx) -> list[tuple[int, int]]:
     """"C joined the meeting": C and the people of that meeting, named with it ("X's meeting with A") or,
     for "the meeting", the people of the last meeting stated before in the document."""
     newcomers = ctx.slots.people(match.names.get("subject", ()))
-    meeting = ctx.doc[min(match.names["meeting"])]
+    if not newcomers and match.trigger.lower_ in PARTICIPATE_VERBS:
+        # "In addition to A, B, commander of X; and C, commander of Y, participated in the session"
+        newcomers = participants_before(ctx.record, match.trigger)
+    meeting = _meeting_noun(match, ctx)
     named = ctx.slots.people([c.i for c in meeting.children if c.dep_ == "poss"])
     start = list_start_after(meeting)
     if start is not None:
         named += [i for group in participants_after(ctx.record, start, meeting.sent.end) for i in group]
     others = named or (ctx.participants if any(c.lower_ == "the" for c in meeting.children) else [])
-    return [(c, o) for c in newcomers for o in dict.fromkeys(others) if c != o]
+    family = {i: ctx.record.mentions[i].text.split()[-1] for i in [*newcomers, *others]}
+    return [(c, o) for c in newcomers for o in dict.fromkeys(others) if c != o and family[c] != family[o]]
+
+
+def _meeting_noun(match, ctx):
+    """The meeting a match names: of "In addition to A, ... participated in the session", the session."""
+    tokens = [ctx.doc[i] for i in sorted(match.names["meeting"])]
+    return next((t for t in tokens if t.lower_ in TALK_NOUNS or t.lower_ in SESSION_NOUNS), tokens[0])
 
 
 def _parsed_objects(match, ctx) -> list[int]:
@@ -221,6 +281,8 @@ def all_pairs(items: list[int]) -> list[tuple[int, int]]:
 def _mutual(match) -> bool:
     """"A and B met" states a meeting between the subjects; "A and B hosted X" does not."""
     if match.trigger.lower_ in MEET_VERBS and match.trigger.tag_.startswith("VB"):
+        return True
+    if match.trigger.lower_ in DISCUSS_VERBS:  # "A and B discussed trade"
         return True
     if match.trigger.lower_ in GATHER_VERBS:  # "gathered signatures" is no meeting
         return not any(c.dep_ in OBJECT_DEPS for c in match.trigger.children)
