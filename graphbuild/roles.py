@@ -40,6 +40,9 @@ class RoleReader:
                 i -= 1
             if words and words[0] not in _TITLE_LINKS:
                 self._titles.append((words, index))
+            apposed = _apposed_title(doc, ent.end)
+            if apposed:
+                self._titles.append((apposed, index))  # "X, chairman of the Joint Chiefs of Staff, met ..."
             for word in words:
                 if lexicon.DEMONYMS.get(word):
                     self._countries.append((lexicon.DEMONYMS[word], index))  # "Chinese Foreign Minister X"
@@ -108,6 +111,20 @@ class RoleReader:
     def _distinct(self, mentions: list[int]) -> list[int]:
         """One mention per person (by family name): "Blinken" and "Antony Blinken" are one."""
         return list({self.record.mentions[i].text.split()[-1]: i for i in mentions}.values())
+
+
+def _apposed_title(doc, end: int) -> list[str]:
+    """"X, chairman of the board, ...": the title words of a lower-case apposition right after a name."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ in ("the", "a", "an"):
+        return []
+    words = []
+    for token in doc[end + 1 : end + 1 + _MAX_TITLE_WORDS]:
+        if token.lower_ in _TITLE_LINKS or not token.is_alpha:
+            break
+        words.append(token.lower_)
+    if not words or words[-1] not in lexicon.TITLE_HEADS or not doc[end + 1].is_lower:
+        return []
+    return words
 
 
 def _served_after(doc, end: int) -> str | None:

@@ -281,7 +281,8 @@ def _ends_list(token: Token) -> bool:
     return token.lower_ in LIST_STOPS or (token.tag_.startswith("VB") and not token.is_title)
 
 
-def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | None = None) -> list[int]:
+def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | None = None,
+                         semicolons: bool = False) -> list[int]:
     """People named from the start of the trigger's sentence up to it, with no verb between: the subjects of
     "A of X, B of Y, and C gathered in Z" when the parse does not coordinate them.
 
@@ -294,8 +295,10 @@ def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | N
     found: list[int] = []
     for i in range(trigger.i - 1, sentence.start - 1, -1):
         token = doc[i]
-        if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ";", ":"}:
+        if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ":"}:
             break
+        if token.text == ";" and not semicolons:
+            break  # (a list of people with their posts may be split by semicolons: "A, head of X; B, ...")
         index = record.mention_of(token, {PERSON})
         if index is None:
             index = person_tagged_as_organisation(record, token)

@@ -57,6 +57,8 @@ def inherited_subjects(head: Token) -> list[Token]:
             token = token.head.head
         elif token.dep_ in ("prep", "advmod") and token.lower_ in TIME_PREPOSITIONS:
             token = token.head  # "After visiting Kyiv, A said ..."
+        elif token.dep_ == "prep" and token.lower_ in ("in", "by") and token.head.tag_.startswith("VB"):
+            token = token.head  # "A highlighted X in promoting Y during a meeting with B"
         elif token.dep_ == "npadvmod" and token.tag_.startswith("NN"):
             token = token.head  # "A fell ill [days] after traveling to X"
         elif token.dep_ == "dobj" and token.tag_.startswith("NN") and token.head.lower_ in NEGATING_GOVERNORS:

@@ -313,3 +313,11 @@ def test_offsets_exact_for_random_text(text: str) -> None:
     if doc.text:
         s, e = doc.to_original(0, len(doc.text))
         assert 0 <= s <= e <= len(text)
+
+
+def test_a_name_before_a_comma_is_not_split_at_a_shorter_name():
+    from graphbuild.cleaner import Mapped, repair_glued
+
+    text = "Gen. Chang Wanhe met Gen. Fan Changlong, vice chairman. Ann Lee left. Ann Leemet with Fan."
+    repaired = repair_glued(Mapped.of(text)).text
+    assert "Fan Changlong," in repaired and "Ann Lee met" in repaired

@@ -366,3 +366,19 @@ def test_two_people_who_discussed_met_or_spoke_as_the_context_says():
     call = facts("In a statement summarizing the call, Sam Ortiz said Tom Hale and Ali Omondi discussed trade.")
     assert ("SPOKE_WITH", "Ali Omondi", "Tom Hale") in call and not [f for f in call if f[0] == "MET"]
     assert not _met("President Tom Hale discussed trade with reporters.")
+
+
+def test_a_meeting_inside_a_phrase_of_the_verb_has_the_verbs_subject():
+    found = _met("Secretary Tom Hale today highlighted Egypt's importance in promoting stability during a "
+                 "meeting with Egyptian President Omar Haddad.")
+    assert ("Omar Haddad", "Tom Hale") in found
+    assert not _met("Secretary Tom Hale was barred from promoting stability during a meeting with Omar Haddad.")
+
+
+def test_the_chairman_named_by_an_apposition_after_the_name():
+    found = _met("Gen. Tom Hale, chairman of the Joint Chiefs, arrived in Beijing. The chairman also met with "
+                 "Gen. Li Wenhao.")
+    assert ("Li Wenhao", "Tom Hale") in found
+    vice = _met("Gen. Tom Hale, vice chairman of the commission, arrived in Beijing. The chairman also met with "
+                "Gen. Li Wenhao.")
+    assert not vice

@@ -232,7 +232,7 @@ def _joined(match, ctx) -> list[tuple[int, int]]:
     newcomers = ctx.slots.people(match.names.get("subject", ()))
     if not newcomers and match.trigger.lower_ in PARTICIPATE_VERBS:
         # "In addition to A, B, commander of X; and C, commander of Y, participated in the session"
-        newcomers = participants_before(ctx.record, match.trigger)
+        newcomers = participants_before(ctx.record, match.trigger, semicolons=True)
     meeting = _meeting_noun(match, ctx)
     named = ctx.slots.people([c.i for c in meeting.children if c.dep_ == "poss"])
     start = list_start_after(meeting)
