@@ -382,3 +382,8 @@ def test_the_chairman_named_by_an_apposition_after_the_name():
     vice = _met("Gen. Tom Hale, vice chairman of the commission, arrived in Beijing. The chairman also met with "
                 "Gen. Li Wenhao.")
     assert not vice
+
+
+def test_a_discussion_between_people_named_by_role_is_no_contact():
+    assert not facts("Tom Hale spoke with Ali Omondi. The two leaders discussed trade.") & {
+        ("MET", "Ali Omondi", "Tom Hale")}

@@ -45,9 +45,10 @@ from graphbuild.rules.builders import (
     trigger,
     verb,
 )
-from graphbuild.schema import MET, SPOKE_WITH
+from graphbuild.schema import MET, PERSON, SPOKE_WITH
 from graphbuild.slots import list_start_after, participants_after, participants_before
 from graphbuild.status import contact_status, medium_of_word, remote_medium
+from graphbuild.syntax import coordinated
 
 _rule = partial(Rule, MET)  # _rule(rule id, pattern)
 
@@ -134,6 +135,8 @@ def relate(match, ctx) -> None:
             return  # "joined the beginning of the hearing"
     medium = _medium(match, ctx, meeting)
     if match.trigger.lower_ in DISCUSS_VERBS:
+        if not _named_subjects(match, ctx):
+            return  # "the two leaders discussed ...": a discussion tells a contact only between named people
         medium = medium or _call_nearby(match.trigger)
     if meeting is not None:
         pairs = _joined(match, ctx)
@@ -201,6 +204,11 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
     if mutual and start is None:  # "A and B met"; not "A met with Palestinian Americans" (whom it names no one)
         return all_pairs(subjects)
     return []
+
+
+def _named_subjects(match, ctx) -> bool:
+    tokens = [t for i in match.names.get("subject", ()) for t in coordinated(ctx.doc[i])]
+    return len({ctx.record.mention_of(t, {PERSON}) for t in tokens} - {None}) > 1
 
 
 def _call_nearby(trigger) -> str | None:
