@@ -166,7 +166,9 @@ class PeopleFinder:
         self.matcher.add("TITLED_PERSON", [TITLED_PERSON_PATTERN], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [doc[start + 1 : end] for _, start, end in self.matcher(doc)]
+        found = [doc[start + 1 : end] for _, start, end in self.matcher(doc)
+                 if not (doc[start].lower_ == "general" and start > 0 and doc[start - 1].lower_ == "the")]
+        # ("the General Staff", "the General Assembly" are no General and his name)
         found += self._repeated_names(doc, found)
         people = [Span(doc, s.start, s.end, label="PERSON") for s in found if self._is_free(s)]
         people += self._mislabelled_names(doc, people)

@@ -404,3 +404,36 @@ def test_names_cut_by_the_ner_after_ranks_and_long_titles():
     long_title = _people("Wendy Hale met with Israeli Minister of Regional Cooperation Esawi Frej in Washington.")
     assert "Esawi Frej" in long_title
     assert "Regional Cooperation" not in _people("Wendy Hale met with the Minister of Regional Cooperation today.")
+
+
+def _titles(text):
+    from extraction_helpers import titles
+
+    return titles(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Pentagon Press Secretary Navy Rear Adm. Tom Hale said so.", "Tom Hale", "Press Secretary"),
+        ("The minister met Gen. Li Wenhao, the chief of the General Staff of the People's Army.", "Li Wenhao",
+         "chief of the General Staff"),
+        ("Anna Work met Philip Crane, the British Defense Ministry's minister for equipment, support and technology.",
+         "Philip Crane", "minister for equipment"),
+        ("VOA Pentagon correspondent Carla Vance has the details.", "Carla Vance", "Pentagon correspondent"),
+        ("Ana Ruiz met National Security Advisor-designate Dr. Omer Lavi.", "Omer Lavi",
+         "National Security Advisor-designate"),
+        ("Ana Ruiz met the Crown Prince of Abu Dhabi, Sheikh Khalid bin Saeed, in Rabat.", "Khalid bin Saeed",
+         "Crown Prince"),
+        ("They met Commander-in-Chief of the Armed Forces Gen. Ivan Petrenko.", "Ivan Petrenko",
+         "Commander-in-Chief of the Armed Forces"),
+    ],
+)
+def test_titles_around_ranks_appositions_and_beats(sentence, name, title):
+    assert (name, title) in _titles(sentence)
+
+
+def test_no_title_from_a_rank_alone_or_a_plain_apposition():
+    found = _titles("Navy Capt. Tom Hale said so. Philip Crane, the man who met her, left.")
+    assert not [t for n, t in found if n == "Philip Crane"]
+    assert {t for n, t in found if n == "Tom Hale"} <= {"Captain"}

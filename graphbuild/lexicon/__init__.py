@@ -22,7 +22,7 @@ TITLE_HEADS = {
     "cleric", "imam", "rabbi", "pastor", "reverend", "rev.", "dr.", "professor", "prof.", "economist",
     "analyst", "researcher", "scientist", "negotiator", "strategist", "partner", "coordinator",
     "administrator", "boss", "principal", "secretary-general", "amir", "president-elect", "commander-in-chief",
-    "ambassador-at-large", "vice-chair", "gentleman", "gentlemen", "lady",
+    "ambassador-at-large", "vice-chair", "gentleman", "gentlemen", "lady", "correspondent", "fellow",
 }
 # Heads of posts held over a place: "Senator X of Vermont" serves Vermont, "Professor X of Ohio" only lives there.
 TERRITORIAL_TITLE_HEADS = {
