@@ -288,14 +288,15 @@ class PeopleFinder:
         for token in doc[:-2]:
             if token.lower_ not in ("of", "for") or doc[token.i - 1].lower_ not in PERSONAL_TITLES:
                 continue
-            end = token.i + 1
-            while end < len(doc) and end - token.i <= 8 and doc[end].tag_ == "NNP" and doc[end].is_title and (
-                    doc[end].ent_type_ in ("", "ORG")):
+            first = token.i + 2 if doc[token.i + 1].lower_ == "the" else token.i + 1
+            end = first
+            while end < len(doc) and end - token.i <= 9 and (doc[end].tag_ == "NNP" and doc[end].is_title or (
+                    doc[end].lower_ in NAME_PARTICLES and end > first)) and doc[end].ent_type_ in ("", "ORG"):
                 end += 1
             if end < len(doc) and doc[end].ent_type_ == "PERSON":
                 continue  # the NER found the name itself
-            for start in range(max(token.i + 2, end - 3), end - 1):
-                if zipf_frequency(doc[start].lower_, "en") < _RARE_NAME_ZIPF:
+            for start in range(max(first + 1, end - 3), end - 1):
+                if zipf_frequency(doc[start].lower_, "en") < _RARE_NAME_ZIPF and doc[start].is_title:
                     found.append(Span(doc, start, end, label="PERSON"))
                     break
         return found

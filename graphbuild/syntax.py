@@ -48,6 +48,9 @@ def inherited_subjects(head: Token) -> list[Token]:
             token = token.head
         elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "npadvmod"):
             token = token.head.head  # "started the month visiting Kenosha"
+        elif (token.dep_ == "acl" and token.tag_ == "VB" and token.head.lower_ in ("opportunity", "chance")
+              and token.head.dep_ == "dobj"):
+            token = token.head.head  # "had the opportunity to sit in a session with B"
         elif (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in MEETING_MEASURES
               and token.head.head.dep_ in ("dobj", "pobj")):
             token = token.head.head  # "hosted five hours of meetings with B": then the verb, as an object's

@@ -437,3 +437,15 @@ def test_no_title_from_a_rank_alone_or_a_plain_apposition():
     found = _titles("Navy Capt. Tom Hale said so. Philip Crane, the man who met her, left.")
     assert not [t for n, t in found if n == "Philip Crane"]
     assert {t for n, t in found if n == "Tom Hale"} <= {"Captain"}
+
+
+def test_a_session_with_someone_is_a_meeting():
+    found = _met("In Kyiv, President Tom Hale had the opportunity to sit in an extended session with President "
+                 "Ivan Petrenko.")
+    assert ("Ivan Petrenko", "Tom Hale") in found
+    assert not _met("President Tom Hale opened the session of parliament after Ivan Petrenko spoke.")
+
+
+def test_a_name_after_the_of_phrase_of_a_title_with_a_particle():
+    assert "Marzouq al Ghanem" in _people("Ana Ruiz met with Speaker of the National Assembly Marzouq al Ghanem.")
+    assert not {p for p in _people("Ana Ruiz met with the Speaker of the National Assembly.") if "Assembly" in p}

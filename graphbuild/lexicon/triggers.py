@@ -17,7 +17,8 @@ SHAKE_VERBS = ["shake", "shakes", "shook", "shaking", "shaken"]
 GATHER_VERBS = ["gather", "gathers", "gathered", "convene", "convenes", "convened", "confer", "confers",
                 "conferred", "huddle", "huddled"]
 TALK_NOUNS = ["talks", "meeting", "meetings", "discussions", "negotiations", "summit", "consultations",
-              "audience", "tête-à-tête", "encounter", "dinner", "lunch", "luncheon", "breakfast", "banquet"]
+              "audience", "tête-à-tête", "encounter", "dinner", "lunch", "luncheon", "breakfast", "banquet",
+              "session", "sessions"]
 # Verbs that take a talk noun as object and make its subject a participant.
 TALK_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", "having", "attend",
                       "attends", "attended", "attending", "conduct", "conducts", "conducted", "begin",
