@@ -87,6 +87,8 @@ class PostFinder:
                 beat -= 1
             return [Post(doc[beat : ent.start].text, None)]  # "State Department correspondent X"
         org, former = self._org_before(doc, start)
+        if org is not None and self.org_at(doc[start]) == org:
+            org = None  # "[Israeli National Security Advisor]" tagged as one organisation: the title, not its org
         if org is None:
             org = self._of_org_after_name(ent)
             if org is not None and self.is_place(org) and not _territorial(doc[start : ent.start]):

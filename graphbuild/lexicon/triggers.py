@@ -100,7 +100,7 @@ SEPARATE_WORDS = {"separately", "individually", "respectively", "bilateral", "bi
 
 # Words that make the people listed after a meeting word one joint meeting: "a trilateral meeting with A and B".
 JOINT_WORDS = {"joint", "jointly", "together", "trilateral", "quadrilateral", "multilateral", "three", "four", "five",
-               "six", "seven", "eight", "nine", "ten", "all", "group", "leaders", "summit", "roundtable", "plenary"}
+               "six", "seven", "eight", "nine", "ten", "roundtable", "plenary"}
 # The same said by a document's title: "Trilateral Meeting with A and B".
 JOINT_TITLE_WORDS = {"joint", "trilateral", "quadrilateral", "multilateral"}
 
