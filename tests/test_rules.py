@@ -449,3 +449,12 @@ def test_a_session_with_someone_is_a_meeting():
 def test_a_name_after_the_of_phrase_of_a_title_with_a_particle():
     assert "Marzouq al Ghanem" in _people("Ana Ruiz met with Speaker of the National Assembly Marzouq al Ghanem.")
     assert not {p for p in _people("Ana Ruiz met with the Speaker of the National Assembly.") if "Assembly" in p}
+
+
+def test_a_meeting_with_a_day_told_in_the_present_tense_is_planned():
+    details = relation_details("Ana Ruiz's separate meetings with British Foreign Secretary Tom Hale and German "
+                               "Foreign Minister Karl Vogt on Tuesday reflect an accelerating pace.", "MET")
+    assert details and {d["status"] for d in details} == {"planned"}
+    past = relation_details("Ana Ruiz's meetings with Foreign Secretary Tom Hale on Tuesday reflected a new pace.",
+                            "MET")
+    assert past and {d["status"] for d in past} == {"occurred"}

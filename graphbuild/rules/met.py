@@ -45,7 +45,7 @@ from graphbuild.rules.builders import (
     trigger,
     verb,
 )
-from graphbuild.schema import MET, PERSON, SPOKE_WITH
+from graphbuild.schema import MET, OCCURRED, PERSON, PLANNED, SPOKE_WITH
 from graphbuild.slots import list_start_after, participants_after, participants_before
 from graphbuild.status import contact_status, medium_of_word, remote_medium
 from graphbuild.syntax import coordinated
@@ -145,6 +145,8 @@ def relate(match, ctx) -> None:
     if not pairs:
         return
     status = contact_status(match.trigger, match.verb)
+    if status == OCCURRED and _coming_meeting(match):
+        status = PLANNED
     date = ctx.situation.date(match)
     if medium:
         for a, b in pairs:
@@ -204,6 +206,18 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
     if mutual and start is None:  # "A and B met"; not "A met with Palestinian Americans" (whom it names no one)
         return all_pairs(subjects)
     return []
+
+
+def _coming_meeting(match) -> bool:
+    """"Her meetings with A and B on Tuesday reflect a quickening pace": a meeting noun with a day of its own, the
+    subject of a verb in the present tense, is one to come (a past meeting takes a past verb)."""
+    trigger = match.trigger
+    if match.verb is not None or not trigger.tag_.startswith("NN") or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if trigger.head.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ == "DATE" for g in c.children)
+               for token in (trigger, trigger.head) for c in token.children)
 
 
 def _named_subjects(match, ctx) -> bool:
