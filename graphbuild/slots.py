@@ -49,7 +49,7 @@ class SlotReader:
                 if index is None:
                     index = self._untagged_name(token)
                 if index is None:
-                    index = self._family_name(token)
+                    index = self.family_name(token)
                 if index is None:
                     index = antecedent(self.record, token)
                 if index is not None and index not in found:
@@ -71,10 +71,10 @@ class SlotReader:
         name = clean_name(span.text, PERSON)
         return self.record.derived_mention(name, PERSON, span) if name else None
 
-    def _family_name(self, token: Token) -> int | None:
+    def family_name(self, token: Token, tagged: bool = False) -> int | None:
         """"Bob Work arrived. Work met B": a capitalised word the NER left untagged (or took for a common noun)
         that is the family name of exactly one person named by a full name before in the document."""
-        if token.ent_type_ or not token.is_title or token.lower_ in lexicon.ROLE_NOUNS:
+        if token.ent_type_ and not tagged or not token.is_title or token.lower_ in lexicon.ROLE_NOUNS:
             return None
         sentence = self.record.sentence_of_token.get(token.i)
         fits = {m.text: i for i, m in enumerate(self.record.mentions)

@@ -458,3 +458,16 @@ def test_a_meeting_with_a_day_told_in_the_present_tense_is_planned():
     past = relation_details("Ana Ruiz's meetings with Foreign Secretary Tom Hale on Tuesday reflected a new pace.",
                             "MET")
     assert past and {d["status"] for d in past} == {"occurred"}
+
+
+def test_speaking_with_someone_at_a_place_is_meeting_them():
+    found = _met("Secretary Tom Hale speaks with Defense Minister Dov Levin at the Ministry of Defense in Tel Aviv.")
+    assert ("Dov Levin", "Tom Hale") in found
+    assert not _met("Secretary Tom Hale spoke with Defense Minister Dov Levin at length about Iran.")
+
+
+def test_two_names_joined_by_a_hyphen_before_a_meeting_word():
+    found = _met("President Tom Hale flew to Oslo and Ivan Petrov arrived too. Coverage of the Hale-Petrov meeting "
+                 "was intense.")
+    assert ("Hale", "Petrov") in found or ("Ivan Petrov", "Tom Hale") in found
+    assert not _met("Tom Hale spoke at the Pentagon-NATO meeting.")

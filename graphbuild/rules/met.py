@@ -31,6 +31,7 @@ from graphbuild.lexicon.triggers import (
     SESSION_NOUNS,
     SHAKE_VERBS,
     SIT_VERBS,
+    SPEAK_VERBS,
     TALK_NOUNS,
     TALK_SUPPORT_VERBS,
 )
@@ -117,6 +118,24 @@ RULES = [
                                        child("verb", "trigger", OBJECT_DEPS, noun(CONFERENCE_NOUNS)),
                                        child("trigger", "kind", ["amod"], {"LOWER": "joint"}),
                                        child("verb", "subject", SUBJECT_DEPS)]),
+    # "A speaks with B at the Ministry of Defense": talking with someone at a place is meeting them
+    _rule("speak-with-at-place", [trigger(verb(SPEAK_VERBS)), *prep_object("trigger", ["with"]),
+                                  child("trigger", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
+                                  child("at", "place", "pobj")]),
+    _rule("speak-with-at-place-subject", [trigger(verb(SPEAK_VERBS)), child("trigger", "subject", ["nsubj"]),
+                                          *prep_object("trigger", ["with"]),
+                                          child("trigger", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
+                                          child("at", "place", "pobj")]),
+    _rule("speak-with-person-at-place", [trigger(verb(SPEAK_VERBS)), *prep_object("trigger", ["with"]),
+                                         child("object", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
+                                         child("at", "place", "pobj")]),
+    _rule("speak-with-person-at-place-subject", [trigger(verb(SPEAK_VERBS)), child("trigger", "subject", ["nsubj"]),
+                                                 *prep_object("trigger", ["with"]),
+                                                 child("object", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
+                                                 child("at", "place", "pobj")]),
+    # "the Trump-Putin meeting": two people named before a meeting word, joined by a hyphen
+    _rule("hyphenated-pair", [trigger(noun(TALK_NOUNS)), child("trigger", "pair", ["compound", "nmod", "amod"],
+                                                               {"TAG": "NNP"})]),
     # "A and B discussed trade"
     _rule("discuss-subject", [trigger(verb(DISCUSS_VERBS)), child("trigger", "subject", ["nsubj"])]),
     # "the meeting was attended by A, B and C"
@@ -133,7 +152,13 @@ def relate(match, ctx) -> None:
         if meeting.lower_ not in TALK_NOUNS and not (meeting.lower_ in SESSION_NOUNS
                                                      and match.trigger.lower_ in PARTICIPATE_VERBS):
             return  # "joined the beginning of the hearing"
+    if "pair" in match.names and _hyphenated_pair(match, ctx):
+        return
     medium = _medium(match, ctx, meeting)
+    if match.trigger.lower_ in SPEAK_VERBS and "place" in match.names:
+        places = [ctx.doc[i] for i in match.names["place"]]
+        if ctx.medium or not any(t.ent_type_ in ("FAC", "ORG", "GPE", "LOC") for t in places):
+            return  # "spoke with B at the White House" in the readout of a call; "spoke with B at length"
     if match.trigger.lower_ in DISCUSS_VERBS:
         if not _named_subjects(match, ctx):
             return  # "the two leaders discussed ...": a discussion tells a contact only between named people
@@ -206,6 +231,22 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
     if mutual and start is None:  # "A and B met"; not "A met with Palestinian Americans" (whom it names no one)
         return all_pairs(subjects)
     return []
+
+
+def _hyphenated_pair(match, ctx) -> bool:
+    """"the Trump-Putin meeting": the two people whose names are joined by a hyphen before the meeting word."""
+    trigger = match.trigger
+    first = min((t.left_edge.i for t in trigger.lefts), default=trigger.i)
+    names = ctx.doc[first : trigger.i]
+    people = [i for t in names if t.tag_ == "NNP"
+              for i in ctx.slots.people([t.i]) or [ctx.slots.family_name(t, tagged=True)] if i is not None]
+    hyphens = [t for t in names if t.text in ("-", "–")]
+    people = list(dict.fromkeys(people))
+    if len(people) != 2 or len(hyphens) != 1:
+        return False
+    status = contact_status(trigger, None)
+    ctx.record.relate(MET, people[0], people[1], trigger, status=status, date=ctx.situation.date(match))
+    return True
 
 
 def _coming_meeting(match) -> bool:
