@@ -191,7 +191,12 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
                 i = with_at + 1
                 continue
             if _ends_list(token) or _starts_clause(token):
-                break
+                resume = _and_with_after(token, min(end, start + MAX_LIST_TOKENS))
+                if resume is None:
+                    break
+                groups.append([])  # "talks with A for an hour and with B over lunch": another meeting
+                i = resume
+                continue
             if i > start and (token.lower_ == "with" or token.lower_ in ("later", "then", "also")):
                 groups.append([])  # "met with A in X and later with B": two meetings
                 i += 1
@@ -262,6 +267,23 @@ def _name_ending_a_titled_item(record: DocRecord, token: Token) -> int | None:
     span = doc[words[0].i : token.i + 1]
     name = clean_name(span.text, PERSON)
     return record.derived_mention(name, PERSON, span) if name else None
+
+
+_ADJUNCT_STOPS = {"for", "over", "at", "in", "on", "during", "before", "after"}
+
+
+def _and_with_after(token: Token, end: int) -> int | None:
+    """After an adjunct that ended a list ("for an hour"), where "and with" starts the next list, if it does
+    before any verb: "held talks with A for an hour and with B over lunch"."""
+    if token.lower_ not in _ADJUNCT_STOPS:
+        return None
+    doc = token.doc
+    for i in range(token.i + 1, min(end, len(doc)) - 1):
+        if doc[i].tag_.startswith("VB") or doc[i].lower_ in (";", ".", "to", "who", "which", "that"):
+            return None
+        if doc[i].lower_ == "and" and doc[i + 1].lower_ == "with":
+            return i + 2
+    return None
 
 
 def _starts_clause(token: Token) -> bool:

@@ -471,3 +471,29 @@ def test_two_names_joined_by_a_hyphen_before_a_meeting_word():
                  "was intense.")
     assert ("Hale", "Petrov") in found or ("Ivan Petrov", "Tom Hale") in found
     assert not _met("Tom Hale spoke at the Pentagon-NATO meeting.")
+
+
+def test_calling_on_a_person_is_a_courtesy_visit_not_an_appeal():
+    assert ("Ali Omondi", "Dana Holt") in _met("Dana Holt called on President Ali Omondi at the palace on Monday.")
+    assert not _met("Dana Holt called on President Ali Omondi to resign.")
+    assert not [f for f in facts("Dana Holt called on President Ali Omondi to resign.") if f[0] == "SPOKE_WITH"]
+
+
+def test_paying_a_visit_to_a_person_is_meeting_them():
+    assert ("Dana Holt", "Lars Ek") in _met("Lars Ek paid a visit to Governor Dana Holt at his residence.")
+    assert not _met("Lars Ek paid a visit to Kyiv.")
+
+
+def test_people_accompanying_the_subject_meet_its_objects_not_the_subject():
+    found = _met("Dana Holt, accompanied by Lars Ek and Mari Kask, met President Ali Omondi.")
+    assert {("Ali Omondi", "Dana Holt"), ("Ali Omondi", "Lars Ek"), ("Ali Omondi", "Mari Kask")} <= found
+    assert ("Dana Holt", "Lars Ek") not in found and ("Lars Ek", "Mari Kask") not in found
+
+
+def test_and_with_after_an_adjunct_starts_another_meeting():
+    found = _met("Ana Ruiz held talks with Brazil's President Luis Costa for an hour and with Prime Minister "
+                 "Kenji Mori over lunch.")
+    assert {("Ana Ruiz", "Luis Costa"), ("Ana Ruiz", "Kenji Mori")} <= found
+    assert ("Kenji Mori", "Luis Costa") not in found
+    agreed = _met("Ana Ruiz met with Luis Costa for an hour and said she agreed with Kenji Mori.")
+    assert ("Ana Ruiz", "Kenji Mori") not in agreed

@@ -120,6 +120,14 @@ MEETING_MEASURES = {"hours", "hour", "days", "day", "rounds", "round", "series",
 # "C participated in the session": the people of the last meeting stated.
 SESSION_NOUNS = ["session", "sessions"]
 
+# "A called on B at the palace": a courtesy visit (not "called on B to resign").
+CALL_ON_VERBS = ["call", "calls", "called", "calling"]
+# "A paid a visit to B", "A paid a courtesy call on B".
+PAY_VERBS = ["pay", "pays", "paid", "paying"]
+COURTESY_NOUNS = ["visit", "visits", "call", "calls"]
+# "A, accompanied by B and C, met D": B and C meet D too.
+ACCOMPANY_VERBS = {"accompanied", "joined", "flanked"}
+
 # "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
 JOIN_VERBS = ["join", "joins", "joined", "joining"]
 DROP_VERBS = ["drop", "drops", "dropped", "dropping", "stop", "stopped", "stops"]

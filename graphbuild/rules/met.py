@@ -10,11 +10,14 @@ from __future__ import annotations
 from functools import partial
 
 from graphbuild.lexicon.triggers import (
+    ACCOMPANY_VERBS,
     ALONGSIDE_VERBS,
     ATTEND_VERBS,
     CALL_NOUNS,
+    CALL_ON_VERBS,
     CONFERENCE_KINDS,
     CONFERENCE_NOUNS,
+    COURTESY_NOUNS,
     DISCUSS_VERBS,
     DROP_VERBS,
     GATHER_VERBS,
@@ -26,6 +29,7 @@ from graphbuild.lexicon.triggers import (
     MEET_VERBS,
     MUTUAL_SUPPORT_VERBS,
     PARTICIPATE_VERBS,
+    PAY_VERBS,
     PHONE_VERBS,
     SEPARATE_WORDS,
     SESSION_NOUNS,
@@ -136,6 +140,17 @@ RULES = [
     # "the Trump-Putin meeting": two people named before a meeting word, joined by a hyphen
     _rule("hyphenated-pair", [trigger(noun(TALK_NOUNS)), child("trigger", "pair", ["compound", "nmod", "amod"],
                                                                {"TAG": "NNP"})]),
+    # "A called on B at the palace" (a courtesy visit)
+    _rule("call-on", [trigger(verb(CALL_ON_VERBS)), *prep_object("trigger", ["on"])]),
+    _rule("call-on-subject", [trigger(verb(CALL_ON_VERBS)), child("trigger", "subject", ["nsubj"]),
+                              *prep_object("trigger", ["on"])]),
+    # "A paid a visit to B", "A paid a courtesy call on B"
+    _rule("pay-visit-to", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb(PAY_VERBS)},
+                           child("verb", "trigger", OBJECT_DEPS, noun(COURTESY_NOUNS)),
+                           *prep_object("trigger", ["to", "on"])]),
+    _rule("pay-visit-subject", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb(PAY_VERBS)},
+                                child("verb", "trigger", OBJECT_DEPS, noun(COURTESY_NOUNS)),
+                                child("verb", "subject", SUBJECT_DEPS)]),
     # "A and B discussed trade"
     _rule("discuss-subject", [trigger(verb(DISCUSS_VERBS)), child("trigger", "subject", ["nsubj"])]),
     # "the meeting was attended by A, B and C"
@@ -154,6 +169,10 @@ def relate(match, ctx) -> None:
             return  # "joined the beginning of the hearing"
     if "pair" in match.names and _hyphenated_pair(match, ctx):
         return
+    if match.trigger.lower_ in CALL_ON_VERBS and not _calls_on_a_person(match):
+        return  # "called on Russia to withdraw": an appeal, no visit
+    if match.trigger.lower_ in COURTESY_NOUNS and not _to_a_person(match, ctx):
+        return  # "paid a visit to Kyiv" is a VISITED
     medium = _medium(match, ctx, meeting)
     if match.trigger.lower_ in SPEAK_VERBS and "place" in match.names:
         places = [ctx.doc[i] for i in match.names["place"]]
@@ -213,6 +232,7 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
             anchors = None  # the parse found no subject at all: the people named before the verb
         if anchors is None or anchors:
             subjects += [i for i in participants_before(ctx.record, match.anchor, anchors) if i not in subjects]
+    subjects += [i for i in _accompanying(match, ctx, subjects) if i not in subjects]
     if subjects or objects or between:
         ctx.participants = list(dict.fromkeys(subjects + objects + between))  # for "C joined the meeting"
     if objects:
@@ -231,6 +251,34 @@ def contact_pairs(match, ctx, mutual: bool, joint: bool = True) -> list[tuple[in
     if mutual and start is None:  # "A and B met"; not "A met with Palestinian Americans" (whom it names no one)
         return all_pairs(subjects)
     return []
+
+
+def _accompanying(match, ctx, subjects: list[int]) -> list[int]:
+    """"A, accompanied by B and C, met D": the people with the subject are on its side of the meeting."""
+    if not subjects:
+        return []
+    found = []
+    for i in match.names.get("subject", ()):
+        for holder in (ctx.doc[i], match.anchor):
+            for token in holder.children:
+                if token.lower_ in ACCOMPANY_VERBS and token.dep_ in ("acl", "advcl") and token.tag_ == "VBN":
+                    agents = [g.i for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                    found += ctx.slots.people(agents)
+    return found
+
+
+def _calls_on_a_person(match) -> bool:
+    """"called on B at the palace", not "called on B to resign" nor "called on the phone"."""
+    trigger = match.trigger
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in trigger.children):
+        return False
+    objects = [trigger.doc[i] for i in match.names.get("object", ())]
+    return bool(objects) and not any(c.dep_ in ("acl", "relcl", "xcomp") or c.lower_ == "to"
+                                     for o in objects for c in o.children)
+
+
+def _to_a_person(match, ctx) -> bool:
+    return bool(match.names.get("object")) and bool(ctx.slots.people(match.names["object"]))
 
 
 def _hyphenated_pair(match, ctx) -> bool:
