@@ -466,13 +466,6 @@ def test_speaking_with_someone_at_a_place_is_meeting_them():
     assert not _met("Secretary Tom Hale spoke with Defense Minister Dov Levin at length about Iran.")
 
 
-def test_two_names_joined_by_a_hyphen_before_a_meeting_word():
-    found = _met("President Tom Hale flew to Oslo and Ivan Petrov arrived too. Coverage of the Hale-Petrov meeting "
-                 "was intense.")
-    assert ("Hale", "Petrov") in found or ("Ivan Petrov", "Tom Hale") in found
-    assert not _met("Tom Hale spoke at the Pentagon-NATO meeting.")
-
-
 def test_calling_on_a_person_is_a_courtesy_visit_not_an_appeal():
     assert ("Ali Omondi", "Dana Holt") in _met("Dana Holt called on President Ali Omondi at the palace on Monday.")
     assert not _met("Dana Holt called on President Ali Omondi to resign.")
@@ -497,3 +490,11 @@ def test_and_with_after_an_adjunct_starts_another_meeting():
     assert ("Kenji Mori", "Luis Costa") not in found
     agreed = _met("Ana Ruiz met with Luis Costa for an hour and said she agreed with Kenji Mori.")
     assert ("Ana Ruiz", "Kenji Mori") not in agreed
+
+
+def test_two_spellings_of_one_name_never_meet():
+    found = _met("Dana Holt met Mohamed Salah Eddine in Rabat. Later Mohammed Salah Eddine and Mohamed Salah Eddine "
+                 "met Dana Holt again.")
+    assert not [pair for pair in found if "Dana Holt" not in pair]
+    assert ("Mohamed Salah Eddine", "Mohammed Salah Eddine") not in found
+    assert ("Dana Hall", "Dana Holt") in _met("Dana Holt met Dana Hall in Rabat.")

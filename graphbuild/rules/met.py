@@ -111,46 +111,19 @@ RULES = [
                                child("trigger", "subject", OBJECT_DEPS)]),
     # "Speaking alongside B, A said", "A stood alongside B"
     _rule("alongside", [trigger(verb(ALONGSIDE_VERBS)), *prep_object("trigger", ["alongside"])]),
-    _rule("alongside-subject", [trigger(verb(ALONGSIDE_VERBS)), child("trigger", "subject", ["nsubj"]),
-                                *prep_object("trigger", ["alongside"])]),
-    # "at a joint news conference with B", "A and B held a joint news conference"
+    # "at a joint news conference with B"
     _rule("conference-with", [trigger(noun(CONFERENCE_NOUNS)),
                               child("trigger", "kind", ["compound", "amod", "nmod"],
                                     {"LOWER": {"IN": CONFERENCE_KINDS}}),
                               *prep_object("trigger", ["with"])]),
-    _rule("joint-conference-subject", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb(TALK_SUPPORT_VERBS)},
-                                       child("verb", "trigger", OBJECT_DEPS, noun(CONFERENCE_NOUNS)),
-                                       child("trigger", "kind", ["amod"], {"LOWER": "joint"}),
-                                       child("verb", "subject", SUBJECT_DEPS)]),
     # "A speaks with B at the Ministry of Defense": talking with someone at a place is meeting them
-    _rule("speak-with-at-place", [trigger(verb(SPEAK_VERBS)), *prep_object("trigger", ["with"]),
-                                  child("trigger", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
-                                  child("at", "place", "pobj")]),
-    _rule("speak-with-at-place-subject", [trigger(verb(SPEAK_VERBS)), child("trigger", "subject", ["nsubj"]),
-                                          *prep_object("trigger", ["with"]),
-                                          child("trigger", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
-                                          child("at", "place", "pobj")]),
-    _rule("speak-with-person-at-place", [trigger(verb(SPEAK_VERBS)), *prep_object("trigger", ["with"]),
-                                         child("object", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
-                                         child("at", "place", "pobj")]),
-    _rule("speak-with-person-at-place-subject", [trigger(verb(SPEAK_VERBS)), child("trigger", "subject", ["nsubj"]),
-                                                 *prep_object("trigger", ["with"]),
-                                                 child("object", "at", "prep", {"LOWER": {"IN": ["at", "in"]}}),
-                                                 child("at", "place", "pobj")]),
-    # "the Trump-Putin meeting": two people named before a meeting word, joined by a hyphen
-    _rule("hyphenated-pair", [trigger(noun(TALK_NOUNS)), child("trigger", "pair", ["compound", "nmod", "amod"],
-                                                               {"TAG": "NNP"})]),
+    _rule("speak-with-at-place", [trigger(verb(SPEAK_VERBS)), *prep_object("trigger", ["with"])]),
     # "A called on B at the palace" (a courtesy visit)
     _rule("call-on", [trigger(verb(CALL_ON_VERBS)), *prep_object("trigger", ["on"])]),
-    _rule("call-on-subject", [trigger(verb(CALL_ON_VERBS)), child("trigger", "subject", ["nsubj"]),
-                              *prep_object("trigger", ["on"])]),
     # "A paid a visit to B", "A paid a courtesy call on B"
     _rule("pay-visit-to", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb(PAY_VERBS)},
                            child("verb", "trigger", OBJECT_DEPS, noun(COURTESY_NOUNS)),
                            *prep_object("trigger", ["to", "on"])]),
-    _rule("pay-visit-subject", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb(PAY_VERBS)},
-                                child("verb", "trigger", OBJECT_DEPS, noun(COURTESY_NOUNS)),
-                                child("verb", "subject", SUBJECT_DEPS)]),
     # "A and B discussed trade"
     _rule("discuss-subject", [trigger(verb(DISCUSS_VERBS)), child("trigger", "subject", ["nsubj"])]),
     # "the meeting was attended by A, B and C"
@@ -167,17 +140,14 @@ def relate(match, ctx) -> None:
         if meeting.lower_ not in TALK_NOUNS and not (meeting.lower_ in SESSION_NOUNS
                                                      and match.trigger.lower_ in PARTICIPATE_VERBS):
             return  # "joined the beginning of the hearing"
-    if "pair" in match.names and _hyphenated_pair(match, ctx):
-        return
     if match.trigger.lower_ in CALL_ON_VERBS and not _calls_on_a_person(match):
         return  # "called on Russia to withdraw": an appeal, no visit
     if match.trigger.lower_ in COURTESY_NOUNS and not _to_a_person(match, ctx):
         return  # "paid a visit to Kyiv" is a VISITED
     medium = _medium(match, ctx, meeting)
-    if match.trigger.lower_ in SPEAK_VERBS and "place" in match.names:
-        places = [ctx.doc[i] for i in match.names["place"]]
-        if ctx.medium or not any(t.ent_type_ in ("FAC", "ORG", "GPE", "LOC") for t in places):
-            return  # "spoke with B at the White House" in the readout of a call; "spoke with B at length"
+    alongside = any(c.lower_ == "alongside" for c in match.trigger.children)
+    if match.trigger.lower_ in SPEAK_VERBS and not alongside and (ctx.medium or not _at_a_named_place(match, ctx)):
+        return  # "spoke with B" is a meeting at a named place only, and never in the readout of a call
     if match.trigger.lower_ in DISCUSS_VERBS:
         if not _named_subjects(match, ctx):
             return  # "the two leaders discussed ...": a discussion tells a contact only between named people
@@ -281,20 +251,12 @@ def _to_a_person(match, ctx) -> bool:
     return bool(match.names.get("object")) and bool(ctx.slots.people(match.names["object"]))
 
 
-def _hyphenated_pair(match, ctx) -> bool:
-    """"the Trump-Putin meeting": the two people whose names are joined by a hyphen before the meeting word."""
-    trigger = match.trigger
-    first = min((t.left_edge.i for t in trigger.lefts), default=trigger.i)
-    names = ctx.doc[first : trigger.i]
-    people = [i for t in names if t.tag_ == "NNP"
-              for i in ctx.slots.people([t.i]) or [ctx.slots.family_name(t, tagged=True)] if i is not None]
-    hyphens = [t for t in names if t.text in ("-", "–")]
-    people = list(dict.fromkeys(people))
-    if len(people) != 2 or len(hyphens) != 1:
-        return False
-    status = contact_status(trigger, None)
-    ctx.record.relate(MET, people[0], people[1], trigger, status=status, date=ctx.situation.date(match))
-    return True
+def _at_a_named_place(match, ctx) -> bool:
+    """"speaks with B at the Ministry of Defense": an at/in phrase naming a place, on the verb or on B."""
+    holders = [match.trigger, *(ctx.doc[i] for i in match.names.get("object", ()))]
+    return any(prep.dep_ == "prep" and prep.lower_ in ("at", "in") and pobj.dep_ == "pobj"
+               and pobj.ent_type_ in ("FAC", "ORG", "GPE", "LOC")
+               for holder in holders for prep in holder.children for pobj in prep.children)
 
 
 def _coming_meeting(match) -> bool:
@@ -341,9 +303,9 @@ def _joined(match, ctx) -> list[tuple[int, int]]:
     """"C joined the meeting": C and the people of that meeting, named with it ("X's meeting with A") or,
     for "the meeting", the people of the last meeting stated before in the document."""
     newcomers = ctx.slots.people(match.names.get("subject", ()))
-    if not newcomers and match.trigger.lower_ in PARTICIPATE_VERBS:
+    if match.trigger.lower_ in PARTICIPATE_VERBS:
         # "In addition to A, B, commander of X; and C, commander of Y, participated in the session"
-        newcomers = participants_before(ctx.record, match.trigger, semicolons=True)
+        newcomers += [i for i in participants_before(ctx.record, match.trigger, semicolons=True) if i not in newcomers]
     meeting = _meeting_noun(match, ctx)
     named = ctx.slots.people([c.i for c in meeting.children if c.dep_ == "poss"])
     start = list_start_after(meeting)
