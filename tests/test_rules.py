@@ -498,3 +498,11 @@ def test_two_spellings_of_one_name_never_meet():
     assert not [pair for pair in found if "Dana Holt" not in pair]
     assert ("Mohamed Salah Eddine", "Mohammed Salah Eddine") not in found
     assert ("Dana Hall", "Dana Holt") in _met("Dana Holt met Dana Hall in Rabat.")
+
+
+def test_someone_looking_on_is_at_the_meeting():
+    found = _met("Secretary Tom Hale meets President Ivan Petrov as Secretary of State Dana Holt looks on at the "
+                 "Kremlin.")
+    assert {("Ivan Petrov", "Tom Hale"), ("Dana Holt", "Ivan Petrov")} <= found
+    looked = _met("Secretary Tom Hale meets President Ivan Petrov as Dana Holt looks at the budget.")
+    assert not [pair for pair in looked if "Dana Holt" in pair]

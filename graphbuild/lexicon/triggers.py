@@ -128,6 +128,9 @@ COURTESY_NOUNS = ["visit", "visits", "call", "calls"]
 # "A, accompanied by B and C, met D": B and C meet D too.
 ACCOMPANY_VERBS = {"accompanied", "joined", "flanked"}
 
+# "A meets B as C looks on": C is present ("look" only with "on").
+LOOK_ON_VERBS = {"look", "looks", "looked", "looking", "watch", "watches", "watched", "watching"}
+
 # "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
 JOIN_VERBS = ["join", "joins", "joined", "joining"]
 DROP_VERBS = ["drop", "drops", "dropped", "dropping", "stop", "stopped", "stops"]

@@ -26,6 +26,7 @@ from graphbuild.lexicon.triggers import (
     JOIN_VERBS,
     JOINT_TITLE_WORDS,
     JOINT_WORDS,
+    LOOK_ON_VERBS,
     MEET_VERBS,
     MUTUAL_SUPPORT_VERBS,
     PARTICIPATE_VERBS,
@@ -158,6 +159,7 @@ def relate(match, ctx) -> None:
         pairs = contact_pairs(match, ctx, mutual=_mutual(match), joint=medium is None)
     if not pairs:
         return
+    pairs += _onlookers(match, ctx, pairs)
     status = contact_status(match.trigger, match.verb)
     if status == OCCURRED and _coming_meeting(match):
         status = PLANNED
@@ -249,6 +251,22 @@ def _calls_on_a_person(match) -> bool:
 
 def _to_a_person(match, ctx) -> bool:
     return bool(match.names.get("object")) and bool(ctx.slots.people(match.names["object"]))
+
+
+def _onlookers(match, ctx, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"A meets B as C looks on": C is there, and meets A and B too."""
+    people = list(dict.fromkeys(i for pair in pairs for i in pair))
+    found = []
+    for clause in match.anchor.children:
+        if clause.dep_ not in ("advcl", "conj") or clause.lower_ not in LOOK_ON_VERBS:
+            continue
+        if clause.lower_.startswith("look") and not any(c.dep_ == "prt" and c.lower_ == "on" for c in clause.children):
+            continue  # "looks at", "looked forward": no onlooker
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children):
+            continue  # "C watched the parade"
+        watchers = ctx.slots.people([c.i for c in clause.children if c.dep_ == "nsubj"])
+        found += [(w, p) for w in watchers for p in people if w != p]
+    return found
 
 
 def _at_a_named_place(match, ctx) -> bool:
