@@ -12,6 +12,11 @@ negated). Names match when one is the other or a whole-word part of it ("Trump" 
 organisation only checks that the person got that title; system posts on such a person are not
 counted. ``--markdown`` prints the table block kept in README.md (and checked by
 ``tests/test_accuracy_guard.py``).
+
+``--documents`` scores whole builds instead, against the document-level gold files beside the corpora
+(``../shared/corpus/narrative-dev-gold.json``, ``readouts-dev-gold.json``) with ``../shared/tools/score_met.py``:
+who met whom (MET precision and recall), phone and video contacts (SPOKE_WITH) and titles, per set. With
+``--markdown`` it prints the README block of those scores (also a floor checked by the guard test).
 """
 
 from __future__ import annotations
@@ -50,6 +55,17 @@ DATASETS = (
     Dataset("Wikinews dev", REPO_ROOT / "tests" / "data" / "dev_gold.jsonl", SHARED_CORPUS / "wikinews-dev.jsonl"),
     Dataset("Readouts dev", REPO_ROOT / "tests" / "data" / "readouts_gold.jsonl", SHARED_CORPUS / "readouts-dev.jsonl"),
 )
+
+
+# Document-level gold (``score_met.py`` gold files beside the corpora): who met whom in each set as a whole.
+DOCUMENT_GOLD = (
+    Dataset("Narrative dev", SHARED_CORPUS / "narrative-dev-gold.json", SHARED_CORPUS / "narrative-dev.jsonl"),
+    Dataset("Readouts dev", SHARED_CORPUS / "readouts-dev-gold.json", SHARED_CORPUS / "readouts-dev.jsonl"),
+)
+SCORE_TOOL = REPO_ROOT.parent / "shared" / "tools" / "score_met.py"
+DOC_TABLE_START = "<!-- document-table:start -->"
+DOC_TABLE_END = "<!-- document-table:end -->"
+DOC_COLUMNS = ("MET P", "MET R", "SPOKE_WITH P", "SPOKE_WITH R", "titles R")
 
 
 @dataclass(frozen=True)
@@ -252,6 +268,50 @@ def evaluate(dataset: Dataset, settings: Settings) -> tuple[list[dict], dict[str
     return gold, counts, errors
 
 
+def document_scores(dataset: Dataset, model: str) -> dict[str, float]:
+    """Build ``dataset.corpus`` as a user would and score its graph with ``score_met.py`` against the document-level
+    gold: {"MET P": .., "MET R": .., "SPOKE_WITH P": .., "SPOKE_WITH R": .., "titles R": ..}."""
+    import os
+    import re
+    import subprocess
+    import tempfile
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([sys.executable, "-m", "graphbuild", "build", str(dataset.corpus), "--out", out, "--quiet",
+                        "--workers", "1", "--no-cache", "--model", model], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        report = subprocess.run([sys.executable, str(SCORE_TOOL), str(dataset.gold), str(Path(out) / "graph.json")],
+                                capture_output=True, text=True, env=env).stdout
+    scores = {}
+    met = re.search(r"score: MET P=([\d.]+) R=([\d.]+).*titles R=([\d.]+)", report)
+    if met:
+        scores.update({"MET P": float(met[1]), "MET R": float(met[2]), "titles R": float(met[3])})
+    spoke = re.search(r"SPOKE_WITH P=([\d.]+) R=([\d.]+)", report)
+    if spoke:
+        scores.update({"SPOKE_WITH P": float(spoke[1]), "SPOKE_WITH R": float(spoke[2])})
+    return scores
+
+
+def format_document_markdown(results: list[tuple[Dataset, dict[str, float]]]) -> str:
+    lines = [DOC_TABLE_START, "| set | " + " | ".join(DOC_COLUMNS) + " |", "|---|" + "---:|" * len(DOC_COLUMNS)]
+    for dataset, scores in results:
+        cells = [f"{scores[c]:.2f}" if c in scores else "n/a" for c in DOC_COLUMNS]
+        lines.append(f"| {dataset.name} | " + " | ".join(cells) + " |")
+    lines.append(DOC_TABLE_END)
+    return "\n".join(lines)
+
+
+def parse_document_markdown(text: str) -> dict[str, dict[str, float | None]]:
+    """{set: {column: value}} from the document-level block in ``text``."""
+    block = text[text.index(DOC_TABLE_START) + len(DOC_TABLE_START):text.index(DOC_TABLE_END)]
+    table = {}
+    for line in block.strip().splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        table[cells[0]] = {c: None if v == "n/a" else float(v) for c, v in zip(DOC_COLUMNS, cells[1:], strict=True)}
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graphbuild.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, help="score only this gold file (with --corpus)")
@@ -261,7 +321,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every missed and wrong fact")
     parser.add_argument("--markdown", action="store_true",
                         help="print only the README accuracy table block (markers included)")
+    parser.add_argument("--documents", action="store_true",
+                        help="score whole builds against the document-level gold of ../shared/corpus/*-gold.json "
+                             "(with --markdown: the README block of those scores)")
     args = parser.parse_args(argv)
+    if args.documents:
+        present = [d for d in DOCUMENT_GOLD if d.gold.is_file() and d.corpus.is_file()]
+        if not present or not SCORE_TOOL.is_file():
+            print(f"evaluate: no document-level gold or {SCORE_TOOL} found", file=sys.stderr)
+            return 2
+        results = [(d, document_scores(d, args.model)) for d in present]
+        if args.markdown:
+            print(format_document_markdown(results))
+        else:
+            for dataset, scores in results:
+                print(f"{dataset.name} (document level): " + ", ".join(f"{k} {v:.2f}" for k, v in scores.items()))
+        return 0
     if args.gold or args.corpus:
         if not (args.gold and args.corpus):
             parser.error("--gold and --corpus go together")

@@ -119,7 +119,9 @@ def _inherit_subject(match: Match, doc: Doc) -> None:
         if inherited:
             match.names["subject"] = inherited
     if not match.names.get("subject"):
-        match.names["subject"].update(t.i for t in inherited_subjects(match.anchor))
+        # The anchor's own subject when no rule bound it ("A called on B"), else the clause's.
+        own = [c.i for c in match.anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        match.names["subject"].update(own or (t.i for t in inherited_subjects(match.anchor)))
 
 
 def sentence_doc(sent: Span) -> Doc:

@@ -7,6 +7,7 @@ extraction holds plain values only.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span, Token
 
@@ -104,12 +105,30 @@ class DocRecord:
 
     def _same_entity(self, a: int, b: int) -> bool:
         ma, mb = self.mentions[a], self.mentions[b]
-        return ma.text == mb.text and ma.label == mb.label
+        if ma.label != mb.label:
+            return False
+        return ma.text == mb.text or ma.label == PERSON and spelling_variants(ma.text, mb.text)
 
     def result(self) -> DocExtraction:
         # Several rules may state one relation: keep the first of each (a dict, not a list scan: long articles).
         self.extraction.relations = list(dict.fromkeys(self.extraction.relations))
         return self.extraction
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one person's name: the same words but one, spelt alike ("Mohamed Salah Eddine" /
+    "Mohammed Salah Eddine", "Sergey Shoygu" / "Sergei Shoigu" differ in two). Nobody meets themself.
+
+    >>> spelling_variants("Mohamed Salah Eddine", "Mohammed Salah Eddine"), spelling_variants("Ana Ruiz", "Ana Ruiz")
+    (True, True)
+    >>> spelling_variants("Kim Jong Un", "Kim Jong Il"), spelling_variants("Dana Holt", "Dana Hall")
+    (False, False)
+    """
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return a == b
+    differing = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return all(len(x) >= 5 and SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in differing)
 
 
 def clean_name(text: str, label: str | None) -> str | None:

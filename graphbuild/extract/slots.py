@@ -39,7 +39,8 @@ class SlotReader:
         for i in sorted(token_ids):
             for token in coordinated(relative_antecedent(self.doc[i])):
                 index = self.record.mention_of(token, {PERSON})
-                if index is None and (token.lower_ in lexicon.ROLE_NOUNS or token.lower_ in GROUP_NOUNS):
+                two = token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children)  # "the two men"
+                if index is None and (token.lower_ in lexicon.ROLE_NOUNS or token.lower_ in GROUP_NOUNS or two):
                     named = self._apposed_people(token) or self.roles.pair(token)
                     if not named and (role := self.roles.person(token)) is not None:
                         named = [role]  # "the Secretary", "the delegation": the one person who fits
@@ -47,6 +48,8 @@ class SlotReader:
                     continue
                 if index is None:
                     index = self._untagged_name(token)
+                if index is None:
+                    index = self.family_name(token)
                 if index is None:
                     index = antecedent(self.record, token)
                 if index is not None and index not in found:
@@ -67,6 +70,20 @@ class SlotReader:
         span = token.doc[words[0].i : token.i + 1]
         name = clean_name(span.text, PERSON)
         return self.record.derived_mention(name, PERSON, span) if name else None
+
+    def family_name(self, token: Token, tagged: bool = False) -> int | None:
+        """"Bob Work arrived. Work met B": a capitalised word the NER left untagged (or took for a common noun)
+        that is the family name of exactly one person named by a full name before in the document."""
+        if token.ent_type_ and not tagged or not token.is_title or token.lower_ in lexicon.ROLE_NOUNS:
+            return None
+        sentence = self.record.sentence_of_token.get(token.i)
+        fits = {m.text: i for i, m in enumerate(self.record.mentions)
+                if m.label == PERSON and m.sentence <= sentence and len(m.text.split()) >= 2
+                and m.text.split()[-1] == token.text}
+        if len(fits) != 1:
+            return None
+        name, _ = fits.popitem()
+        return self.record.derived_mention(name, PERSON, token)
 
     def _apposed_people(self, token: Token) -> list[int]:
         """"his counterpart, Dong Zhuo", "their counterparts, A and B": role nouns named by apposition."""
@@ -173,8 +190,13 @@ def participants_after(record: DocRecord, start: int, end: int) -> list[list[int
                 groups.append([])
                 i = with_at + 1
                 continue
-            if _ends_list(token):
-                break
+            if _ends_list(token) or _starts_clause(token):
+                resume = _and_with_after(token, min(end, start + MAX_LIST_TOKENS))
+                if resume is None:
+                    break
+                groups.append([])  # "talks with A for an hour and with B over lunch": another meeting
+                i = resume
+                continue
             if i > start and (token.lower_ == "with" or token.lower_ in ("later", "then", "also")):
                 groups.append([])  # "met with A in X and later with B": two meetings
                 i += 1
@@ -247,6 +269,32 @@ def _name_ending_a_titled_item(record: DocRecord, token: Token) -> int | None:
     return record.derived_mention(name, PERSON, span) if name else None
 
 
+_ADJUNCT_STOPS = {"for", "over", "at", "in", "on", "during", "before", "after"}
+
+
+def _and_with_after(token: Token, end: int) -> int | None:
+    """After an adjunct that ended a list ("for an hour"), where "and with" starts the next list, if it does
+    before any verb: "held talks with A for an hour and with B over lunch"."""
+    if token.lower_ not in _ADJUNCT_STOPS:
+        return None
+    doc = token.doc
+    for i in range(token.i + 1, min(end, len(doc)) - 1):
+        if doc[i].tag_.startswith("VB") or doc[i].lower_ in (";", ".", "to", "who", "which", "that"):
+            return None
+        if doc[i].lower_ == "and" and doc[i + 1].lower_ == "with":
+            return i + 2
+    return None
+
+
+def _starts_clause(token: Token) -> bool:
+    """"In a summary of A's meeting with B, C said ...": C, the subject of a verb after it, starts another clause."""
+    if token.i == 0 or token.nbor(-1).text != ",":
+        return False
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
+        token = token.head  # "Sam [Ortiz]"
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i and token.head.tag_.startswith("VB")
+
+
 def _ends_list(token: Token) -> bool:
     if token.lower_ == "for" and token.i and token.nbor(-1).is_title and token.nbor(-1).lower_ in lexicon.TITLE_HEADS:
         return False  # "Minister for Foreign Affairs": part of a title
@@ -255,7 +303,8 @@ def _ends_list(token: Token) -> bool:
     return token.lower_ in LIST_STOPS or (token.tag_.startswith("VB") and not token.is_title)
 
 
-def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | None = None) -> list[int]:
+def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | None = None,
+                         semicolons: bool = False) -> list[int]:
     """People named from the start of the trigger's sentence up to it, with no verb between: the subjects of
     "A of X, B of Y, and C gathered in Z" when the parse does not coordinate them.
 
@@ -268,8 +317,10 @@ def participants_before(record: DocRecord, trigger: Token, anchors: set[int] | N
     found: list[int] = []
     for i in range(trigger.i - 1, sentence.start - 1, -1):
         token = doc[i]
-        if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ";", ":"}:
+        if token.tag_.startswith("VB") and not token.is_title or token.lower_ in {"that", "who", "which", ":"}:
             break
+        if token.text == ";" and not semicolons:
+            break  # (a list of people with their posts may be split by semicolons: "A, head of X; B, ...")
         index = record.mention_of(token, {PERSON})
         if index is None:
             index = person_tagged_as_organisation(record, token)

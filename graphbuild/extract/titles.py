@@ -33,6 +33,12 @@ LINKS = {"of", "for", "at"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "inside", "across", "throughout", "near", "from"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 _MAX_TITLE_TOKENS = 7
+# Military ranks and services between a post and a name: "Press Secretary Navy Rear Adm. X".
+RANK_WORDS = {"gen.", "general", "adm.", "admiral", "rear", "vice", "maj.", "major", "lt.", "lieutenant", "col.",
+              "colonel", "capt.", "captain", "cmdr.", "cdr.", "brig.", "sgt.", "sergeant", "(ret.)"}
+# Posts named by their beat, which is part of the title: "Pentagon correspondent X" (the employer is another).
+BEAT_HEADS = {"correspondent", "correspondents", "reporter", "editor", "bureau"}
+SERVICE_WORDS = {"navy", "army", "marine", "marines", "corps", "air", "force", "coast", "guard", "space"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ class PostFinder:
         for finder in (self._before, self._after, self._title_first, self._predicate, self._leads):
             posts += finder(ent)
         stated = {post.title.lower() for post in posts}
-        for title in (long_title_before(ent), long_title_after(ent)):
+        posts += self._before_rank(ent)
+        for title in (long_title_before(ent), long_title_after(ent), lower_title_after(ent)):
             if title and title.lower() not in stated and not any(title.lower() in t for t in stated):
                 posts.append(Post(title, None))
         return posts
@@ -72,12 +79,37 @@ class PostFinder:
         start = _title_run_start(doc, ent.start)
         if start is None:
             return self._title_of_org_before(ent)
+        if (doc[ent.start - 1].lower_ in BEAT_HEADS and start == ent.start - 1 and start > 0
+                and doc[start - 1].ent_type_):
+            beat = start - 1
+            while beat > 0 and doc[beat - 1].ent_type_ == doc[start - 1].ent_type_ and doc[beat - 1].is_title:
+                beat -= 1
+            return [Post(doc[beat : ent.start].text, None)]  # "State Department correspondent X"
         org, former = self._org_before(doc, start)
+        if org is not None and self.org_at(doc[start]) == org:
+            org = None  # "[Israeli National Security Advisor]" tagged as one organisation: the title, not its org
         if org is None:
             org = self._of_org_after_name(ent)
             if org is not None and self.is_place(org) and not _territorial(doc[start : ent.start]):
                 org = None
         return self._posts(doc, start, ent.start, org, former)
+
+    def _before_rank(self, ent: Span) -> list[Post]:
+        """ "Pentagon Press Secretary Navy Rear Adm. John Kirby", "spokesman Navy Capt. Jeff Davis": a post before a
+        military rank and service, besides the rank itself."""
+        doc = ent.doc
+        k = ent.start
+        ranks = 0
+        while k > 0 and (doc[k - 1].lower_ in RANK_WORDS or doc[k - 1].lower_ in SERVICE_WORDS):
+            ranks += doc[k - 1].lower_ in RANK_WORDS
+            k -= 1
+        if not ranks or k == 0 or doc[k - 1].lower_ in RANK_WORDS:
+            return []
+        start = _title_run_start(doc, k)
+        if start is None:
+            return []
+        org, former = self._org_before(doc, start)
+        return self._posts(doc, start, k, org, former)
 
     def _title_of_org_before(self, ent: Span) -> list[Post]:
         """ "President of Argentina Alberto Fernández", "Secretary-General of NATO Jens Stoltenberg"."""
@@ -139,6 +171,8 @@ class PostFinder:
     def _title_first(self, ent: Span) -> list[Post]:
         doc = ent.doc
         k = ent.start - 1
+        while k > 1 and (doc[k].lower_ in lexicon.FORMS_OF_ADDRESS or doc[k].lower_ == "sheikh"):
+            k -= 1  # "the Crown Prince of Abu Dhabi, Sheikh X"
         if k < 1 or doc[k].text != ",":
             return []
         k -= 1
@@ -312,6 +346,10 @@ def _title_run_start(doc: Doc, end: int) -> int | None:
     if end == 0:
         return None
     i = end - 1
+    while i > 0 and doc[i].lower_ in lexicon.FORMS_OF_ADDRESS and doc[i].lower_ != "the":
+        i -= 1  # "National Security Advisor Dr. X"
+    if i >= 2 and doc[i].lower_ in ("elect", "designate") and doc[i - 1].text == "-":
+        i -= 2  # "President-elect X", "Advisor-designate X"
     if doc[i].lower_ in lexicon.PORTFOLIOS and i >= 2 and doc[i - 1].lower_ == "of" and (
             doc[i - 2].lower_ in lexicon.TITLE_HEADS):
         i -= 2  # "Secretary of State", "Minister of Defence"
@@ -386,7 +424,8 @@ def long_title_before(ent: Span) -> str | None:
     start = end
     while start > 0 and end - start < _MAX_LONG_TITLE:
         token = doc[start - 1]
-        if not (token.is_title or token.lower_ in _LONG_TITLE_LINKS) or token.text in POSSESSIVE:
+        hyphenated = token.lower_ == "in" and doc[token.i - 1].text == "-"  # "Commander-in-Chief of ..."
+        if not (token.is_title or token.lower_ in _LONG_TITLE_LINKS or hyphenated) or token.text in POSSESSIVE:
             break
         start -= 1
     words = doc[start:end]
@@ -412,6 +451,44 @@ def long_title_after(ent: Span) -> str | None:
     while len(words) and (words[0].ent_type_ in ("NORP", "GPE") or words[0].lower_ in lexicon.DEMONYMS):
         words = words[1:]
     return _long_title(words)
+
+
+def lower_title_after(ent: Span) -> str | None:
+    """ "Fang, the chief of the General Staff of the Army", "Chang, the minister of national defense,", "Dunne, the
+    ministry's minister for equipment, support": a lower-case title with its "of/for" phrase in apposition."""
+    doc = ent.doc
+    i = ent.end
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if doc[i].lower_ in DETERMINERS:
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].ent_type_ != "PERSON":
+        j += 1
+    if j < len(doc) and j > i and doc[j].text in POSSESSIVE:
+        i = j + 1  # "the British Defense Ministry's minister for ..."
+    start = i
+    if start >= len(doc) or not doc[start].is_lower or doc[start].lower_ not in lexicon.TITLE_WORDS_ANY:
+        return None
+    end = start
+    while end < len(doc) and doc[end].is_lower and doc[end].lower_ in lexicon.TITLE_WORDS_ANY:
+        end += 1
+    if end >= len(doc) or doc[end - 1].lower_ not in lexicon.TITLE_HEADS or doc[end].lower_ not in ("of", "for"):
+        return None
+    stop = end
+    while stop < len(doc) and stop - start < _MAX_LONG_TITLE and (
+            doc[stop].is_alpha and doc[stop].ent_type_ != "PERSON" or doc[stop].text == "-"):
+        stop += 1
+    if stop >= len(doc) or doc[stop].text not in (",", ".", ";", ")"):
+        links = [n for n in range(end + 1, stop) if doc[n].lower_ in ("of", "for")]
+        if not links:
+            return None
+        stop = links[-1]  # "chief of the General Staff [of the People's Liberation Army]"
+    title = doc[start:stop]
+    if len(title) < 3:
+        return None
+    return title.text
 
 
 def _long_title(words: Span) -> str | None:

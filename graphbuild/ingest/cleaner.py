@@ -396,7 +396,8 @@ def repair_glued(mapped: Mapped) -> Mapped:
     for match in WORD.finditer(text):
         if not any(s <= match.start() < e for s, e in protected):
             positions.update(match.start() + k for k in _camel_splits(match.group()))
-            positions.update(match.start() + k for k in _name_splits(match.group(), names))
+            if text[match.end() : match.end() + 1] != ",":  # "Gen. Fan Changlong, vice chairman": a name itself
+                positions.update(match.start() + k for k in _name_splits(match.group(), names))
     for match in SENTENCE_GLUE.finditer(text):
         if not any(s <= match.start() < e for s, e in protected):
             positions.add(match.end())

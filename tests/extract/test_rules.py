@@ -80,8 +80,8 @@ def test_separate_meetings_do_not_join_the_people_met():
 
 
 def test_groups_after_semicolons_are_separate_meetings():
-    found = facts("The envoy Victor Lang met with President Ana Ruiz and Minister Luis Soto; with President "
-                  "Marta Gil; and with Minister Jorge Vega.")
+    found = facts("The envoy Victor Lang met with President Ana Ruiz of Peru and Minister Luis Soto of Chile; with "
+                  "President Marta Gil; and with Minister Jorge Vega.")
     met = {f[1:] for f in found if f[0] == "MET"}
     assert ("Ana Ruiz", "Luis Soto") in met
     assert ("Ana Ruiz", "Marta Gil") not in met and ("Jorge Vega", "Marta Gil") not in met
@@ -275,3 +275,234 @@ def test_an_organisation_in_the_sentence_before_is_not_the_posts():
     details = relation_details("Antony Blinken met Jean-Yves Le Drian in Washington, D.C. Secretary Antony Blinken "
                                "congratulated Minister Le Drian on France's national day.", "HOLDS_POSITION")
     assert not [d for d in details if d["object"] in ("D.C", "D.C.", "Washington")]
+
+
+def _met(text):
+    return {f[1:] for f in facts(text) if f[0] == "MET"}
+
+
+def test_people_met_together_only_when_joint_or_of_different_countries():
+    colleagues = _met("Ana Ruiz met with Chinese President Li Wenhao and Premier Zhou Dangming on Saturday.")
+    assert ("Ana Ruiz", "Li Wenhao") in colleagues and ("Ana Ruiz", "Zhou Dangming") in colleagues
+    assert ("Li Wenhao", "Zhou Dangming") not in colleagues
+    countries = _met("Ana Ruiz met with President Kofi Mensah of Ghana and President Ali Omondi of Kenya.")
+    assert ("Ali Omondi", "Kofi Mensah") in countries
+    joint = _met("Ana Ruiz held a trilateral meeting with Li Wenhao and Kenji Sato.")
+    assert ("Kenji Sato", "Li Wenhao") in joint
+
+
+def test_talks_with_both_of_two_people_are_two_meetings():
+    found = _met("Marco Diaz said he has had productive discussions with both Israeli Prime Minister Dov Levin "
+                 "and Palestinian President Omar Haddad.")
+    assert ("Dov Levin", "Marco Diaz") in found and ("Marco Diaz", "Omar Haddad") in found
+    assert ("Dov Levin", "Omar Haddad") not in found
+
+
+def test_a_subject_after_a_comma_ends_the_list_of_people_met():
+    found = _met("Defense Secretary Tom Hale arrived. In a statement summarizing Hale's meeting with Foreign Minister "
+                 "Kim Dae-ho, Sam Ortiz said the two sides agreed.")
+    assert ("Hale", "Kim Dae-ho") in found
+    assert not [pair for pair in found if "Sam Ortiz" in pair]
+
+
+def test_a_family_name_alone_stands_for_the_one_person_named_before():
+    found = _met("Deputy Secretary Bob Work arrived in London. Work met with Philip Crane, the minister.")
+    assert ("Bob Work", "Philip Crane") in found
+    two = _met("Bob Work and Anna Work arrived in London. Work met with Philip Crane, the minister.")
+    assert not [pair for pair in two if "Philip Crane" in pair]
+
+
+def test_the_two_named_in_the_sentence_before():
+    found = _met("Secretary Dana Holt and Norwegian Defense Minister Lars Ek stand together at a ceremony. "
+                 "The two defense leaders met to discuss security.")
+    assert ("Dana Holt", "Lars Ek") in found
+    three = _met("Dana Holt, Lars Ek and Ana Ruiz stand together at a ceremony. The two men met to discuss security.")
+    assert not three
+
+
+def test_a_story_after_a_dateline_dash_is_a_sentence_of_its_own():
+    found = _met("OSLO, Norway (June 4, 2011) - Adm. Tom Hale, chairman of the board, and the top commanders "
+                 "responsible for carrying out the strategy met here, June 3, with Gen. Ali Omondi to discuss "
+                 "security.")
+    assert ("Ali Omondi", "Tom Hale") in found
+    assert not _met("OSLO, Norway - Adm. Tom Hale praised the strategy Gen. Ali Omondi wrote.")
+
+
+def test_taking_part_in_the_session_meets_the_people_of_the_meeting():
+    found = _met("Tom Hale met with Gen. Ali Omondi in Oslo. In addition to Hale, Adm. Eric Vance, commander of the "
+                 "fleet, participated in the day-long session.")
+    assert ("Ali Omondi", "Eric Vance") in found
+    assert not _met("Adm. Eric Vance participated in the day-long session.")
+
+
+def test_people_included_in_a_meeting_meet_its_host():
+    found = _met("Secretary Dana Holt's meeting with civil society included Mei Lin, a doctor.")
+    assert ("Dana Holt", "Mei Lin") in found
+    assert not _met("Secretary Dana Holt's plan included Mei Lin, a doctor.")
+
+
+def test_speaking_alongside_someone_is_meeting_them():
+    found = _met("Speaking Tuesday alongside Foreign Secretary Philip Crane, Marco Diaz called the talks critical.")
+    assert ("Marco Diaz", "Philip Crane") in found
+    assert not _met("Speaking Tuesday after Foreign Secretary Philip Crane, Marco Diaz called the talks critical.")
+
+
+def test_a_joint_news_conference_with_someone_is_a_meeting():
+    found = _met("Speaking at a joint news conference with his German counterpart, Greta Vogel, French President "
+                 "Luc Marchand outlined a series of steps.")
+    assert ("Greta Vogel", "Luc Marchand") in found
+    assert not _met("Speaking at a conference on trade, French President Luc Marchand praised Greta Vogel.")
+
+
+def test_hours_of_meetings_are_the_verbs_subjects():
+    found = _met("Tom Hale hosted five hours of meetings with Russian Defense Minister Ivan Petrov today.")
+    assert ("Ivan Petrov", "Tom Hale") in found
+    assert not _met("Tom Hale criticized the outcome of meetings with Russian Defense Minister Ivan Petrov.")
+
+
+def test_two_people_who_discussed_met_or_spoke_as_the_context_says():
+    found = _met("At the White House, President Tom Hale and Prime Minister Ali Omondi discussed trade.")
+    assert ("Ali Omondi", "Tom Hale") in found
+    call = facts("In a statement summarizing the call, Sam Ortiz said Tom Hale and Ali Omondi discussed trade.")
+    assert ("SPOKE_WITH", "Ali Omondi", "Tom Hale") in call and not [f for f in call if f[0] == "MET"]
+    assert not _met("President Tom Hale discussed trade with reporters.")
+
+
+def test_a_meeting_inside_a_phrase_of_the_verb_has_the_verbs_subject():
+    found = _met("Secretary Tom Hale today highlighted Egypt's importance in promoting stability during a "
+                 "meeting with Egyptian President Omar Haddad.")
+    assert ("Omar Haddad", "Tom Hale") in found
+    assert not _met("Secretary Tom Hale was barred from promoting stability during a meeting with Omar Haddad.")
+
+
+def test_the_chairman_named_by_an_apposition_after_the_name():
+    found = _met("Gen. Tom Hale, chairman of the Joint Chiefs, arrived in Beijing. The chairman also met with "
+                 "Gen. Li Wenhao.")
+    assert ("Li Wenhao", "Tom Hale") in found
+    vice = _met("Gen. Tom Hale, vice chairman of the commission, arrived in Beijing. The chairman also met with "
+                "Gen. Li Wenhao.")
+    assert not vice
+
+
+def test_a_discussion_between_people_named_by_role_is_no_contact():
+    assert not facts("Tom Hale spoke with Ali Omondi. The two leaders discussed trade.") & {
+        ("MET", "Ali Omondi", "Tom Hale")}
+
+
+def _people(text):
+    from extraction_helpers import extract
+
+    result = extract(text)
+    return {m.text for m in result.mentions if m.label == "Person"}
+
+
+def test_names_cut_by_the_ner_after_ranks_and_long_titles():
+    people = _people("Adm. Tom Hale met with National Security Advisor Maj. Gen. Mahmood Ali Durrani and Gen. Ashfaq "
+                     "Parvez Kayani in Islamabad.")
+    assert {"Mahmood Ali Durrani", "Ashfaq Parvez Kayani"} <= people
+    assert not people & {"Maj", "Gen", "Ali Durrani", "Parvez Kayani"}
+    long_title = _people("Wendy Hale met with Israeli Minister of Regional Cooperation Esawi Frej in Washington.")
+    assert "Esawi Frej" in long_title
+    assert "Regional Cooperation" not in _people("Wendy Hale met with the Minister of Regional Cooperation today.")
+
+
+def _titles(text):
+    from extraction_helpers import titles
+
+    return titles(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Pentagon Press Secretary Navy Rear Adm. Tom Hale said so.", "Tom Hale", "Press Secretary"),
+        ("The minister met Gen. Li Wenhao, the chief of the General Staff of the People's Army.", "Li Wenhao",
+         "chief of the General Staff"),
+        ("Anna Work met Philip Crane, the British Defense Ministry's minister for equipment, support and technology.",
+         "Philip Crane", "minister for equipment"),
+        ("VOA Pentagon correspondent Carla Vance has the details.", "Carla Vance", "Pentagon correspondent"),
+        ("Ana Ruiz met National Security Advisor-designate Dr. Omer Lavi.", "Omer Lavi",
+         "National Security Advisor-designate"),
+        ("Ana Ruiz met the Crown Prince of Abu Dhabi, Sheikh Khalid bin Saeed, in Rabat.", "Khalid bin Saeed",
+         "Crown Prince"),
+        ("They met Commander-in-Chief of the Armed Forces Gen. Ivan Petrenko.", "Ivan Petrenko",
+         "Commander-in-Chief of the Armed Forces"),
+    ],
+)
+def test_titles_around_ranks_appositions_and_beats(sentence, name, title):
+    assert (name, title) in _titles(sentence)
+
+
+def test_no_title_from_a_rank_alone_or_a_plain_apposition():
+    found = _titles("Navy Capt. Tom Hale said so. Philip Crane, the man who met her, left.")
+    assert not [t for n, t in found if n == "Philip Crane"]
+    assert {t for n, t in found if n == "Tom Hale"} <= {"Captain"}
+
+
+def test_a_session_with_someone_is_a_meeting():
+    found = _met("In Kyiv, President Tom Hale had the opportunity to sit in an extended session with President "
+                 "Ivan Petrenko.")
+    assert ("Ivan Petrenko", "Tom Hale") in found
+    assert not _met("President Tom Hale opened the session of parliament after Ivan Petrenko spoke.")
+
+
+def test_a_name_after_the_of_phrase_of_a_title_with_a_particle():
+    assert "Marzouq al Ghanem" in _people("Ana Ruiz met with Speaker of the National Assembly Marzouq al Ghanem.")
+    assert not {p for p in _people("Ana Ruiz met with the Speaker of the National Assembly.") if "Assembly" in p}
+
+
+def test_a_meeting_with_a_day_told_in_the_present_tense_is_planned():
+    details = relation_details("Ana Ruiz's separate meetings with British Foreign Secretary Tom Hale and German "
+                               "Foreign Minister Karl Vogt on Tuesday reflect an accelerating pace.", "MET")
+    assert details and {d["status"] for d in details} == {"planned"}
+    past = relation_details("Ana Ruiz's meetings with Foreign Secretary Tom Hale on Tuesday reflected a new pace.",
+                            "MET")
+    assert past and {d["status"] for d in past} == {"occurred"}
+
+
+def test_speaking_with_someone_at_a_place_is_meeting_them():
+    found = _met("Secretary Tom Hale speaks with Defense Minister Dov Levin at the Ministry of Defense in Tel Aviv.")
+    assert ("Dov Levin", "Tom Hale") in found
+    assert not _met("Secretary Tom Hale spoke with Defense Minister Dov Levin at length about Iran.")
+
+
+def test_calling_on_a_person_is_a_courtesy_visit_not_an_appeal():
+    assert ("Ali Omondi", "Dana Holt") in _met("Dana Holt called on President Ali Omondi at the palace on Monday.")
+    assert not _met("Dana Holt called on President Ali Omondi to resign.")
+    assert not [f for f in facts("Dana Holt called on President Ali Omondi to resign.") if f[0] == "SPOKE_WITH"]
+
+
+def test_paying_a_visit_to_a_person_is_meeting_them():
+    assert ("Dana Holt", "Lars Ek") in _met("Lars Ek paid a visit to Governor Dana Holt at his residence.")
+    assert not _met("Lars Ek paid a visit to Kyiv.")
+
+
+def test_people_accompanying_the_subject_meet_its_objects_not_the_subject():
+    found = _met("Dana Holt, accompanied by Lars Ek and Mari Kask, met President Ali Omondi.")
+    assert {("Ali Omondi", "Dana Holt"), ("Ali Omondi", "Lars Ek"), ("Ali Omondi", "Mari Kask")} <= found
+    assert ("Dana Holt", "Lars Ek") not in found and ("Lars Ek", "Mari Kask") not in found
+
+
+def test_and_with_after_an_adjunct_starts_another_meeting():
+    found = _met("Ana Ruiz held talks with Brazil's President Luis Costa for an hour and with Prime Minister "
+                 "Kenji Mori over lunch.")
+    assert {("Ana Ruiz", "Luis Costa"), ("Ana Ruiz", "Kenji Mori")} <= found
+    assert ("Kenji Mori", "Luis Costa") not in found
+    agreed = _met("Ana Ruiz met with Luis Costa for an hour and said she agreed with Kenji Mori.")
+    assert ("Ana Ruiz", "Kenji Mori") not in agreed
+
+
+def test_two_spellings_of_one_name_never_meet():
+    found = _met("Dana Holt met Mohamed Salah Eddine in Rabat. Later Mohammed Salah Eddine and Mohamed Salah Eddine "
+                 "met Dana Holt again.")
+    assert not [pair for pair in found if "Dana Holt" not in pair]
+    assert ("Mohamed Salah Eddine", "Mohammed Salah Eddine") not in found
+    assert ("Dana Hall", "Dana Holt") in _met("Dana Holt met Dana Hall in Rabat.")
+
+
+def test_someone_looking_on_is_at_the_meeting():
+    found = _met("Secretary Tom Hale meets President Ivan Petrov as Secretary of State Dana Holt looks on at the "
+                 "Kremlin.")
+    assert {("Ivan Petrov", "Tom Hale"), ("Dana Holt", "Ivan Petrov")} <= found
+    looked = _met("Secretary Tom Hale meets President Ivan Petrov as Dana Holt looks at the budget.")
+    assert not [pair for pair in looked if "Dana Holt" in pair]

@@ -321,3 +321,11 @@ def test_zero_width_and_bidi_characters_are_removed_keeping_the_offsets() -> Non
     assert doc.text == "Peter Novak met Anna Weiss in Berlin."
     for i, ch in enumerate(doc.text):
         assert text[doc.offsets[i]] == ch
+
+
+def test_a_name_before_a_comma_is_not_split_at_a_shorter_name():
+    from graphbuild.ingest.cleaner import Mapped, repair_glued
+
+    text = "Gen. Chang Wanhe met Gen. Fan Changlong, vice chairman. Ann Lee left. Ann Leemet with Fan."
+    repaired = repair_glued(Mapped.of(text)).text
+    assert "Fan Changlong," in repaired and "Ann Lee met" in repaired
