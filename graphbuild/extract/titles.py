@@ -54,7 +54,11 @@ OrgLookup = Callable[[Token], int | None]
 DemonymLookup = Callable[[str, Token], int]
 
 
-class PostFinder:
+class PostOrganisation:
+    """Where a post's organisation or country is named around its title: before it ("Russia's", "the
+    Russian", "Pentagon"), after it ("of China's Central Military Commission"), or after the name ("of the
+    Slovak Republic"). :class:`PostFinder` reads the shapes of posts around a name and asks this."""
+
     def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup, is_place: Callable[[int], bool],
                  acronym_org: Callable[[Span], int]) -> None:
         self.org_at = org_at
@@ -62,137 +66,7 @@ class PostFinder:
         self.is_place = is_place
         self.acronym_org = acronym_org  # a mention for an organisation the NER missed: "ABS-CBN CEO X"
 
-    def run(self, ent: Span) -> list[Post]:
-        posts = []
-        for finder in (self._before, self._after, self._title_first, self._predicate, self._leads):
-            posts += finder(ent)
-        stated = {post.title.lower() for post in posts}
-        posts += self._before_rank(ent)
-        for title in (long_title_before(ent), long_title_after(ent), lower_title_after(ent)):
-            if title and title.lower() not in stated and not any(title.lower() in t for t in stated):
-                posts.append(Post(title, None))
-        return posts
-
-    # --- the four shapes ------------------------------------------------------------------
-    def _before(self, ent: Span) -> list[Post]:
-        doc = ent.doc
-        start = _title_run_start(doc, ent.start)
-        if start is None:
-            return self._title_of_org_before(ent)
-        if (doc[ent.start - 1].lower_ in BEAT_HEADS and start == ent.start - 1 and start > 0
-                and doc[start - 1].ent_type_):
-            beat = start - 1
-            while beat > 0 and doc[beat - 1].ent_type_ == doc[start - 1].ent_type_ and doc[beat - 1].is_title:
-                beat -= 1
-            return [Post(doc[beat : ent.start].text, None)]  # "State Department correspondent X"
-        org, former = self._org_before(doc, start)
-        if org is not None and self.org_at(doc[start]) == org:
-            org = None  # "[Israeli National Security Advisor]" tagged as one organisation: the title, not its org
-        if org is None:
-            org = self._of_org_after_name(ent)
-            if org is not None and self.is_place(org) and not _territorial(doc[start : ent.start]):
-                org = None
-        return self._posts(doc, start, ent.start, org, former)
-
-    def _before_rank(self, ent: Span) -> list[Post]:
-        """ "Pentagon Press Secretary Navy Rear Adm. John Kirby", "spokesman Navy Capt. Jeff Davis": a post before a
-        military rank and service, besides the rank itself."""
-        doc = ent.doc
-        k = ent.start
-        ranks = 0
-        while k > 0 and (doc[k - 1].lower_ in RANK_WORDS or doc[k - 1].lower_ in SERVICE_WORDS):
-            ranks += doc[k - 1].lower_ in RANK_WORDS
-            k -= 1
-        if not ranks or k == 0 or doc[k - 1].lower_ in RANK_WORDS:
-            return []
-        start = _title_run_start(doc, k)
-        if start is None:
-            return []
-        org, former = self._org_before(doc, start)
-        return self._posts(doc, start, k, org, former)
-
-    def _title_of_org_before(self, ent: Span) -> list[Post]:
-        """ "President of Argentina Alberto Fernández", "Secretary-General of NATO Jens Stoltenberg"."""
-        doc = ent.doc
-        k = ent.start - 1
-        org = self.org_at(doc[k]) if k >= 0 else None
-        if org is None:
-            return []
-        k = self._before_org(doc, k, org)
-        if k < 1 or doc[k].lower_ != "of":
-            return []
-        start = _title_run_start(doc, k)
-        if start is None or (self.is_place(org) and not _territorial(doc[start:k])):
-            return []
-        _, former = self._org_before(doc, start)
-        return self._posts(doc, start, k, org, former)
-
-    def _of_org_after_name(self, ent: Span) -> int | None:
-        """ "Prime Minister Igor Matovič of the Slovak Republic": the post's organisation follows the name."""
-        doc = ent.doc
-        i = ent.end
-        if i >= len(doc) or doc[i].lower_ != "of":
-            return None
-        return self._org_following(doc, i + 1)
-
-    def _after(self, ent: Span) -> list[Post]:
-        doc = ent.doc
-        i = ent.end
-        if i >= len(doc) or doc[i].text != ",":
-            return []
-        return self._apposition(doc, i + 1)
-
-    def _leads(self, ent: Span) -> list[Post]:
-        """ "Rafael Grossi, who heads the IAEA", "Keir Starmer leads the Labour Party"."""
-        doc = ent.doc
-        i = ent.end
-        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("who", "currently"):
-            i += 2
-        if i + 1 >= len(doc) or doc[i].lower_ not in lexicon.LEADING_VERBS or doc[i].tag_ != "VBZ":
-            return []
-        title = lexicon.LEADING_VERBS[doc[i].lower_]
-        org = self._org_following(doc, i + 1)
-        if org is None or self.is_place(org):  # "leads Argentina to victory" is no post
-            return []
-        return [Post(title, org)]
-
-    def _predicate(self, ent: Span) -> list[Post]:
-        doc = ent.doc
-        i = ent.end
-        if i < len(doc) and doc[i].lower_ in ("has", "had") and i + 1 < len(doc) and doc[i + 1].lower_ == "been":
-            i += 1
-        if i >= len(doc) or doc[i].lower_ not in COPULAS:
-            return []
-        i += 1
-        if i < len(doc) and doc[i].lower_ == "as":
-            i += 1
-        return self._apposition(doc, i, require_head_first=True)
-
-    def _title_first(self, ent: Span) -> list[Post]:
-        doc = ent.doc
-        k = ent.start - 1
-        while k > 1 and (doc[k].lower_ in lexicon.FORMS_OF_ADDRESS or doc[k].lower_ == "sheikh"):
-            k -= 1  # "the Crown Prince of Abu Dhabi, Sheikh X"
-        if k < 1 or doc[k].text != ",":
-            return []
-        k -= 1
-        org = self.org_at(doc[k])
-        if org is not None:  # "The governor of Ohio, Mike DeWine"
-            k = self._before_org(doc, k, org)
-            if k >= 0 and doc[k].lower_ in POSSESSIVE:  # "the director of Argentina's Amnesty International"
-                k -= 2 if k >= 1 and self.org_at(doc[k - 1]) is not None else 1
-            if k < 0 or doc[k].lower_ not in LINKS or (doc[k].lower_ == "for" and self.is_place(org)):
-                return []  # "The Minister for the Middle East, X": a place after "for" is a remit
-            k -= 1
-        end = k + 1
-        start = _title_run_start(doc, end)
-        if start is None:
-            return []
-        before_org, former = self._org_before(doc, start)
-        return self._posts(doc, start, end, org if org is not None else before_org, former)
-
-    # --- pieces ---------------------------------------------------------------------------
-    def _before_org(self, doc: Doc, k: int, org: int) -> int:
+    def before_org(self, doc: Doc, k: int, org: int) -> int:
         """The index before the mention ``org`` that ends at ``k``, and before its article ("the")."""
         while k >= 0 and self.org_at(doc[k]) == org:
             k -= 1
@@ -200,33 +74,13 @@ class PostFinder:
             k -= 1
         return k
 
-    def _org_following(self, doc: Doc, i: int) -> int | None:
+    def following(self, doc: Doc, i: int) -> int | None:
         """The organisation named from token ``i`` on, after any article: "of [the] Slovak Republic"."""
         while i < len(doc) and doc[i].lower_ in DETERMINERS:
             i += 1
         return self.org_at(doc[i]) if i < len(doc) else None
 
-    def _apposition(self, doc: Doc, i: int, require_head_first: bool = False) -> list[Post]:
-        """Read "[a|the] [former] [org|demonym|X's] title [of|for|at [the] org]" from token ``i``."""
-        former = False
-        org: int | None = None
-        while i < len(doc) and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in SKIPPABLE):
-            former = former or doc[i].lower_ in FORMER_WORDS
-            i += 1
-        if not require_head_first:
-            org, i = self._org_prefix(doc, i)
-        start = i
-        while i < len(doc) and i - start < _MAX_TITLE_TOKENS and _is_title_token(doc[i]):
-            i += 1
-        end = _trim_to_head(doc, start, i)
-        if end is None or (end < len(doc) and doc[end].ent_type_ == "PERSON"):
-            return []  # "X, Greek prime minister Y": the title is Y's, not X's
-        after_org = self._org_after(doc, end)
-        if after_org is not None:
-            org = after_org
-        return self._posts(doc, start, end, org, former)
-
-    def _org_prefix(self, doc: Doc, i: int) -> tuple[int | None, int]:
+    def prefix(self, doc: Doc, i: int) -> tuple[int | None, int]:
         """An organisation before the title inside an apposition: "Russia's", "the Russian", "Pentagon"."""
         org = self.org_at(doc[i]) if i < len(doc) else None
         if org is None:
@@ -239,7 +93,7 @@ class PostFinder:
             j += 1
         return org, j
 
-    def _org_after(self, doc: Doc, i: int) -> int | None:
+    def after(self, doc: Doc, i: int) -> int | None:
         """ "of China's Central Military Commission", "for the PMF", "of global news for AFP"."""
         words = 0
         while i < len(doc) and doc[i].lower_ in LINKS and words < 5:
@@ -268,7 +122,7 @@ class PostFinder:
                 words += 1
         return None
 
-    def _org_before(self, doc: Doc, start: int) -> tuple[int | None, bool]:
+    def before(self, doc: Doc, start: int) -> tuple[int | None, bool]:
         """The organisation and former-ness stated just before a title run."""
         i = start - 1
         former = False
@@ -305,6 +159,166 @@ class PostFinder:
                 first -= 2  # "ABS-CBN" is three tokens
             return self.acronym_org(doc[first : i + 1]), former
         return None, former
+
+
+class PostFinder:
+    """The posts stated around a person's name: the title before it, an apposition after it, a title
+    first ("The governor of Ohio, X"), a predicate ("X is the ..."), "X, who heads Y", and long titles."""
+
+    def __init__(self, org_at: OrgLookup, demonym_mention: DemonymLookup, is_place: Callable[[int], bool],
+                 acronym_org: Callable[[Span], int]) -> None:
+        self.org_at = org_at
+        self.is_place = is_place
+        self.orgs = PostOrganisation(org_at, demonym_mention, is_place, acronym_org)
+
+    def run(self, ent: Span) -> list[Post]:
+        posts = []
+        for finder in (self._before, self._after, self._title_first, self._predicate, self._leads):
+            posts += finder(ent)
+        stated = {post.title.lower() for post in posts}
+        posts += self._before_rank(ent)
+        for title in (long_title_before(ent), long_title_after(ent), lower_title_after(ent)):
+            if title and title.lower() not in stated and not any(title.lower() in t for t in stated):
+                posts.append(Post(title, None))
+        return posts
+
+    # --- the four shapes ------------------------------------------------------------------
+    def _before(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        start = _title_run_start(doc, ent.start)
+        if start is None:
+            return self._title_of_org_before(ent)
+        if (doc[ent.start - 1].lower_ in BEAT_HEADS and start == ent.start - 1 and start > 0
+                and doc[start - 1].ent_type_):
+            beat = start - 1
+            while beat > 0 and doc[beat - 1].ent_type_ == doc[start - 1].ent_type_ and doc[beat - 1].is_title:
+                beat -= 1
+            return [Post(doc[beat : ent.start].text, None)]  # "State Department correspondent X"
+        org, former = self.orgs.before(doc, start)
+        if org is not None and self.org_at(doc[start]) == org:
+            org = None  # "[Israeli National Security Advisor]" tagged as one organisation: the title, not its org
+        if org is None:
+            org = self._of_org_after_name(ent)
+            if org is not None and self.is_place(org) and not _territorial(doc[start : ent.start]):
+                org = None
+        return self._posts(doc, start, ent.start, org, former)
+
+    def _before_rank(self, ent: Span) -> list[Post]:
+        """ "Pentagon Press Secretary Navy Rear Adm. John Kirby", "spokesman Navy Capt. Jeff Davis": a post before a
+        military rank and service, besides the rank itself."""
+        doc = ent.doc
+        k = ent.start
+        ranks = 0
+        while k > 0 and (doc[k - 1].lower_ in RANK_WORDS or doc[k - 1].lower_ in SERVICE_WORDS):
+            ranks += doc[k - 1].lower_ in RANK_WORDS
+            k -= 1
+        if not ranks or k == 0 or doc[k - 1].lower_ in RANK_WORDS:
+            return []
+        start = _title_run_start(doc, k)
+        if start is None:
+            return []
+        org, former = self.orgs.before(doc, start)
+        return self._posts(doc, start, k, org, former)
+
+    def _title_of_org_before(self, ent: Span) -> list[Post]:
+        """ "President of Argentina Alberto Fernández", "Secretary-General of NATO Jens Stoltenberg"."""
+        doc = ent.doc
+        k = ent.start - 1
+        org = self.org_at(doc[k]) if k >= 0 else None
+        if org is None:
+            return []
+        k = self.orgs.before_org(doc, k, org)
+        if k < 1 or doc[k].lower_ != "of":
+            return []
+        start = _title_run_start(doc, k)
+        if start is None or (self.is_place(org) and not _territorial(doc[start:k])):
+            return []
+        _, former = self.orgs.before(doc, start)
+        return self._posts(doc, start, k, org, former)
+
+    def _of_org_after_name(self, ent: Span) -> int | None:
+        """ "Prime Minister Igor Matovič of the Slovak Republic": the post's organisation follows the name."""
+        doc = ent.doc
+        i = ent.end
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return None
+        return self.orgs.following(doc, i + 1)
+
+    def _after(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        i = ent.end
+        if i >= len(doc) or doc[i].text != ",":
+            return []
+        return self._apposition(doc, i + 1)
+
+    def _leads(self, ent: Span) -> list[Post]:
+        """ "Rafael Grossi, who heads the IAEA", "Keir Starmer leads the Labour Party"."""
+        doc = ent.doc
+        i = ent.end
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("who", "currently"):
+            i += 2
+        if i + 1 >= len(doc) or doc[i].lower_ not in lexicon.LEADING_VERBS or doc[i].tag_ != "VBZ":
+            return []
+        title = lexicon.LEADING_VERBS[doc[i].lower_]
+        org = self.orgs.following(doc, i + 1)
+        if org is None or self.is_place(org):  # "leads Argentina to victory" is no post
+            return []
+        return [Post(title, org)]
+
+    def _predicate(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        i = ent.end
+        if i < len(doc) and doc[i].lower_ in ("has", "had") and i + 1 < len(doc) and doc[i + 1].lower_ == "been":
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in COPULAS:
+            return []
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "as":
+            i += 1
+        return self._apposition(doc, i, require_head_first=True)
+
+    def _title_first(self, ent: Span) -> list[Post]:
+        doc = ent.doc
+        k = ent.start - 1
+        while k > 1 and (doc[k].lower_ in lexicon.FORMS_OF_ADDRESS or doc[k].lower_ == "sheikh"):
+            k -= 1  # "the Crown Prince of Abu Dhabi, Sheikh X"
+        if k < 1 or doc[k].text != ",":
+            return []
+        k -= 1
+        org = self.org_at(doc[k])
+        if org is not None:  # "The governor of Ohio, Mike DeWine"
+            k = self.orgs.before_org(doc, k, org)
+            if k >= 0 and doc[k].lower_ in POSSESSIVE:  # "the director of Argentina's Amnesty International"
+                k -= 2 if k >= 1 and self.org_at(doc[k - 1]) is not None else 1
+            if k < 0 or doc[k].lower_ not in LINKS or (doc[k].lower_ == "for" and self.is_place(org)):
+                return []  # "The Minister for the Middle East, X": a place after "for" is a remit
+            k -= 1
+        end = k + 1
+        start = _title_run_start(doc, end)
+        if start is None:
+            return []
+        before_org, former = self.orgs.before(doc, start)
+        return self._posts(doc, start, end, org if org is not None else before_org, former)
+
+    def _apposition(self, doc: Doc, i: int, require_head_first: bool = False) -> list[Post]:
+        """Read "[a|the] [former] [org|demonym|X's] title [of|for|at [the] org]" from token ``i``."""
+        former = False
+        org: int | None = None
+        while i < len(doc) and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in SKIPPABLE):
+            former = former or doc[i].lower_ in FORMER_WORDS
+            i += 1
+        if not require_head_first:
+            org, i = self.orgs.prefix(doc, i)
+        start = i
+        while i < len(doc) and i - start < _MAX_TITLE_TOKENS and _is_title_token(doc[i]):
+            i += 1
+        end = _trim_to_head(doc, start, i)
+        if end is None or (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            return []  # "X, Greek prime minister Y": the title is Y's, not X's
+        after_org = self.orgs.after(doc, end)
+        if after_org is not None:
+            org = after_org
+        return self._posts(doc, start, end, org, former)
 
     def _posts(self, doc: Doc, start: int, end: int, org: int | None, former: bool) -> list[Post]:
         if any(t.lower_ in FORMER_WORDS for t in doc[start:end]):
