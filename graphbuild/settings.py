@@ -54,18 +54,6 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True)
-class Settings:
-    model: str = DEFAULT_MODEL
-    workers: int = field(default_factory=_cores)
-    batch_size: int = 16
-    use_cache: bool = True
-    html_max_nodes: int = 5000  # graph.html searchable in under 1 s, vis frames about 0.2 s (docs/html.md)
-    progress: bool = True
-    scheduler: str | None = None  # a Dask scheduler address, or local:N (graphbuild/build/cluster.py)
-    config: Config = field(default_factory=lambda: Config())  # graphbuild.toml: acts in resolution and the exports
-
-
 # -- graphbuild.toml --------------------------------------------------------------------------------
 
 CONFIG_FILE = "graphbuild.toml"
@@ -260,3 +248,18 @@ class _Lines:
     def error(self, section: str | None, key: str, message: str) -> ConfigError:
         line = self.line_of(section, key)
         return ConfigError(f"{self.where}:{line if line is not None else '?'}: {message}")
+
+
+# -- the build's settings --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    workers: int = field(default_factory=_cores)
+    batch_size: int = 16
+    use_cache: bool = True
+    html_max_nodes: int = 5000  # graph.html searchable in under 1 s, vis frames about 0.2 s (docs/html.md)
+    progress: bool = True
+    scheduler: str | None = None  # a Dask scheduler address, or local:N (graphbuild/build/cluster.py)
+    config: Config = field(default_factory=Config)  # graphbuild.toml: acts in resolution and the exports
