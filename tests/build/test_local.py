@@ -54,14 +54,14 @@ def test_workers_exit_when_the_build_dies(tmp_path: Path, how: str) -> None:
     import sys
     import time
 
-    for n in range(60):
-        write_file(tmp_path / "in" / f"a{n:02d}.txt", GOOD * 20)
+    for n in range(400):  # enough work that the build is still extracting when the signal comes
+        write_file(tmp_path / "in" / f"a{n:03d}.txt", GOOD * 20)
     out = tmp_path / "out"
     workers: set[int] = set()
     build = subprocess.Popen(
         [sys.executable, "-m", "graphbuild", "build", str(tmp_path / "in"), "--out", str(out), "--quiet",
          "--workers", "2", "--batch-size", "1"],
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
@@ -70,6 +70,7 @@ def test_workers_exit_when_the_build_dies(tmp_path: Path, how: str) -> None:
             time.sleep(0.1)
         assert len(workers) >= 2, "no workers seen"
         time.sleep(1.0)  # the workers are busy
+        assert build.poll() is None, "the build ended before it could be killed: give it more work"
         build.send_signal(getattr(signal, how))
         build.wait(timeout=30)
         deadline = time.monotonic() + 10
