@@ -215,15 +215,18 @@ def relationship_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dic
 _FORMAT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
 
 
-def content_hash(data: dict) -> str:
-    """A hash of a node's or edge's attributes in the graph (and of how this module turns them into
-    properties), the same in every process: equal hashes, equal rows. Taken from the graph's own data, so an
-    incremental load builds the rows of changed items only.
+def content_hash(data: dict, *key: str) -> str:
+    """A hash of a node's or edge's attributes in the graph, of where it stands (``key``: the label and id of
+    a node; the type, end labels and end ids of a relationship) and of how this module turns them into
+    properties; the same in every process. Equal hashes, equal rows in the same place: an incremental load
+    needs only the set of hashes the database holds, and builds the rows of changed items only.
 
-    >>> content_hash({"id": "a", "name": "A"}) == content_hash({"name": "A", "id": "a"})
+    >>> content_hash({"id": "a", "name": "A"}, "Person", "a") == content_hash({"name": "A", "id": "a"}, "Person", "a")
     True
+    >>> content_hash({"id": "a"}, "Person", "a") == content_hash({"id": "a"}, "Person", "b")
+    False
     """
-    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    payload = json.dumps([key, data], sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(f"{_FORMAT}|{payload}".encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 

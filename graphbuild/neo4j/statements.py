@@ -104,16 +104,16 @@ def _set_props(merge: str, var: str, count_changes: bool) -> str:
 
 
 def node_hashes_statement(label: str) -> str:
-    """The id and content hash of every node of ``label`` an earlier load wrote (streamed, for an incremental load)."""
-    return (f"MATCH (n:{cypher_name(label)}) WHERE n.{cypher_name(MARKER)} = {cypher_string(MARKER_VALUE)}\n"
-            f"RETURN n.id AS id, n.{cypher_name(CONTENT_HASH)} AS hash")
+    """The content hash of every node of ``label`` a load wrote (streamed, for an incremental load)."""
+    return (f"MATCH (n:{cypher_name(label)}) WHERE n.{cypher_name(CONTENT_HASH)} IS NOT NULL\n"
+            f"RETURN n.{cypher_name(CONTENT_HASH)} AS hash")
 
 
-def relationship_hashes_statement(rel_type: str, start: str, end: str) -> str:
-    """The end ids and content hash of every relationship of a type an earlier load wrote."""
-    return (f"MATCH (a:{cypher_name(start)})-[r:{cypher_name(rel_type)}]->(b:{cypher_name(end)})\n"
-            f"WHERE r.{cypher_name(MARKER)} = {cypher_string(MARKER_VALUE)}\n"
-            f"RETURN a.id AS source, b.id AS target, r.{cypher_name(CONTENT_HASH)} AS hash")
+def relationship_hashes_statement(rel_type: str) -> str:
+    """The content hash of every relationship of a type a load wrote: a scan of the type that reads one
+    property each, no node (the hash says where the relationship stands)."""
+    return (f"MATCH ()-[r:{cypher_name(rel_type)}]->() WHERE r.{cypher_name(CONTENT_HASH)} IS NOT NULL\n"
+            f"RETURN r.{cypher_name(CONTENT_HASH)} AS hash")
 
 
 def batches(rows: list, size: int) -> Iterator[list]:

@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -223,8 +223,9 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     with _driver_session(conn) as (driver, sess):
         for statement in schema_statements(node_groups):
             sess.run(statement).consume()
-        node_hashes = {} if full else {label: _stored_node_hashes(sess, label) for label in node_groups}
-        rel_hashes = {} if full else {group: _stored_relationship_hashes(sess, group) for group in rel_groups}
+        node_hashes = set() if full else _stored_hashes(sess, map(node_hashes_statement, node_groups))
+        rel_hashes = set() if full else _stored_hashes(
+            sess, map(relationship_hashes_statement, sorted({rel_type for rel_type, _, _ in rel_groups})))
         nodes, summary.nodes_skipped = _node_rows_to_send(G, node_groups, node_hashes)
         rels, summary.relationships_skipped = _relationship_rows_to_send(G, rel_groups, rel_hashes)
         summary.nodes_unchanged += summary.nodes_skipped
@@ -246,15 +247,14 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     return summary
 
 
-def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: dict) -> tuple[dict, int]:
+def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: set[str]) -> tuple[dict, int]:
     """The rows of the nodes whose :func:`~graphbuild.neo4j.model.content_hash` the database does not hold
-    (``stored``: label -> id -> hash), built for those only; and how many were left out."""
+    (``stored``), built for those only; and how many were left out."""
     rows, skipped = {}, 0
     for label, items in groups.items():
-        hashes = stored.get(label, {})
         for node_id, node in items:
-            digest = content_hash(G.nodes[node])
-            if hashes.get(node_id) == digest:
+            digest = content_hash(G.nodes[node], label, node_id)
+            if digest in stored:
                 skipped += 1
                 continue
             row = node_row(G, node_id, node)
@@ -263,14 +263,13 @@ def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: dict) -> tuple[
     return with_owned(rows, OWNED_NODE_PROPERTIES), skipped
 
 
-def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: dict) -> tuple[dict, int]:
-    """As :func:`_node_rows_to_send`, for relationships (``stored``: group -> (source, target) -> hash)."""
+def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: set[str]) -> tuple[dict, int]:
+    """As :func:`_node_rows_to_send`, for relationships."""
     rows, skipped = {}, 0
     for group, items in groups.items():
-        hashes = stored.get(group, {})
         for source, target, u, v, key in items:
-            digest = content_hash(G.edges[u, v, key])
-            if hashes.get((source, target)) == digest:
+            digest = content_hash(G.edges[u, v, key], *group, source, target)
+            if digest in stored:
                 skipped += 1
                 continue
             row = relationship_row(G, source, target, u, v, key)
@@ -279,12 +278,9 @@ def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: dict) -
     return with_owned(rows, OWNED_RELATIONSHIP_PROPERTIES), skipped
 
 
-def _stored_node_hashes(sess, label: str) -> dict:
-    return {r["id"]: r["hash"] for r in sess.run(node_hashes_statement(label))}
-
-
-def _stored_relationship_hashes(sess, group: tuple[str, str, str]) -> dict:
-    return {(r["source"], r["target"]): r["hash"] for r in sess.run(relationship_hashes_statement(*group))}
+def _stored_hashes(sess, statements: Iterable[str]) -> set[str]:
+    """Every content hash the statements stream back (a hash names its item and where it stands)."""
+    return {record["hash"] for statement in statements for record in sess.run(statement)}
 
 
 def _write_nodes(sess, nodes: dict, batch_size: int, summary: LoadSummary, advance: Callable[[int], None]) -> None:

@@ -345,7 +345,7 @@ def test_load_touches_only_what_graphbuild_owns(neo4j_conn: dict) -> None:
     assert len(mets) == 2 and mets[0] == {"note": "mine"}
     ours = dict(mets[1])
     assert ours.pop("analyst_flag") is True
-    assert ours.pop(CONTENT_HASH) == content_hash(G.edges[a, b, "MET"])  # what the next load compares
+    assert ours.pop(CONTENT_HASH) == content_hash(G.edges[a, b, "MET"], "MET", "Person", "Person", a, b)
     assert ours == next(row["props"] for (t, _, _), rows in relationship_rows(G).items() if t == "MET"
                         for row in rows if (row["source"], row["target"]) == (a, b))
     # A property graphbuild wrote and the graph no longer has is removed; the analyst's stays.
