@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -223,11 +223,17 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     with _driver_session(conn) as (driver, sess):
         for statement in schema_statements(node_groups):
             sess.run(statement).consume()
-        node_hashes = set() if full else _stored_hashes(sess, map(node_hashes_statement, node_groups))
-        rel_hashes = set() if full else _stored_hashes(
-            sess, map(relationship_hashes_statement, sorted({rel_type for rel_type, _, _ in rel_groups})))
-        nodes, summary.nodes_skipped = _node_rows_to_send(G, node_groups, node_hashes)
-        rels, summary.relationships_skipped = _relationship_rows_to_send(G, rel_groups, rel_hashes)
+        statements = [] if full else [*map(node_hashes_statement, node_groups), *map(
+            relationship_hashes_statement, sorted({rel_type for rel_type, _, _ in rel_groups}))]
+        with ThreadPoolExecutor(1) as pool:  # the server streams what it holds while this process hashes
+            stored = pool.submit(_stored_hashes, driver, conn, statements)
+            node_digests = {label: [content_hash(G.nodes[node], label, node_id) for node_id, node in items]
+                            for label, items in node_groups.items()}
+            rel_digests = {group: [content_hash(G.edges[u, v, key], *group, source, target)
+                                   for source, target, u, v, key in items] for group, items in rel_groups.items()}
+            held = stored.result()
+        nodes, summary.nodes_skipped = _node_rows_to_send(G, node_groups, node_digests, held)
+        rels, summary.relationships_skipped = _relationship_rows_to_send(G, rel_groups, rel_digests, held)
         summary.nodes_unchanged += summary.nodes_skipped
         summary.relationships_unchanged += summary.relationships_skipped
         total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
@@ -247,13 +253,12 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     return summary
 
 
-def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: set[str]) -> tuple[dict, int]:
-    """The rows of the nodes whose :func:`~graphbuild.neo4j.model.content_hash` the database does not hold
-    (``stored``), built for those only; and how many were left out."""
+def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: set[str]) -> tuple[dict, int]:
+    """The rows of the nodes whose :func:`~graphbuild.neo4j.model.content_hash` (``digests``, in the order of
+    ``groups``) the database does not hold (``stored``), built for those only; and how many were left out."""
     rows, skipped = {}, 0
     for label, items in groups.items():
-        for node_id, node in items:
-            digest = content_hash(G.nodes[node], label, node_id)
+        for (node_id, node), digest in zip(items, digests[label], strict=True):
             if digest in stored:
                 skipped += 1
                 continue
@@ -263,12 +268,12 @@ def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: set[str]) -> tu
     return with_owned(rows, OWNED_NODE_PROPERTIES), skipped
 
 
-def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: set[str]) -> tuple[dict, int]:
+def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict,
+                               stored: set[str]) -> tuple[dict, int]:
     """As :func:`_node_rows_to_send`, for relationships."""
     rows, skipped = {}, 0
     for group, items in groups.items():
-        for source, target, u, v, key in items:
-            digest = content_hash(G.edges[u, v, key], *group, source, target)
+        for (source, target, u, v, key), digest in zip(items, digests[group], strict=True):
             if digest in stored:
                 skipped += 1
                 continue
@@ -278,9 +283,13 @@ def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, stored: set[str
     return with_owned(rows, OWNED_RELATIONSHIP_PROPERTIES), skipped
 
 
-def _stored_hashes(sess, statements: Iterable[str]) -> set[str]:
-    """Every content hash the statements stream back (a hash names its item and where it stands)."""
-    return {record["hash"] for statement in statements for record in sess.run(statement)}
+def _stored_hashes(driver, conn: dict, statements: list[str]) -> set[str]:
+    """Every content hash the statements stream back (a hash names its item and where it stands), read in a
+    session of its own."""
+    if not statements:
+        return set()
+    with driver.session(database=conn.get("database")) as sess:
+        return {record["hash"] for statement in statements for record in sess.run(statement)}
 
 
 def _write_nodes(sess, nodes: dict, batch_size: int, summary: LoadSummary, advance: Callable[[int], None]) -> None:
