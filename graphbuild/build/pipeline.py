@@ -225,21 +225,25 @@ def swap_export_set(out_dir: Path, staging: Path, names: Sequence[str]) -> None:
 
     _sync_folder(staging)
     final = staging.with_name(f".exports-{_set_digest(staging)}")  # the same set, the same name: deterministic
-    if final.is_dir() and not final.is_symlink():
-        shutil.rmtree(staging, ignore_errors=True)  # this very set is there already
-    else:
+    created = not (final.is_dir() and not final.is_symlink())
+    if created:
         os.rename(staging, final)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)  # this very set is there already (maybe the current one)
     try:
         _point(out_dir / CURRENT_SET, final.name)  # the swap
     except OSError:
         if (out_dir / CURRENT_SET).is_symlink():
+            if created:
+                shutil.rmtree(final, ignore_errors=True)
             raise
         for path in sorted(final.iterdir()):  # no symbolic links here: one file at a time
             os.replace(path, out_dir / path.name)
         shutil.rmtree(final, ignore_errors=True)
         return
     except BaseException:
-        shutil.rmtree(final, ignore_errors=True)
+        if created:  # never the set the exports already link into
+            shutil.rmtree(final, ignore_errors=True)
         raise
     for name in names:  # once per folder (the first build of this kind in it): each name links into the set
         if (final / name).exists():

@@ -54,3 +54,20 @@ def test_a_failing_exporter_leaves_every_previous_export_intact(built: Path, mon
     assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
     # Nothing left but the current set's folder (the exports link into it).
     assert [p.name for p in built.iterdir() if p.name.startswith(".exports-")] == [os.readlink(built / ".exports")]
+
+
+def test_an_interrupted_rebuild_of_the_same_set_keeps_it(built: Path, monkeypatch) -> None:
+    """The same input gives the same set (same folder): a rebuild interrupted at the swap never removes the
+    folder the exports already link into."""
+    from graphbuild.build import pipeline
+
+    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    current = os.readlink(built / ".exports")
+
+    def interrupted(link, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "_point", interrupted)
+    assert run_build([built.parent / "in"], built, "--workers", "1") == 130  # as Ctrl-C
+    assert os.readlink(built / ".exports") == current and (built / current).is_dir()
+    assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
