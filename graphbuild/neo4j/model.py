@@ -24,8 +24,9 @@ DEFAULT_LABEL = "Entity"  # for a node without a label attribute
 # so ``graphbuild load --replace`` can tell what an earlier load wrote from what someone else added.
 MARKER = "written_by"
 MARKER_VALUE = "graphbuild"
-# ``graphbuild load`` also stores a hash of the properties it wrote on each node and relationship: the next
-# load reads these back and sends only what is new or changed (see graphbuild.neo4j.store.load_graph).
+# ``graphbuild load`` also stores on each node and relationship the hash of its attributes and place
+# (:func:`content_hash`): the next load reads these back and sends only what is new or changed
+# (see graphbuild.neo4j.store.load_graph).
 CONTENT_HASH = "graphbuild_hash"
 # The properties graphbuild owns (besides those of the graph being loaded): ``graphbuild load`` sets and
 # removes these only, so a property someone else put on a graphbuild node or relationship survives a load.

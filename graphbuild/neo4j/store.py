@@ -208,9 +208,10 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     With ``replace``, what an earlier load wrote (the :data:`~graphbuild.neo4j.model.MARKER` property)
     and ``G`` no longer holds is deleted afterwards; nothing without the marker is touched.
 
-    Incremental: every row carries a hash of its properties (:data:`~graphbuild.neo4j.model.CONTENT_HASH`);
-    the hashes an earlier load wrote are read back first (one streaming query per label and relationship
-    type) and a row whose hash is there already is not sent (``full`` sends every row). A kill in the middle
+    Incremental: every row carries :data:`~graphbuild.neo4j.model.CONTENT_HASH`, the
+    :func:`~graphbuild.neo4j.model.content_hash` of its item's attributes and place; the hashes the database
+    holds are streamed back (one query per label and relationship type) while this process hashes ``G``, and
+    only the rows of items whose hash is not there are built and sent (``full`` sends every row). A kill in the middle
     leaves whole batches, each with its hashes: the next load sends the rest.
     """
     if batch_size < 1:
