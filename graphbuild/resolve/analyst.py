@@ -48,8 +48,8 @@ def apply_titles(entities: dict[str, Entity], facts: list[Fact], config: Config)
                 by_name.setdefault(fold(text), []).append(entity)
     dropped: set[tuple[str, str]] = set()
     for name, change in config.titles.items():
+        drop = {fold(t) for t in change.drop}
         for entity in by_name.get(fold(name), []):
-            drop = {fold(t) for t in change.drop}
             entity.titles = {t for t in entity.titles if fold(t) not in drop} | set(change.add)
             dropped |= {(entity.id, t) for t in drop}
     return [f for f in facts if not (f.type == HOLDS_POSITION and (f.source, fold(f.title or "")) in dropped)]
