@@ -172,8 +172,9 @@ def _reduce_steps(n: int, work: Path, meter: PeakRSS, step) -> dict:
     del records
     step("resolve", started)
     started = time.perf_counter()
-    G = build_graph_from_facts(corpus.entities, corpus.facts, documents=corpus.documents, built=max(dates))
     facts = len(corpus.facts)
+    G = build_graph_from_facts(corpus.entities, corpus.facts, documents=corpus.documents, built=max(dates),
+                               mentions=corpus.mentions, consume=True)  # as the pipeline builds it
     del corpus
     step("graph", started)
     started = time.perf_counter()

@@ -266,3 +266,26 @@ class Fact:
     date: str | None = None
     place: str | None = None
     medium: str | None = None
+
+
+class SharedRecord(dict):
+    """Attributes shared by many edges of a graph (see :func:`graphbuild.resolve.graph.add_shared_edge`), so
+    it refuses changes: edit a copy of the graph, ``nx.MultiDiGraph(G)``, whose edges own their dicts.
+
+    >>> record = SharedRecord({"type": "MENTIONS", "count": 2})
+    >>> record["count"] = 3
+    Traceback (most recent call last):
+    TypeError: these edge attributes are shared by many edges: edit a copy of the graph, nx.MultiDiGraph(G)
+    >>> import pickle; pickle.loads(pickle.dumps(record)) == record
+    True
+    """
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("these edge attributes are shared by many edges: edit a copy of the graph, "
+                        "nx.MultiDiGraph(G)")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self):  # pickle and deepcopy rebuild it whole, not key by key
+        return type(self), (dict(self),)
+

@@ -167,7 +167,7 @@ def _resolve_and_build(extractions: list[DocExtraction], report: BuildReport, da
     graph = build_graph_from_facts(corpus.entities, corpus.facts,
                                    documents=[e.article_record() for e in extractions],
                                    built=max(valid_dates) if valid_dates else None,
-                                   mentions=corpus.mentions)
+                                   mentions=corpus.mentions, consume=True)
     digest = config.digest() if config else None
     if digest:  # the graph says which corrections built it
         graph.graph["config"] = digest

@@ -23,13 +23,17 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from graphbuild.atomic import atomic_open, atomic_write_text
-from graphbuild.neo4j.model import node_order, node_props, relationship_order, relationship_props
+from graphbuild.models import SharedRecord
+from graphbuild.neo4j.model import node_order, node_props, relationship_props, relationship_type
 from graphbuild.neo4j.statements import schema_statements
 
 DELIMITER_CHOICES = (";", "|", "\x1f", "\x1e")
@@ -48,27 +52,30 @@ def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: Path) -> None:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     nodes = node_order(G)
-    rels = _by_type(relationship_order(G))
+    rels = _sorted_relationships(G)
+    shared = _SharedProps()
     scan = _Scan()
     for label, items in nodes.items():
         for _, node in items:
             scan.add(label, node_props(G.nodes[node], node))
-    for rel_type, items in rels.items():
-        for _, _, u, v, key in items:
-            scan.add(rel_type, relationship_props(G.edges[u, v, key]))
+    for rel_type, stream in rels.items():
+        for props in shared.distinct(data for _, _, data in stream()):
+            scan.add(rel_type, props)
     delimiter = scan.array_delimiter()
     node_args, rel_args = [], []
     for label, items in nodes.items():
         columns = [(name, kind) for name, kind in scan.columns(label) if name != "id"]
         header = ["id:ID", *(f"{name}:{kind}" for name, kind in columns), ":LABEL"]
-        lines = ([node_id, *_values(node_props(G.nodes[node], node), columns), label] for node_id, node in items)
-        node_args.append(_write_pair(out_dir, f"nodes-{_slug(label)}", header, lines, delimiter))
-    for rel_type, items in rels.items():
+        lines = (_line([node_id, *_values(node_props(G.nodes[node], node), columns), label], delimiter)
+                 for node_id, node in items)
+        node_args.append(_write_pair(out_dir, f"nodes-{_slug(label)}", header, lines))
+    for rel_type, stream in rels.items():
         columns = scan.columns(rel_type)
         header = [":START_ID", ":END_ID", ":TYPE", *(f"{name}:{kind}" for name, kind in columns)]
-        lines = ([source, target, rel_type, *_values(relationship_props(G.edges[u, v, key]), columns)]
-                 for source, target, u, v, key in items)
-        rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines, delimiter))
+        start = f",{_field(rel_type, delimiter)},"
+        lines = (_field(source, delimiter) + "," + _field(target, delimiter) + start
+                 + shared.fields(rel_type, data, columns, delimiter) for source, target, data in stream())
+        rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines))
     atomic_write_text(out_dir / "import.sh", _import_script(node_args, rel_args, delimiter, scan.multiline))
     (out_dir / "import.sh").chmod(0o755)
     atomic_write_text(out_dir / SCHEMA_FILE, schema_text(nodes))
@@ -143,12 +150,74 @@ def _absolute(arg: str, base: Path) -> str:
     return arg
 
 
-def _by_type(groups: dict[tuple[str, str, str], list[tuple]]) -> dict[str, list[tuple]]:
-    """One file per relationship type: the (type, start label, end label) groups of a type, re-sorted by ids."""
-    by_type: dict[str, list[tuple]] = {}
-    for (rel_type, _start, _end), items in groups.items():
-        by_type.setdefault(rel_type, []).extend(items)
-    return {t: sorted(items, key=lambda item: item[:2]) for t, items in sorted(by_type.items())}
+def _sorted_relationships(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[tuple[str, str, dict]]]]:
+    """Type -> a function streaming its relationships ``(source id, target id, attributes)`` in the order of
+    the two ids (one file per type), as often as it is called.
+
+    While sorted, an edge is one 8-byte code, the rank of its source's id times the number of nodes plus the
+    rank of its target's: a million articles have some 36 million edges, which sorted as tuples of ids would
+    take gigabytes. Edges of one type between the same two nodes keep the graph's order.
+    """
+    nodes = G.nodes
+    ranked = sorted(nodes, key=lambda node: str(nodes[node].get("id", node)))
+    rank = {node: i for i, node in enumerate(ranked)}
+    size = len(ranked)
+    codes: dict[str, array] = {}
+    for u, v, key, data in G.edges(keys=True, data=True):
+        codes.setdefault(relationship_type(data, key), array("q")).append(rank[u] * size + rank[v])
+    del rank
+
+    def stream(rel_type: str, pairs: np.ndarray) -> Iterator[tuple[str, str, dict]]:
+        for first in range(0, len(pairs), _CHUNK):  # Python ints a chunk at a time, not 36 million at once
+            for code in pairs[first:first + _CHUNK].tolist():
+                u, v = ranked[code // size], ranked[code % size]
+                source, target = str(nodes[u].get("id", u)), str(nodes[v].get("id", v))
+                for key, data in G._adj[u][v].items():
+                    if relationship_type(data, key) == rel_type:
+                        yield source, target, data
+
+    ordered = {t: np.unique(np.frombuffer(c, dtype=np.int64)) for t, c in sorted(codes.items())}
+    return {t: partial(stream, t, pairs) for t, pairs in ordered.items()}
+
+
+_CHUNK = 65536
+
+
+class _SharedProps:
+    """The properties of a :class:`~graphbuild.models.SharedRecord`, and their rendered CSV fields, computed once
+    for all the edges that share it (millions of MENTIONS edges have a handful of distinct records)."""
+
+    def __init__(self) -> None:
+        self._props: dict[int, dict] = {}
+        self._fields: dict[tuple[str, int], str] = {}
+
+    def props(self, data: dict) -> dict:
+        if type(data) is not SharedRecord:
+            return relationship_props(data)
+        props = self._props.get(id(data))  # shared records live as long as the graph: their ids are stable
+        if props is None:
+            props = self._props[id(data)] = relationship_props(data)
+        return props
+
+    def distinct(self, records: Iterable[dict]) -> Iterator[dict]:
+        """The properties of each record, a shared one's only the first time."""
+        seen: set[int] = set()
+        for data in records:
+            if type(data) is SharedRecord:
+                if id(data) in seen:
+                    continue
+                seen.add(id(data))
+            yield self.props(data)
+
+    def fields(self, rel_type: str, data: dict, columns: list[tuple[str, str]], array_delimiter: str) -> str:
+        """The CSV fields of a relationship's properties in the ``columns`` of its type's file."""
+        if type(data) is not SharedRecord:
+            return _line(_values(relationship_props(data), columns), array_delimiter)
+        key = (rel_type, id(data))  # one file per type, so one set of columns per type
+        text = self._fields.get(key)
+        if text is None:
+            text = self._fields[key] = _line(_values(self.props(data), columns), array_delimiter)
+        return text
 
 
 def _kind(value: object) -> str | None:
@@ -193,11 +262,15 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _write_pair(out_dir: Path, stem: str, header: list[str], lines: Iterable[list], array_delimiter: str) -> str:
+def _line(values: list, array_delimiter: str) -> str:
+    return ",".join(_field(v, array_delimiter) for v in values)
+
+
+def _write_pair(out_dir: Path, stem: str, header: list[str], lines: Iterable[str]) -> str:
     header_name, data_name = f"{stem}-header.csv", f"{stem}.csv"
     atomic_write_text(out_dir / header_name, ",".join(_quote(h) for h in header) + "\n")
     with atomic_open(out_dir / data_name) as handle:
-        handle.writelines(",".join(_field(v, array_delimiter) for v in line) + "\n" for line in lines)
+        handle.writelines(line + "\n" for line in lines)
     return f"{header_name},{data_name}"
 
 

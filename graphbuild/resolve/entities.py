@@ -90,7 +90,7 @@ class Resolver:
                 entity.aliases.add(mention.text)
                 entity.mentions += 1
                 entity.sources.add(extraction.doc_id)
-                ids.append(entity_id)
+                ids.append(entity.id)  # the entity's own string, not a new one per mention: a corpus has millions
             mention_ids.append(ids)
         self._choose_display_names(entities, extractions, mention_ids, folded)
         facts = self._facts(extractions, mention_ids, entities)

@@ -43,7 +43,7 @@ from importlib.metadata import version
 
 import networkx as nx
 
-from graphbuild.models import Article, Entity, Fact
+from graphbuild.models import Article, Entity, Fact, SharedRecord
 from graphbuild.resolve.meetings import Meeting, find_meetings
 from graphbuild.schema import (
     ARTICLE,
@@ -68,11 +68,14 @@ def build_graph_from_facts(
     documents: Iterable[str | Article] = (),
     built: str | None = None,
     mentions: dict[str, dict[str, int]] | None = None,
+    consume: bool = False,
 ) -> nx.MultiDiGraph:
     """Return the merged graph; the same input always gives the same graph, in the same order.
 
     ``documents`` are :class:`Article` records or bare document ids; ``mentions`` maps a document id to
     the number of mentions of each entity id in it (without it, each entity's ``sources`` count once).
+    With ``consume``, the given ``entities`` and ``facts`` lists and the ``mentions`` map are emptied as the
+    graph takes in what they hold: a corpus of a million articles is not then held twice.
     """
     G = nx.MultiDiGraph()
     articles: dict[str, Article] = {}
@@ -82,15 +85,25 @@ def build_graph_from_facts(
     G.graph.update({"generator": f"graphbuild {version('graphbuild')}", "documents": len(articles)})
     if built:
         G.graph["built"] = built
-    entities = sorted(entities, key=lambda e: e.id)
+    given, entities = entities, sorted(entities, key=lambda e: e.id)
     for entity in entities:
         G.add_node(entity.id, **_node_attributes(entity))
-    _add_articles(G, [articles[k] for k in sorted(articles)], entities, mentions)
+    if mentions is None:
+        mentions = _mentions_of_sources(entities)
+    if consume and isinstance(given, list):
+        given.clear()
+    del given, entities  # consumed, their sets are freed: the nodes hold what the graph needs of them
+    _add_articles(G, [articles[k] for k in sorted(articles)], mentions, consume)
     kept = [f for f in facts if spec_of(f.type) is not None and f.source != f.target
             and f.source in G and f.target in G]
+    if consume and isinstance(facts, list):
+        facts.clear()
+    named = {node: data for node, data in G.nodes(data=True) if data.get("label") not in _NOT_ENTITIES}
     found = find_meetings(kept, {a.id: a.date for a in articles.values()},
-                          {e.id: e.name for e in entities}, posts=kept, labels={e.id: e.label for e in entities},
-                          aliases={e.id: sorted(e.aliases) for e in entities})
+                          {n: data["name"] for n, data in named.items()}, posts=kept,
+                          labels={n: data["label"] for n, data in named.items()},
+                          aliases={n: data["aliases"] for n, data in named.items()})
+    del named
     _add_meetings(G, found.meetings)
     by_id = {m.id: m for m in found.meetings}
     fact_meeting = {key: by_id[meeting_id] for key, meeting_id in found.fact_meeting.items()}
@@ -127,27 +140,60 @@ def _add_meetings(G: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
                 edge["side_id"] = side
             if person in meeting.roles:
                 edge["role"] = meeting.roles[person]
-            G.add_edge(person, meeting.id, key=PARTICIPATED_IN, **edge)
+            add_shared_edge(G, person, meeting.id, PARTICIPATED_IN, edge)
         for doc, count in meeting.report_counts.items():
             if doc in G and G.nodes[doc].get("label") == ARTICLE:
-                G.add_edge(doc, meeting.id, key=REPORTS, type=REPORTS, count=count)
+                add_shared_edge(G, doc, meeting.id, REPORTS, {"type": REPORTS, "count": count})
 
 
-def _add_articles(G: nx.MultiDiGraph, articles: list[Article], entities: list[Entity],
-                  mentions: dict[str, dict[str, int]] | None) -> None:
+_NOT_ENTITIES = (ARTICLE, MEETING)
+
+
+def _mentions_of_sources(entities: list[Entity]) -> dict[str, dict[str, int]]:
+    """Each entity mentioned once in each of its sources, for want of counts."""
+    mentions: dict[str, dict[str, int]] = defaultdict(dict)
+    for entity in entities:
+        for doc in entity.sources:
+            mentions[doc][entity.id] = 1
+    return mentions
+
+
+def _add_articles(G: nx.MultiDiGraph, articles: list[Article], mentions: dict[str, dict[str, int]],
+                  consume: bool) -> None:
     """Article nodes after the entities, then their MENTIONS edges, all in id order."""
-    if mentions is None:
-        mentions = defaultdict(dict)
-        for entity in entities:
-            for doc in entity.sources:
-                mentions[doc][entity.id] = 1
     for article in articles:
+        counts = mentions.pop(article.id, {}) if consume else mentions.get(article.id, {})
         if article.id in G:  # an entity has this id: no Article node rather than a merged one
             continue
         G.add_node(article.id, label=ARTICLE, **article.attributes())
-        for entity_id, count in sorted(mentions.get(article.id, {}).items()):
+        for entity_id, count in sorted(counts.items()):
             if entity_id in G and G.nodes[entity_id].get("label") != ARTICLE and count > 0:
-                G.add_edge(article.id, entity_id, key=MENTIONS, type=MENTIONS, count=count)
+                add_shared_edge(G, article.id, entity_id, MENTIONS, {"type": MENTIONS, "count": count})
+
+
+
+def add_shared_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, attributes: dict[str, str | int]) -> None:
+    """``G.add_edge(u, v, key=key, **attributes)``: the same edge in the same place, but its attributes (and
+    its key map) are the one :class:`~graphbuild.models.SharedRecord` of every edge with equal ones.
+
+    For the edges of the lexical and meeting layers (MENTIONS, PARTICIPATED_IN, REPORTS): millions, with few
+    distinct attribute sets, and the only edge between their two ends (an Article names an entity, a person
+    takes part in a meeting, an article reports it), so no later ``add_edge`` has to change the key map.
+    networkx would give each edge two dicts of its own, about 370 bytes: at a million articles, most of the
+    graph's memory.
+    """
+    if v in G._succ[u]:
+        raise ValueError(f"{u} -> {v} already has an edge: a shared edge must be the only one of its pair")
+    shape = (key, tuple(sorted(attributes.items())))
+    keydict = _SHARED_KEYDICTS.get(shape)
+    if keydict is None:
+        keydict = _SHARED_KEYDICTS[shape] = SharedRecord({key: SharedRecord(attributes)})
+    # networkx's adjacency, written as add_edge writes it: both ends hold the same key map
+    G._succ[u][v] = keydict
+    G._pred[v][u] = keydict
+
+
+_SHARED_KEYDICTS: dict[tuple, SharedRecord] = {}  # read-only, so shared by every graph of the process
 
 
 def distinct_titles(titles) -> list[str]:

@@ -507,7 +507,7 @@ def test_date_range_filter(browser, tmp_path):
 
 @pytest.mark.browser
 def test_no_dates_no_date_filter(browser, tmp_path):
-    G = sample_graph()
+    G = nx.MultiDiGraph(sample_graph())  # a copy whose edges own their attributes, to edit them
     for _, _, data in G.edges(data=True):
         data.pop("date", None)
         data.pop("meeting_dates", None)
