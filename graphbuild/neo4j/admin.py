@@ -58,9 +58,8 @@ def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: Path) -> None:
     for label, items in nodes.items():
         for _, node in items:
             scan.add(label, node_props(G.nodes[node], node))
-    for rel_type, stream in rels.items():
-        for props in shared.distinct(data for _, _, data in stream()):
-            scan.add(rel_type, props)
+    for rel_type, props in shared.distinct(G):  # in the graph's order: the first pass needs no sorting
+        scan.add(rel_type, props)
     delimiter = scan.array_delimiter()
     node_args, rel_args = [], []
     for label, items in nodes.items():
@@ -199,15 +198,15 @@ class _SharedProps:
             props = self._props[id(data)] = relationship_props(data)
         return props
 
-    def distinct(self, records: Iterable[dict]) -> Iterator[dict]:
-        """The properties of each record, a shared one's only the first time."""
+    def distinct(self, G: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+        """Each relationship's type and properties, those of a shared record only the first time."""
         seen: set[int] = set()
-        for data in records:
+        for _, _, key, data in G.edges(keys=True, data=True):
             if type(data) is SharedRecord:
                 if id(data) in seen:
                     continue
                 seen.add(id(data))
-            yield self.props(data)
+            yield relationship_type(data, key), self.props(data)
 
     def fields(self, rel_type: str, data: dict, columns: list[tuple[str, str]], array_delimiter: str) -> str:
         """The CSV fields of a relationship's properties in the ``columns`` of its type's file."""
