@@ -1,4 +1,10 @@
-"""graph.json: networkx node-link data with sorted keys.
+"""graph.json: networkx node-link data with sorted keys, written item by item.
+
+The text is exactly ``json.dumps(nx.node_link_data(G, edges="edges"), sort_keys=True, ensure_ascii=False,
+indent=1)``, but it is streamed: one node or edge is encoded at a time, so writing the graph of a million
+articles does not hold a second copy of it (node-link dicts, then one string of gigabytes). Edges that share a
+:class:`~graphbuild.models.SharedRecord` (the MENTIONS of the articles, the people and reports of meetings) share
+its encoding too, and only their ends are encoded each time.
 
 >>> import networkx as nx, tempfile, pathlib
 >>> G = nx.MultiDiGraph()
@@ -7,25 +13,84 @@
 >>> write_json(G, path)
 >>> read_json(path).nodes["person:a"]["name"]
 'A'
+>>> graph_to_json(G) == json.dumps(nx.node_link_data(G, edges="edges"), sort_keys=True, ensure_ascii=False,
+...                                indent=1) + "\\n"
+True
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 
 import networkx as nx
 
-from graphbuild.atomic import atomic_write_text
+from graphbuild.atomic import atomic_open
+from graphbuild.models import SharedRecord
+
+_ITEM_INDENT = "  "  # a node or an edge sits two levels deep: in the top map, in its list
 
 
 def graph_to_json(G: nx.MultiDiGraph) -> str:
-    data = nx.node_link_data(G, edges="edges")
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    return "".join(json_chunks(G))
 
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    atomic_write_text(path, graph_to_json(G))
+    with atomic_open(path) as handle:
+        handle.writelines(json_chunks(G))
+
+
+def json_chunks(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of graph.json, in pieces of a node or an edge; the top-level keys in sorted order."""
+    yield '{\n "directed": true,\n "edges": '
+    yield from _items(_edge_texts(G))
+    yield ',\n "graph": ' + _indented(_dumps(G.graph), " ").lstrip()
+    yield ',\n "multigraph": true,\n "nodes": '
+    yield from _items(_indented(_dumps({**data, "id": node}), _ITEM_INDENT) for node, data in G.nodes(data=True))
+    yield "\n}\n"
+
+
+def _items(texts: Iterator[str]) -> Iterator[str]:
+    """A JSON list of already indented items, as ``json.dumps(..., indent=1)`` writes it one level deep."""
+    first = True
+    for text in texts:
+        yield ("[\n" if first else ",\n") + text
+        first = False
+    yield "[]" if first else "\n ]"
+
+
+def _edge_texts(G: nx.MultiDiGraph) -> Iterator[str]:
+    shared: dict[tuple[int, str], tuple[str, str, str]] = {}
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if type(data) is not SharedRecord:
+            yield _indented(_dumps({**data, "source": u, "target": v, "key": key}), _ITEM_INDENT)
+            continue
+        parts = shared.get((id(data), key))  # shared records live as long as the graph: their ids are stable
+        if parts is None:
+            parts = shared[(id(data), key)] = _around_ends(data, key)
+        head, middle, tail = parts
+        yield head + json.dumps(u, ensure_ascii=False) + middle + json.dumps(v, ensure_ascii=False) + tail
+
+
+_SOURCE, _TARGET = "\x00source\x00", "\x00target\x00"  # placeholders no graph id holds
+
+
+def _around_ends(data: dict, key) -> tuple[str, str, str]:
+    """The encoding of an edge of these attributes and key, cut where its source and target go."""
+    text = _indented(_dumps({**data, "source": _SOURCE, "target": _TARGET, "key": key}), _ITEM_INDENT)
+    head, rest = text.split(json.dumps(_SOURCE), 1)
+    middle, tail = rest.split(json.dumps(_TARGET), 1)
+    return head, middle, tail
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1)
+
+
+def _indented(text: str, indent: str) -> str:
+    """``text`` (as :func:`_dumps` writes it) moved ``indent`` deeper: JSON strings hold no raw line break."""
+    return indent + text.replace("\n", "\n" + indent)
 
 
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:

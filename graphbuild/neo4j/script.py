@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from graphbuild.neo4j.model import node_rows, relationship_rows
+from graphbuild.neo4j.model import node_order, node_row, relationship_order, relationship_row
 from graphbuild.neo4j.packing import literal_rows, packed_rows
 from graphbuild.neo4j.statements import (
     BATCH_SIZE,
@@ -34,15 +34,18 @@ def cypher_statements(G: nx.MultiDiGraph, batch_size: int = BATCH_SIZE, packed: 
     ``packed=False`` writes each batch as a literal list of maps instead: easier to read, but Neo4j
     5 parses it about fifty times slower (fine for a few hundred relationships, not for a large graph).
     """
-    nodes = node_rows(G)
+    nodes = node_order(G)
     yield from schema_statements(nodes)
-    for label, rows in nodes.items():
-        for batch in batches(rows, batch_size):
-            prefix, rows_expr = packed_rows(batch, ("id",)) if packed else ("", literal_rows(batch))
+    # Rows are made a batch at a time: all of them at once would be a second, bigger copy of the graph.
+    for label, items in nodes.items():
+        for batch in batches(items, batch_size):
+            rows = [node_row(G, *item) for item in batch]
+            prefix, rows_expr = packed_rows(rows, ("id",)) if packed else ("", literal_rows(rows))
             yield _join(prefix, node_statement(label, rows_expr))
-    for (rel_type, start, end), rows in relationship_rows(G).items():
-        for batch in batches(rows, batch_size):
-            prefix, rows_expr = packed_rows(batch, ("source", "target")) if packed else ("", literal_rows(batch))
+    for (rel_type, start, end), items in relationship_order(G).items():
+        for batch in batches(items, batch_size):
+            rows = [relationship_row(G, *item) for item in batch]
+            prefix, rows_expr = packed_rows(rows, ("source", "target")) if packed else ("", literal_rows(rows))
             yield _join(prefix, relationship_statement(rel_type, start, end, rows_expr))
 
 
