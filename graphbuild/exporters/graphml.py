@@ -26,6 +26,7 @@ def graph_to_graphml(G: nx.MultiDiGraph) -> str:
         flat.add_edge(u, v, key=key, **{k: _scalar(val) for k, val in data.items()})
     buffer = io.BytesIO()
     nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
+    flat.clear()  # a graph whose views were used is a reference cycle: with the collector paused, it would stay
     return buffer.getvalue().decode("utf-8")
 
 

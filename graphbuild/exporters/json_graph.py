@@ -84,8 +84,41 @@ def _around_ends(data: dict, key) -> tuple[str, str, str]:
     return head, middle, tail
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1)
+def _dumps(value: object, indent: str = "") -> str:
+    """``json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1)`` for the values a graph holds, the
+    nesting at ``indent``. Written out because the standard encoder, given an indent, builds a cycle of
+    closures on every call: with the collector paused (as a build writes its exports), one call per node
+    and edge would leave gigabytes of them behind."""
+    if isinstance(value, dict) and value and all(type(k) is str for k in value):
+        inner = indent + " "
+        return "{\n" + ",\n".join(f"{inner}{_string(k)}: {_dumps(v, inner)}" for k, v in sorted(value.items())) \
+            + "\n" + indent + "}"
+    if isinstance(value, list | tuple) and value:
+        inner = indent + " "
+        return "[\n" + ",\n".join(inner + _dumps(v, inner) for v in value) + "\n" + indent + "]"
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict | list | tuple) and not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    if value is None or isinstance(value, int | float):  # bool first: True is an int
+        return _CONSTANTS.get(value) if type(value) is bool or value is None else _number(value)
+    return _indented(json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1), indent).removeprefix(indent)
+
+
+def _number(value: int | float) -> str:
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+_CONSTANTS = {True: "true", False: "false", None: "null"}
+
+
+_string = json.encoder.encode_basestring  # ensure_ascii=False's encoding of a string, in C
 
 
 def _indented(text: str, indent: str) -> str:
