@@ -254,7 +254,7 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     return summary
 
 
-def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: set[str]) -> tuple[dict, int]:
+def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: set[int]) -> tuple[dict, int]:
     """The rows of the nodes whose :func:`~graphbuild.neo4j.model.content_hash` (``digests``, in the order of
     ``groups``) the database does not hold (``stored``), built for those only; and how many were left out."""
     rows, skipped = {}, 0
@@ -270,7 +270,7 @@ def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: 
 
 
 def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict,
-                               stored: set[str]) -> tuple[dict, int]:
+                               stored: set[int]) -> tuple[dict, int]:
     """As :func:`_node_rows_to_send`, for relationships."""
     rows, skipped = {}, 0
     for group, items in groups.items():
@@ -284,13 +284,15 @@ def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict,
     return with_owned(rows, OWNED_RELATIONSHIP_PROPERTIES), skipped
 
 
-def _stored_hashes(driver, conn: dict, statements: list[str]) -> set[str]:
-    """Every content hash the statements stream back (a hash names its item and where it stands), read in a
-    session of its own."""
-    if not statements:
-        return set()
-    with driver.session(database=conn.get("database")) as sess:
-        return {record["hash"] for statement in statements for record in sess.run(statement)}
+def _stored_hashes(driver, conn: dict, statements: list[str]) -> set[int]:
+    """Every content hash the statements return (a hash names its item and where it stands), read in a session
+    of its own. A hash of an older format (a string) matches none, so its item is sent again."""
+    held: set[int] = set()
+    if statements:
+        with driver.session(database=conn.get("database")) as sess:
+            for statement in statements:
+                held.update(sess.run(statement).single(strict=True)["hashes"])
+    return held
 
 
 def _write_nodes(sess, nodes: dict, batch_size: int, summary: LoadSummary, advance: Callable[[int], None]) -> None:

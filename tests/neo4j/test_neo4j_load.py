@@ -443,3 +443,20 @@ def test_a_hand_deleted_relationship_and_a_killed_load_are_made_whole(neo4j_conn
     healed = load_graph(G, neo4j_conn, progress=False)
     assert healed.relationships_created == 1
     assert database_state(neo4j_conn) == expected_state(G)
+
+
+def test_hashes_of_an_older_format_match_nothing_so_everything_is_sent(neo4j_conn: dict) -> None:
+    G = graph_named("sample")
+    load_graph(G, neo4j_conn, progress=False)
+    with store.session(neo4j_conn) as sess:  # as an older graphbuild left them: hex strings
+        sess.run(f"MATCH (n) SET n.{CONTENT_HASH} = 'a1b2c3'").consume()
+        sess.run(f"MATCH ()-[r]->() SET r.{CONTENT_HASH} = 'a1b2c3'").consume()
+    again = load_graph(G, neo4j_conn, progress=False)
+    assert (again.nodes_skipped, again.relationships_skipped) == (0, 0)
+    assert (again.nodes_updated, again.relationships_updated) == _counts(G)
+    assert database_state(neo4j_conn) == expected_state(G)
+    with store.session(neo4j_conn) as sess:
+        kinds = {r["t"] for r in sess.run(f"MATCH (n) RETURN valueType(n.{CONTENT_HASH}) AS t")}
+    assert kinds == {"INTEGER NOT NULL"}
+    last = load_graph(G, neo4j_conn, progress=False)
+    assert (last.nodes_skipped, last.relationships_skipped) == _counts(G)
