@@ -151,6 +151,30 @@ def test_cli_load_prints_a_summary(neo4j_conn: dict, tmp_path: Path) -> None:
         f"{G.number_of_edges()} relationships ({G.number_of_edges()} created")
 
 
+def test_cli_reload_says_what_was_sent_left_and_deleted(neo4j_conn: dict, tmp_path: Path) -> None:
+    G = graph_named("sample")
+    write_json(G, tmp_path / "graph.json")
+    env = {"NEO4J_URI": neo4j_conn["uri"], "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": neo4j_conn["password"]}
+    assert _cli("load", str(tmp_path), "--quiet", env=env).returncode == 0
+    again = _cli("load", str(tmp_path), "--quiet", env=env)
+    assert again.returncode == 0, again.stderr
+    assert (f"; {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships unchanged since the last load "
+            "were not sent") in again.stderr
+    H = G.copy()
+    (u, v, k), *_ = sorted(G.edges(keys=True))
+    H.edges[u, v, k]["count"] = H.edges[u, v, k].get("count", 1) + 1
+    H.remove_edge(*sorted(G.edges(keys=True))[-1])
+    write_json(H, tmp_path / "graph.json")
+    changed = _cli("load", str(tmp_path), "--quiet", "--replace", env=env)
+    assert changed.returncode == 0, changed.stderr
+    line = changed.stderr.strip().splitlines()[-1]
+    edges = H.number_of_edges()
+    assert f"and {edges} relationships (0 created, 1 updated, {edges - 1} unchanged)" in line
+    assert f"{H.number_of_edges() - 1} relationships unchanged since the last load were not sent" in line
+    assert "; deleted 0 nodes and 1 relationships an earlier load wrote" in line
+    assert database_state(neo4j_conn) == expected_state(H)
+
+
 def _free_port() -> int:
     import socket
 
