@@ -210,7 +210,7 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
 
     Incremental: every row carries :data:`~graphbuild.neo4j.model.CONTENT_HASH`, the
     :func:`~graphbuild.neo4j.model.content_hash` of its item's attributes and place; the hashes the database
-    holds are streamed back (one query per label and relationship type) while this process hashes ``G``, and
+    holds are read back (one list per label and relationship type) while this process hashes ``G``, and
     only the rows of items whose hash is not there are built and sent (``full`` sends every row). A kill in the middle
     leaves whole batches, each with its hashes: the next load sends the rest.
     """
@@ -226,7 +226,7 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
             sess.run(statement).consume()
         statements = [] if full else [*map(node_hashes_statement, node_groups), *map(
             relationship_hashes_statement, sorted({rel_type for rel_type, _, _ in rel_groups}))]
-        with ThreadPoolExecutor(1) as pool:  # the server streams what it holds while this process hashes
+        with ThreadPoolExecutor(1) as pool:  # the server reads what it holds while this process hashes
             stored = pool.submit(_stored_hashes, driver, conn, statements)
             node_digests = {label: [content_hash(G.nodes[node], label, node_id) for node_id, node in items]
                             for label, items in node_groups.items()}
