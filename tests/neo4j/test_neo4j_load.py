@@ -484,3 +484,12 @@ def test_hashes_of_an_older_format_match_nothing_so_everything_is_sent(neo4j_con
     assert kinds == {"INTEGER NOT NULL"}
     last = load_graph(G, neo4j_conn, progress=False)
     assert (last.nodes_skipped, last.relationships_skipped) == _counts(G)
+
+
+def test_content_hash_is_the_same_in_every_process() -> None:
+    code = ("from graphbuild.neo4j.model import content_hash; print(content_hash({'b': [{'z': 1, 'a': 'é'}], "
+            "'a': 2 ** 70, 'c': None}, 'MET', 'Person', 'Person', 'x', 'y'))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    here = content_hash({"c": None, "a": 2 ** 70, "b": [{"a": "é", "z": 1}]}, "MET", "Person", "Person", "x", "y")
+    assert seen == {f"{here}\n"}  # keys in any order; an int beyond 64 bits goes through the json module
