@@ -104,16 +104,15 @@ def _set_props(merge: str, var: str, count_changes: bool) -> str:
 
 
 def node_hashes_statement(label: str) -> str:
-    """The content hash of every node of ``label`` a load wrote (streamed, for an incremental load)."""
-    return (f"MATCH (n:{cypher_name(label)}) WHERE n.{cypher_name(CONTENT_HASH)} IS NOT NULL\n"
-            f"RETURN n.{cypher_name(CONTENT_HASH)} AS hash")
+    """The content hash of every node of ``label`` a load wrote, as one list (for an incremental load)."""
+    return f"MATCH (n:{cypher_name(label)})\nRETURN collect(n.{cypher_name(CONTENT_HASH)}) AS hashes"
 
 
 def relationship_hashes_statement(rel_type: str) -> str:
-    """The content hash of every relationship of a type a load wrote: a scan of the type that reads one
-    property each, no node (the hash says where the relationship stands)."""
-    return (f"MATCH ()-[r:{cypher_name(rel_type)}]->() WHERE r.{cypher_name(CONTENT_HASH)} IS NOT NULL\n"
-            f"RETURN r.{cypher_name(CONTENT_HASH)} AS hash")
+    """The content hash of every relationship of a type a load wrote, as one list: a scan of the type that
+    reads one property each, no node (the hash says where the relationship stands). One record, not one per
+    relationship: the driver decodes a million-item list in a fraction of a second, a million records in ten."""
+    return f"MATCH ()-[r:{cypher_name(rel_type)}]->()\nRETURN collect(r.{cypher_name(CONTENT_HASH)}) AS hashes"
 
 
 def batches(rows: list, size: int) -> Iterator[list]:

@@ -210,7 +210,7 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
 
     Incremental: every row carries :data:`~graphbuild.neo4j.model.CONTENT_HASH`, the
     :func:`~graphbuild.neo4j.model.content_hash` of its item's attributes and place; the hashes the database
-    holds are streamed back (one query per label and relationship type) while this process hashes ``G``, and
+    holds are read back (one list per label and relationship type) while this process hashes ``G``, and
     only the rows of items whose hash is not there are built and sent (``full`` sends every row). A kill in the middle
     leaves whole batches, each with its hashes: the next load sends the rest.
     """
@@ -226,7 +226,7 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
             sess.run(statement).consume()
         statements = [] if full else [*map(node_hashes_statement, node_groups), *map(
             relationship_hashes_statement, sorted({rel_type for rel_type, _, _ in rel_groups}))]
-        with ThreadPoolExecutor(1) as pool:  # the server streams what it holds while this process hashes
+        with ThreadPoolExecutor(1) as pool:  # the server reads what it holds while this process hashes
             stored = pool.submit(_stored_hashes, driver, conn, statements)
             node_digests = {label: [content_hash(G.nodes[node], label, node_id) for node_id, node in items]
                             for label, items in node_groups.items()}
@@ -254,7 +254,7 @@ def load_graph(G: nx.MultiDiGraph, conn: dict, batch_size: int = BATCH_SIZE, pro
     return summary
 
 
-def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: set[str]) -> tuple[dict, int]:
+def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: set[int]) -> tuple[dict, int]:
     """The rows of the nodes whose :func:`~graphbuild.neo4j.model.content_hash` (``digests``, in the order of
     ``groups``) the database does not hold (``stored``), built for those only; and how many were left out."""
     rows, skipped = {}, 0
@@ -270,7 +270,7 @@ def _node_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict, stored: 
 
 
 def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict,
-                               stored: set[str]) -> tuple[dict, int]:
+                               stored: set[int]) -> tuple[dict, int]:
     """As :func:`_node_rows_to_send`, for relationships."""
     rows, skipped = {}, 0
     for group, items in groups.items():
@@ -284,13 +284,15 @@ def _relationship_rows_to_send(G: nx.MultiDiGraph, groups: dict, digests: dict,
     return with_owned(rows, OWNED_RELATIONSHIP_PROPERTIES), skipped
 
 
-def _stored_hashes(driver, conn: dict, statements: list[str]) -> set[str]:
-    """Every content hash the statements stream back (a hash names its item and where it stands), read in a
-    session of its own."""
-    if not statements:
-        return set()
-    with driver.session(database=conn.get("database")) as sess:
-        return {record["hash"] for statement in statements for record in sess.run(statement)}
+def _stored_hashes(driver, conn: dict, statements: list[str]) -> set[int]:
+    """Every content hash the statements return (a hash names its item and where it stands), read in a session
+    of its own. A hash of an older format (a string) matches none, so its item is sent again."""
+    held: set[int] = set()
+    if statements:
+        with driver.session(database=conn.get("database")) as sess:
+            for statement in statements:
+                held.update(sess.run(statement).single(strict=True)["hashes"])
+    return held
 
 
 def _write_nodes(sess, nodes: dict, batch_size: int, summary: LoadSummary, advance: Callable[[int], None]) -> None:

@@ -151,6 +151,30 @@ def test_cli_load_prints_a_summary(neo4j_conn: dict, tmp_path: Path) -> None:
         f"{G.number_of_edges()} relationships ({G.number_of_edges()} created")
 
 
+def test_cli_reload_says_what_was_sent_left_and_deleted(neo4j_conn: dict, tmp_path: Path) -> None:
+    G = graph_named("sample")
+    write_json(G, tmp_path / "graph.json")
+    env = {"NEO4J_URI": neo4j_conn["uri"], "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": neo4j_conn["password"]}
+    assert _cli("load", str(tmp_path), "--quiet", env=env).returncode == 0
+    again = _cli("load", str(tmp_path), "--quiet", env=env)
+    assert again.returncode == 0, again.stderr
+    assert (f"; {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships unchanged since the last load "
+            "were not sent") in again.stderr
+    H = G.copy()
+    (u, v, k), *_ = sorted(G.edges(keys=True))
+    H.edges[u, v, k]["count"] = H.edges[u, v, k].get("count", 1) + 1
+    H.remove_edge(*sorted(G.edges(keys=True))[-1])
+    write_json(H, tmp_path / "graph.json")
+    changed = _cli("load", str(tmp_path), "--quiet", "--replace", env=env)
+    assert changed.returncode == 0, changed.stderr
+    line = changed.stderr.strip().splitlines()[-1]
+    edges = H.number_of_edges()
+    assert f"and {edges} relationships (0 created, 1 updated, {edges - 1} unchanged)" in line
+    assert f"{H.number_of_edges() - 1} relationships unchanged since the last load were not sent" in line
+    assert "; deleted 0 nodes and 1 relationships an earlier load wrote" in line
+    assert database_state(neo4j_conn) == expected_state(H)
+
+
 def _free_port() -> int:
     import socket
 
@@ -443,3 +467,29 @@ def test_a_hand_deleted_relationship_and_a_killed_load_are_made_whole(neo4j_conn
     healed = load_graph(G, neo4j_conn, progress=False)
     assert healed.relationships_created == 1
     assert database_state(neo4j_conn) == expected_state(G)
+
+
+def test_hashes_of_an_older_format_match_nothing_so_everything_is_sent(neo4j_conn: dict) -> None:
+    G = graph_named("sample")
+    load_graph(G, neo4j_conn, progress=False)
+    with store.session(neo4j_conn) as sess:  # as an older graphbuild left them: hex strings
+        sess.run(f"MATCH (n) SET n.{CONTENT_HASH} = 'a1b2c3'").consume()
+        sess.run(f"MATCH ()-[r]->() SET r.{CONTENT_HASH} = 'a1b2c3'").consume()
+    again = load_graph(G, neo4j_conn, progress=False)
+    assert (again.nodes_skipped, again.relationships_skipped) == (0, 0)
+    assert (again.nodes_updated, again.relationships_updated) == _counts(G)
+    assert database_state(neo4j_conn) == expected_state(G)
+    with store.session(neo4j_conn) as sess:
+        kinds = {r["t"] for r in sess.run(f"MATCH (n) RETURN valueType(n.{CONTENT_HASH}) AS t")}
+    assert kinds == {"INTEGER NOT NULL"}
+    last = load_graph(G, neo4j_conn, progress=False)
+    assert (last.nodes_skipped, last.relationships_skipped) == _counts(G)
+
+
+def test_content_hash_is_the_same_in_every_process() -> None:
+    code = ("from graphbuild.neo4j.model import content_hash; print(content_hash({'b': [{'z': 1, 'a': 'é'}], "
+            "'a': 2 ** 70, 'c': None}, 'MET', 'Person', 'Person', 'x', 'y'))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    here = content_hash({"c": None, "a": 2 ** 70, "b": [{"a": "é", "z": 1}]}, "MET", "Person", "Person", "x", "y")
+    assert seen == {f"{here}\n"}  # keys in any order; an int beyond 64 bits goes through the json module
