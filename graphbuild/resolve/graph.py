@@ -13,6 +13,10 @@ There is one edge per (source, type, target), keyed by the type; a symmetric typ
 ``SPOKE_WITH``) is stored once per pair, from the smaller id to the larger, and is read as
 undirected. Facts of a type the schema does not know are skipped.
 
+The MENTIONS, PARTICIPATED_IN and REPORTS edges (most of a large graph's edges, with a handful of distinct
+attribute sets) share their attributes: equal ones are one read-only :class:`~graphbuild.models.SharedRecord`
+(see :func:`add_shared_edge`). They read as any edge's; to change them, edit a copy, ``nx.MultiDiGraph(G)``.
+
 Meetings (see :mod:`graphbuild.resolve.meetings`): each meeting or call the ``MET`` / ``SPOKE_WITH`` facts tell is a
 ``Meeting`` node (``id``, ``name``, ``date``, ``place``, ``status``, ``medium``, ``kind``, ``reports``: the number
 of articles, ``count``: of sentences, ``sources``, ``evidence``), with a ``PARTICIPATED_IN`` edge from each of
