@@ -38,6 +38,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphbuild.build.cache import ExtractionCache, cache_key, code_fingerprint, extraction_salt
 from graphbuild.build.progress import progress
@@ -47,6 +48,11 @@ from graphbuild.ingest.formats.jsonl import JsonlRange, ranges_read_as_whole
 from graphbuild.ingest.ids import common_root, name_documents
 from graphbuild.ingest.reader import Reader
 from graphbuild.models import DocExtraction, Document, DocumentHeader, Mention, ReadProblem, Sentence
+
+if TYPE_CHECKING:  # Dask is imported when a build uses it
+    from distributed import Client
+
+    from graphbuild.build.warmup import ModelWarmUp
 
 SCHEDULER_ENV = "GRAPHBUILD_SCHEDULER"
 READ_UNIT_FILES = 64
@@ -246,7 +252,7 @@ def scheduler_from(option: str | None) -> str | None:
     return option or os.environ.get(SCHEDULER_ENV) or None
 
 
-def connect(address: str, warm_up=None):
+def connect(address: str, warm_up: ModelWarmUp | None = None) -> Client:
     """A dask Client for ``address`` (``tcp://host:port``, or ``local:N`` for a LocalCluster of N processes
     that run the ``warm_up`` worker plugin as they start)."""
     from distributed import Client
@@ -260,10 +266,12 @@ def connect(address: str, warm_up=None):
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
 
 
-def _local_cluster(address: str, warm_up=None):
+def _local_cluster(address: str, warm_up: ModelWarmUp | None = None) -> Client:
     """A Client of a new LocalCluster; its workers start the warm-up before they join the scheduler."""
     import dask
     from distributed import Client, LocalCluster
+
+    from graphbuild.build.warmup import ForkedWorker
 
     try:
         n = int(address.split(":", 1)[1])
@@ -271,8 +279,6 @@ def _local_cluster(address: str, warm_up=None):
         raise ClusterError(f"--scheduler {address}: expected local:N (N worker processes)") from None
     if n < 1:
         raise ClusterError(f"--scheduler {address}: N must be at least 1")
-    from graphbuild.build.warmup import ForkedWorker
-
     with dask.config.set(LOCAL_WORKER_CONFIG):
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                                host="127.0.0.1", silence_logs=50,

@@ -11,7 +11,7 @@ import contextlib
 import signal
 import threading
 
-from distributed import WorkerPlugin
+from distributed import Worker, WorkerPlugin
 
 from graphbuild.extract.worker import PIPELINE_LOCK, ModelError, warm_up
 
@@ -26,7 +26,7 @@ class ModelWarmUp(WorkerPlugin):
     def __init__(self, model: str) -> None:
         self.model = model
 
-    def setup(self, worker) -> None:
+    def setup(self, worker: Worker) -> None:
         threading.Thread(target=load, args=(self.model,), name="graphbuild-warm-up", daemon=True).start()
 
 
@@ -43,6 +43,6 @@ class ForkedWorker(WorkerPlugin):
 
     name = "graphbuild-forked-worker"
 
-    def setup(self, worker) -> None:
+    def setup(self, worker: Worker) -> None:
         if threading.current_thread() is threading.main_thread():  # where a worker's event loop runs
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
