@@ -7,6 +7,7 @@ is plain :class:`Outcome` records, nothing of spaCy.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +20,11 @@ MAX_PIECE_CHARS = 2000  # measured: flat ~300 MB peak and faster than whole arti
 # MAX_PIECE_CHARS: spaCy refuses texts over 1,000,000 characters (E088) and the parser's memory grows
 # with the text. Shorter paragraphs stay whole, so ordinary articles parse exactly as before.
 MAX_PARAGRAPH_CHARS = 100_000
+
+
+# One spaCy pipeline per process, used by one thread at a time: a Dask worker's task thread and its model
+# warm-up (see graphbuild.build.warmup) take it.
+PIPELINE_LOCK = threading.Lock()
 
 
 class ModelError(RuntimeError):
@@ -74,6 +80,13 @@ def load_model(model: str):
         return load_pipeline(model)
     except Exception as exc:  # noqa: BLE001 - reported as one line by the CLI
         raise ModelError(str(exc)) from exc
+
+
+def warm_up(model: str) -> None:
+    """Load the model and make its extractor now (a worker just started), not when the first document comes."""
+    from graphbuild.extract.extractor import Extractor
+
+    _extractor_for(load_model(model), Extractor)
 
 
 def _extract_batch(documents: list[Document], nlp, extractor, batch_size: int) -> list[Outcome]:
