@@ -419,13 +419,20 @@ class _Open:
 
 
 class _Index:
-    """Open meetings by pair of people and by week (or article, or neither): a report is checked only against
-    the meetings it could join, not every meeting of a pair that met a thousand times."""
+    """Open meetings by pair of people and by day or week (or article, or neither): a report is checked only
+    against the meetings it could join, not every meeting of a pair that met a thousand times.
+
+    A report dated to a day, or only by its article ("fine"), joins a fine report only within a WEEK of it
+    (see dates_compatible): those are looked up day by day. A month or a year reaches a MONTH: reports so dated
+    ("coarse"), and every report for a coarse one, are looked up by week, WINDOW weeks either side.
+    """
 
     WINDOW = 5  # weeks either side: a report joins only reports within a month of it (see dates_compatible)
 
     def __init__(self) -> None:
-        self.week: dict[tuple, set[int]] = defaultdict(set)
+        self.day: dict[tuple, set[int]] = defaultdict(set)  # fine reports
+        self.coarse: dict[tuple, set[int]] = defaultdict(set)  # coarse reports, by week
+        self.week: dict[tuple, set[int]] = defaultdict(set)  # every report, by week
         self.doc: dict[tuple, set[int]] = defaultdict(set)
         self.loose: dict[frozenset[str], set[int]] = defaultdict(set)  # meetings with a report of no known day
         self.every: dict[frozenset[str], set[int]] = defaultdict(set)
@@ -439,8 +446,16 @@ class _Index:
                 found |= self.every.get(pair, set())
                 continue
             week = anchor.toordinal() // 7
-            for w in range(week - self.WINDOW, week + self.WINDOW + 1):
-                found |= self.week.get((pair, w), set())
+            weeks = range(week - self.WINDOW, week + self.WINDOW + 1)
+            if _fine(m):
+                day = anchor.toordinal()
+                for d in range(day - WEEK.days, day + WEEK.days + 1):
+                    found |= self.day.get((pair, d), set())
+                for w in weeks:
+                    found |= self.coarse.get((pair, w), set())
+            else:
+                for w in weeks:
+                    found |= self.week.get((pair, w), set())
             found |= self.doc.get((pair, m.doc), set()) | self.loose.get(pair, set())
         return sorted(found)
 
@@ -452,8 +467,18 @@ class _Index:
                 if anchor is None:
                     self.loose[pair].add(number)
                 else:
-                    self.week[(pair, anchor.toordinal() // 7)].add(number)
+                    week = anchor.toordinal() // 7
+                    self.week[(pair, week)].add(number)
+                    if _fine(m):
+                        self.day[(pair, anchor.toordinal())].add(number)
+                    else:
+                        self.coarse[(pair, week)].add(number)
                 self.doc[(pair, m.doc)].add(number)
+
+
+def _fine(m: Mention) -> bool:
+    """Is the report dated to a day, or only by its article (so it joins only reports within a WEEK)?"""
+    return m.date is None or (len(m.date) == 10 and _day(m.date) is not None)
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:
