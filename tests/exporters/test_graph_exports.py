@@ -199,3 +199,30 @@ def test_evidence_that_names_a_person_elsewhere_keeps_that_sentence_everywhere()
     G.add_edge("person:a", "person:b", key="MET", type="MET", count=2, sources=["d", "e"], evidence=evidence)
     info = next(iter(page_data(G, G, "t")["edgeInfo"].values()))
     assert info["evidence"][0]["context"] == "A arrived." and "context" not in info["evidence"][1]
+
+
+def test_json_is_exactly_the_standard_encoding_of_node_link_data() -> None:
+    # graph.json is streamed item by item; its text is still json.dumps of the whole node-link data.
+    G = sample_graph()
+    expected = json.dumps(nx.node_link_data(G, edges="edges"), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    assert graph_to_json(G) == expected
+    odd = nx.MultiDiGraph(built="2024")
+    odd.add_node("n", empty=[], nothing={}, ratio=0.1, huge=10**20, nan=float("nan"), flag=False, none=None,
+                 nested={"a": [[], [{}], {"b": (1, "x\n\u2028\"")}]}, keys={1: "int key"})
+    odd.add_edge("n", "m", key=0)
+    assert graph_to_json(odd) == json.dumps(nx.node_link_data(odd, edges="edges"), sort_keys=True,
+                                            ensure_ascii=False, indent=1) + "\n"
+
+
+def test_writing_json_leaves_no_reference_cycle_for_the_paused_collector(tmp_path: Path) -> None:
+    # Exports run with the cyclic collector paused: garbage cycles made per node or edge would pile up.
+    import gc
+
+    G = sample_graph()
+    gc.collect()
+    gc.disable()
+    try:
+        write_json(G, tmp_path / "graph.json")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -7,6 +7,7 @@ facts, without spaCy. Every person here is made up.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from graphbuild.cli import main
 from graphbuild.dates import normalize_date
 from graphbuild.exporters.json_graph import read_json
 from graphbuild.models import Article, Entity, Evidence, Fact
+from graphbuild.resolve import meetings as meetings_module
 from graphbuild.resolve.graph import build_graph_from_facts
 from graphbuild.resolve.meetings import find_meetings
 from graphbuild.schema import MEETING, MET, PARTICIPATED_IN, REPORTS
@@ -164,6 +166,24 @@ def test_undated_report_joins_only_within_its_articles_week() -> None:
              _fact("ann", "bo", "d3", 0)]
     found = _find(facts, {"d1": "2024-05-10", "d2": "2024-05-12", "d3": "2024-07-01"})
     assert sorted(m.sources for m in found) == [["d1", "d2"], ["d3"]]
+
+
+def test_the_index_finds_every_meeting_a_report_may_join(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The index looks day by day for reports of no date or of a day (they join within a week), week by week
+    # for a month or a year: the meetings found are those a check of every open meeting finds.
+    rng = random.Random(5)
+    people = ["ann", "bo", "cy", "di"]
+    docs = {f"d{i}": f"2024-{rng.randint(4, 7):02d}-{rng.randint(1, 28):02d}" for i in range(60)}
+    facts = []
+    for n in range(300):
+        a, b = rng.sample(people, 2)
+        doc = rng.choice(sorted(docs))
+        date = rng.choice([None, None, docs[doc][:7], docs[doc][:8] + f"{rng.randint(1, 28):02d}", "2024"])
+        facts.append(_fact(a, b, doc, n * 10, status=rng.choice(["occurred", "planned"]), date=date))
+    indexed = [(m.id, m.sources) for m in _find(facts, docs)]
+    monkeypatch.setattr(meetings_module._Index, "candidates", lambda self, m: sorted(set().union(*self.every.values())))
+    assert [(m.id, m.sources) for m in _find(facts, docs)] == indexed
+    assert len(indexed) < len(facts) / 3  # reports did merge: the test is not vacuous
 
 
 def test_a_subset_of_the_people_is_the_same_meeting() -> None:
