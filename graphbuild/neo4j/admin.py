@@ -71,7 +71,7 @@ def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: Path) -> None:
     for rel_type, stream in rels.items():
         columns = scan.columns(rel_type)
         header = [":START_ID", ":END_ID", ":TYPE", *(f"{name}:{kind}" for name, kind in columns)]
-        start = f",{_field(rel_type, delimiter)},"
+        start = f",{_field(rel_type, delimiter)}" + ("," if columns else "")
         lines = (_field(source, delimiter) + "," + _field(target, delimiter) + start
                  + shared.fields(rel_type, data, columns, delimiter) for source, target, data in stream())
         rel_args.append(_write_pair(out_dir, f"relationships-{_slug(rel_type)}", header, lines))

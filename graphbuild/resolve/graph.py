@@ -175,7 +175,6 @@ def _add_articles(G: nx.MultiDiGraph, articles: list[Article], mentions: dict[st
                 add_shared_edge(G, article.id, entity_id, MENTIONS, {"type": MENTIONS, "count": count})
 
 
-
 def add_shared_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, attributes: dict[str, str | int]) -> None:
     """``G.add_edge(u, v, key=key, **attributes)``: the same edge in the same place, but its attributes (and
     its key map) are the one :class:`~graphbuild.models.SharedRecord` of every edge with equal ones.
@@ -186,6 +185,9 @@ def add_shared_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, attributes: di
     networkx would give each edge two dicts of its own, about 370 bytes: at a million articles, most of the
     graph's memory.
     """
+    for node in (u, v):
+        if node not in G:
+            G.add_node(node)  # as add_edge does
     if v in G._succ[u]:
         raise ValueError(f"{u} -> {v} already has an edge: a shared edge must be the only one of its pair")
     shape = (key, tuple(sorted(attributes.items())))
@@ -197,7 +199,8 @@ def add_shared_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, attributes: di
     G._pred[v][u] = keydict
 
 
-_SHARED_KEYDICTS: dict[tuple, SharedRecord] = {}  # read-only, so shared by every graph of the process
+# Read-only, so shared by every graph of the process: one per count, side and role seen, a few thousand at most.
+_SHARED_KEYDICTS: dict[tuple, SharedRecord] = {}
 
 
 def distinct_titles(titles) -> list[str]:
